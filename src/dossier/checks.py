@@ -1,0 +1,212 @@
+"""Rules across records: references, date order, and the warnings a careful reader wants."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dossier.dossier import Dossier, record_sources
+from dossier.errors import Severity
+from dossier.models import (
+    Agreement,
+    AgreementStatus,
+    AnyRecord,
+    Cluster,
+    Event,
+    Organisation,
+    Person,
+    Source,
+)
+from dossier.suggest import did_you_mean
+from dossier.yaml_source import Path
+
+ACTORS = frozenset({"organisation", "cluster"})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem with a record, located by a path inside it (`("roles", 0, "since")`)."""
+
+    record: str
+    path: Path
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    path: Path
+    target: str
+    kinds: frozenset[str]
+
+
+def _refs(path: Path, targets: list[str], kinds: frozenset[str]) -> Iterator[Reference]:
+    for index, target in enumerate(targets):
+        yield Reference((*path, index), target, kinds)
+
+
+def references(record: AnyRecord) -> Iterator[Reference]:
+    """Every reference a record makes, with the kinds of record it may name."""
+    source, person, agreement = frozenset({"source"}), frozenset({"person"}), frozenset({"agreement"})
+    if not isinstance(record, Source):
+        yield from _refs(("sources",), record.sources, source)
+    if isinstance(record, Cluster):
+        if record.managed_by:
+            yield Reference(("managed_by",), record.managed_by, frozenset({"organisation"}))
+        for index, figure in enumerate(record.figures):
+            if figure.source:
+                yield Reference(("figures", index, "source"), figure.source, source)
+    elif isinstance(record, Organisation):
+        if record.parent:
+            yield Reference(("parent",), record.parent, frozenset({"organisation"}))
+    elif isinstance(record, Person):
+        for index, role in enumerate(record.roles):
+            if role.organisation:
+                yield Reference(("roles", index, "organisation"), role.organisation, ACTORS)
+    elif isinstance(record, Agreement):
+        yield from _refs(("parties",), record.parties, ACTORS)
+        if record.renews:
+            yield Reference(("renews",), record.renews, agreement)
+    elif isinstance(record, Event):
+        yield from _event_references(record, person, agreement)
+
+
+def _event_references(
+    event: Event, person: frozenset[str], agreement: frozenset[str]
+) -> Iterator[Reference]:
+    if event.agreement:
+        yield Reference(("agreement",), event.agreement, agreement)
+    yield from _refs(("parties",), event.parties, ACTORS)
+    for index, entry in enumerate(event.people):
+        if isinstance(entry, str):
+            yield Reference(("people", index), entry, person)
+        else:
+            yield Reference(("people", index, "person"), entry.person, person)
+            if entry.for_:
+                yield Reference(("people", index, "for"), entry.for_, ACTORS)
+    for index, follow_up in enumerate(event.follow_ups):
+        if follow_up.owner:
+            yield Reference(
+                ("follow_ups", index, "owner"), follow_up.owner, ACTORS | person
+            )
+    for index, item in enumerate(event.agenda):
+        yield from _refs(("agenda", index, "people"), item.people, person)
+
+
+def with_article(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _kinds_phrase(kinds: frozenset[str]) -> str:
+    names = sorted(kinds)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def check_references(dossier: Dossier, unchecked: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    """Dangling references and references to a record of the wrong kind.
+
+    `unchecked` holds ids of records that exist but failed validation: references to them
+    are not reported again, since their own errors already are.
+    """
+    ids_by_kind: dict[str, list[str]] = {}
+    for record_id in dossier.by_id:
+        ids_by_kind.setdefault(dossier.kind(record_id) or "", []).append(record_id)
+    for record in dossier.records():
+        for ref in references(record):
+            kind = dossier.kind(ref.target)
+            if kind is None:
+                if ref.target in unchecked:
+                    continue
+                candidates = [i for k in ref.kinds for i in ids_by_kind.get(k, [])]
+                yield Finding(
+                    record.id,
+                    ref.path,
+                    f"'{ref.target}' is not a known {_kinds_phrase(ref.kinds)}",
+                    did_you_mean(ref.target, candidates),
+                )
+            elif kind not in ref.kinds:
+                yield Finding(
+                    record.id,
+                    ref.path,
+                    f"'{ref.target}' is {with_article(kind)}, not {with_article(_kinds_phrase(ref.kinds))}",
+                )
+
+
+def check_home(dossier: Dossier, unchecked: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    if dossier.home is None or dossier.home in unchecked:
+        return
+    kind = dossier.kind(dossier.home)
+    if kind != "cluster":
+        clusters = [c.id for c in dossier.clusters]
+        what = f"{with_article(kind)}, not a cluster" if kind else "not a known cluster"
+        yield Finding("", ("home",), f"'{dossier.home}' is {what}", did_you_mean(dossier.home, clusters))
+
+
+def check_dates(dossier: Dossier) -> Iterator[Finding]:
+    """`end` not before `date`, `until` not before `since`."""
+    for event in dossier.events:
+        if event.end is not None and event.end < event.date:
+            yield Finding(
+                event.id, ("end",), f"ends ({event.end}) before it starts ({event.date})"
+            )
+    for person in dossier.people:
+        for index, role in enumerate(person.roles):
+            if role.since and role.until and role.until.end() < role.since.start():
+                yield Finding(
+                    person.id,
+                    ("roles", index, "until"),
+                    f"until ({role.until}) is before since ({role.since})",
+                )
+
+
+def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
+    """What is not wrong but needs a look before the next meeting."""
+    warning = Severity.WARNING
+    for agreement in dossier.agreements:
+        expires = agreement.expires
+        if agreement.status is AgreementStatus.ACTIVE and expires and expires.end() < today:
+            yield Finding(
+                agreement.id,
+                ("status",),
+                f"marked active but expired on {expires}",
+                "set status: expired, or record the renewal",
+                warning,
+            )
+    for event in dossier.events:
+        for index, follow_up in enumerate(event.follow_ups):
+            if not follow_up.done and follow_up.due and follow_up.due.end() < today:
+                yield Finding(
+                    event.id,
+                    ("follow_ups", index, "due"),
+                    f"follow-up overdue since {follow_up.due}",
+                    "mark it done: true, or set a new due date",
+                    warning,
+                )
+    for person in dossier.people:
+        if not person.current_roles(today):
+            yield Finding(
+                person.id,
+                ("roles",),
+                "has no current role",
+                "add the role they hold now, or note why none is known",
+                warning,
+            )
+    for record in dossier.records():
+        if not isinstance(record, Source) and not record_sources(record):
+            yield Finding(
+                record.id, (), "has no source", "add `sources:` with the ids that back it", warning
+            )
+
+
+def check_dossier(
+    dossier: Dossier, today: dt.date, unchecked: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Every cross-record finding, errors and warnings."""
+    return [
+        *check_home(dossier, unchecked),
+        *check_references(dossier, unchecked),
+        *check_dates(dossier),
+        *check_warnings(dossier, today),
+    ]

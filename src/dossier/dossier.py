@@ -1,0 +1,239 @@
+"""The `Dossier`: every record, indexed by id, with the queries the views and briefings need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from dossier.models import (
+    SECTIONS,
+    Agreement,
+    AnyRecord,
+    Cluster,
+    Event,
+    EventKind,
+    FollowUp,
+    Organisation,
+    Person,
+    Role,
+    Source,
+    kind_of,
+)
+from dossier.types import PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFollowUp:
+    event: Event
+    follow_up: FollowUp
+
+    def is_overdue(self, today: dt.date) -> bool:
+        due = self.follow_up.due
+        return due is not None and due.end() < today
+
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        due = self.follow_up.due
+        return (due.sort_key() if due else (9999, 99, 99), self.event.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """A person's role at an organisation or cluster."""
+
+    person: Person
+    role: Role
+
+
+def event_sort_key(event: Event) -> tuple[tuple[int, int, int], str]:
+    return (event.date.sort_key(), event.id)
+
+
+@dataclass
+class Dossier:
+    """All records of a dossier. Build it with `Dossier.build`; do not mutate it."""
+
+    version: int = 1
+    home: str | None = None
+    clusters: list[Cluster] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    by_id: dict[str, AnyRecord] = field(default_factory=dict)
+    _mentions: dict[str, list[Event]] = field(default_factory=dict, repr=False)
+    _roles_at: dict[str, list[Appointment]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(
+        cls, records: Iterable[AnyRecord], *, home: str | None = None, version: int = 1
+    ) -> Dossier:
+        """Index records by id (the first of a duplicated id wins) and by what they mention."""
+        dossier = cls(version=version, home=home)
+        sections: dict[type[AnyRecord], list[AnyRecord]] = {
+            model: getattr(dossier, name) for name, model in SECTIONS.items()
+        }
+        for record in records:
+            if record.id in dossier.by_id:
+                continue
+            dossier.by_id[record.id] = record
+            sections[type(record)].append(record)
+        dossier.events.sort(key=event_sort_key)
+        dossier._index()
+        return dossier
+
+    def _index(self) -> None:
+        mentions: defaultdict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for ref in event_mentions(event):
+                bucket = mentions[ref]
+                if not bucket or bucket[-1] is not event:
+                    bucket.append(event)
+        self._mentions = dict(mentions)
+        roles_at: defaultdict[str, list[Appointment]] = defaultdict(list)
+        for person in self.people:
+            for role in person.roles:
+                if role.organisation:
+                    roles_at[role.organisation].append(Appointment(person, role))
+        self._roles_at = dict(roles_at)
+
+    def records(self) -> Iterator[AnyRecord]:
+        """Every record, section by section in file order (events by date)."""
+        for name in SECTIONS:
+            yield from getattr(self, name)
+
+    def get(self, record_id: str) -> AnyRecord | None:
+        return self.by_id.get(record_id)
+
+    def kind(self, record_id: str) -> str | None:
+        record = self.by_id.get(record_id)
+        return kind_of(record) if record is not None else None
+
+    def label(self, record_id: str, lang: str = "en") -> str:
+        """A record's display name, or the id itself where no record has it."""
+        from dossier.types import text_in
+
+        record = self.by_id.get(record_id)
+        if record is None:
+            return record_id
+        if isinstance(record, Agreement | Event | Source):
+            return text_in(record.title, lang)
+        if isinstance(record, Person):
+            return record.name
+        return text_in(record.name, lang)
+
+    # --- who belongs together -------------------------------------------------------------
+
+    def side(self, record_id: str) -> set[str]:
+        """The ids that stand for one side of a relationship.
+
+        A cluster and the organisation that manages it are one side: an agreement signed by
+        the City of Kawasaki belongs to King Skyfront's story too.
+        """
+        ids = {record_id}
+        record = self.by_id.get(record_id)
+        if isinstance(record, Cluster) and record.managed_by:
+            ids.add(record.managed_by)
+        if isinstance(record, Organisation):
+            ids.update(c.id for c in self.clusters if c.managed_by == record_id)
+        return ids
+
+    def events_mentioning(self, ids: Iterable[str]) -> list[Event]:
+        """Events that name any of `ids` (as party, person, agreement or owner), by date."""
+        found: dict[str, Event] = {}
+        for ref in ids:
+            for event in self._mentions.get(ref, ()):
+                found[event.id] = event
+        return sorted(found.values(), key=event_sort_key)
+
+    def events_of(self, record_id: str) -> list[Event]:
+        """The events that belong to a record's story."""
+        record = self.by_id.get(record_id)
+        ids = self.side(record_id)
+        if isinstance(record, Agreement):
+            ids |= {a.id for a in self.agreements if a.renews == record_id}
+        for agreement in self.agreements_of(record_id):
+            ids.add(agreement.id)
+        if isinstance(record, Event):
+            return [record]
+        return self.events_mentioning(ids)
+
+    def agreements_of(self, record_id: str) -> list[Agreement]:
+        ids = self.side(record_id)
+        return [a for a in self.agreements if ids.intersection(a.parties)]
+
+    def signings(self, agreement_id: str) -> list[Event]:
+        """Signing and renewal events of an agreement, by date."""
+        return [
+            e
+            for e in self._mentions.get(agreement_id, ())
+            if e.agreement == agreement_id and e.kind in (EventKind.SIGNING, EventKind.RENEWAL)
+        ]
+
+    def appointments_at(self, ids: Iterable[str], today: dt.date) -> list[Appointment]:
+        """Current roles held at any of `ids`, in the order people appear in the data."""
+        found: list[Appointment] = []
+        for ref in ids:
+            found.extend(a for a in self._roles_at.get(ref, ()) if a.role.is_current(today))
+        order = {person.id: index for index, person in enumerate(self.people)}
+        found.sort(key=lambda a: order[a.person.id])
+        return found
+
+    def people_in(self, event: Event) -> list[Person]:
+        people = (self.by_id.get(p.person) for p in event.participants())
+        return [p for p in people if isinstance(p, Person)]
+
+    def open_follow_ups(self, events: Iterable[Event], today: dt.date) -> list[OpenFollowUp]:
+        """Follow-ups not done, overdue first, then by due date."""
+        found = [OpenFollowUp(e, f) for e in events for f in e.follow_ups if not f.done]
+        found.sort(key=lambda item: (not item.is_overdue(today), item.sort_key()))
+        return found
+
+    def cited_by(self, source_id: str) -> list[AnyRecord]:
+        return [r for r in self.records() if source_id in record_sources(r)]
+
+    def timeline(
+        self,
+        record_id: str | None = None,
+        *,
+        since: PartialDate | None = None,
+        until: PartialDate | None = None,
+    ) -> list[Event]:
+        """Events in date order, optionally of one record and within `since`…`until`."""
+        events = self.events if record_id is None else self.events_of(record_id)
+        if since is not None:
+            events = [e for e in events if e.last_day() >= since.start()]
+        if until is not None:
+            events = [e for e in events if e.date.start() <= until.end()]
+        return list(events)
+
+
+def event_mentions(event: Event) -> Iterator[str]:
+    """Every id an event names."""
+    yield event.id
+    yield from event.parties
+    if event.agreement:
+        yield event.agreement
+    for participant in event.participants():
+        yield participant.person
+        if participant.for_:
+            yield participant.for_
+    for follow_up in event.follow_ups:
+        if follow_up.owner:
+            yield follow_up.owner
+    for item in event.agenda:
+        yield from item.people
+
+
+def record_sources(record: AnyRecord) -> list[str]:
+    """Every source id a record cites, its own list and those of its figures."""
+    cited = list(getattr(record, "sources", []))
+    if isinstance(record, Cluster):
+        cited.extend(f.source for f in record.figures if f.source)
+    return cited
+
+
+def is_upcoming(event: Event, today: dt.date) -> bool:
+    return event.last_day() >= today

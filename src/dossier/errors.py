@@ -1,0 +1,94 @@
+"""The project's error types and the `Problem` every data fault is reported as."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One fault in the data, located as precisely as the input allows.
+
+    `line` and `column` are 1-based; 0 means the position is unknown (for example a
+    file that could not be decoded at all). `record` is the id of the record the
+    fault is in, or "" when it is outside any record. `field` is a dotted path
+    inside that record (`roles[0].since`), or "" for the record itself.
+    """
+
+    file: str
+    line: int
+    column: int
+    message: str
+    record: str = ""
+    field: str = ""
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+    def subject(self) -> str:
+        """The `<record> <field path>` part of a report line, without a trailing space."""
+        return " ".join(part for part in (self.record, self.field) if part)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.message)
+
+
+class DossierError(Exception):
+    """Base of every error `dossier` raises on purpose; the CLI maps these to exit codes."""
+
+    exit_code = 1
+
+
+class DataError(DossierError):
+    """The data has errors; `problems` lists every one found (warnings included)."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = sorted(problems, key=Problem.sort_key)
+        errors = sum(1 for p in self.problems if p.is_error)
+        super().__init__(f"the data has {errors} error{'s' if errors != 1 else ''}")
+
+
+class NotFoundError(DossierError):
+    """A reference given on the command line names no record."""
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates)
+
+
+class UsageError(DossierError):
+    """The command line asks for something impossible: bad path, refused overwrite, bad value."""
+
+    exit_code = 2
+
+
+@dataclass(slots=True)
+class ProblemLog:
+    """Collects problems while data is read and checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)

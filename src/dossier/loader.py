@@ -1,0 +1,314 @@
+"""Data files → a validated `Dossier`, with every problem found in one pass.
+
+Where the data lives (SPEC order): `--data PATH`, `$DOSSIER_DATA`, `./data/clusters.yaml`,
+then the sample shipped inside the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from dossier.checks import Finding, check_dossier
+from dossier.dossier import Dossier
+from dossier.errors import Problem, Severity, UsageError
+from dossier.models import SECTIONS, AnyRecord
+from dossier.suggest import did_you_mean
+from dossier.validation import field_errors
+from dossier.yaml_source import Path as DataPath
+from dossier.yaml_source import YamlDocument, parse_yaml
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""Largest data file read; a dossier ten times the size of any real one is still far below."""
+
+TOP_LEVEL_KEYS = ("version", "home", *SECTIONS)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_sample() -> Path:
+    """The sample dossier shipped in the package (or, in a source checkout, the repo's copy)."""
+    packaged = Path(__file__).parent / "sample" / "clusters.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "clusters.yaml"
+
+
+def default_data_path(explicit: str | None, environ: dict[str, str] | None = None) -> Path:
+    """Where to read data from when the user names nothing more than `--data` (or not even that)."""
+    env = os.environ if environ is None else environ
+    if explicit:
+        return Path(explicit)
+    if env.get("DOSSIER_DATA"):
+        return Path(env["DOSSIER_DATA"])
+    local = Path("data") / "clusters.yaml"
+    if local.is_file():
+        return local
+    return bundled_sample()
+
+
+def find_yaml_files(path: Path) -> list[Path]:
+    """The file itself, or every *.yaml / *.yml file below a folder, in a stable order."""
+    if path.is_dir():
+        files = sorted(
+            p for p in path.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+        )
+        if not files:
+            raise UsageError(f"{path}: no .yaml or .yml files in this folder")
+        return files
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path}: not a file or folder")
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    return [path]
+
+
+def display_name(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+@dataclass
+class _FileRecords:
+    """What one file contributed, with enough to locate any problem in it."""
+
+    name: str
+    document: YamlDocument
+    records: list[tuple[AnyRecord, DataPath]] = field(default_factory=list)
+
+
+@dataclass
+class LoadResult:
+    """A dossier built from every valid record, and every problem found (errors and warnings)."""
+
+    dossier: Dossier
+    problems: list[Problem]
+    files: list[str]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Loading allocates millions of small objects and frees none of them; the cyclic garbage
+    # collector would rescan them again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_text(path: Path, name: str) -> tuple[str | None, Problem | None]:
+    """A file's text (UTF-8, with or without BOM), or the problem that stops reading it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return None, Problem(name, 0, 0, f"the file is larger than {limit} MiB", hint="split it")
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Problem(
+            name,
+            line,
+            column,
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X})",
+            hint="save it as UTF-8",
+        )
+
+
+class _Reader:
+    """Reads files one by one and keeps what the cross-record checks need to locate findings."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.files: list[_FileRecords] = []
+        self.home: tuple[str, _FileRecords] | None = None
+        self.version = 1
+        self.invalid_ids: set[str] = set()
+
+    def read(self, path: Path) -> None:
+        name = display_name(path)
+        text, problem = read_text(path, name)
+        if problem is not None or text is None:
+            self.problems.append(problem or Problem(name, 0, 0, "cannot read the file"))
+            return
+        document = parse_yaml(text)
+        current = _FileRecords(name, document)
+        self.files.append(current)
+        for syntax in document.problems:
+            record, field_path = _record_and_field(syntax.path, document.data)
+            self.problems.append(
+                Problem(name, syntax.line, syntax.column, syntax.message, record, field_path, syntax.hint)
+            )
+        if document.data is None:
+            if not document.problems:
+                self.problems.append(
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "the file holds no data",
+                        hint="start it with sections such as `clusters:`; `dossier init` writes an example",
+                    )
+                )
+            return
+        self._top_level(current, document.data)
+
+    def _add(
+        self, current: _FileRecords, path: DataPath, message: str, hint: str = "", *, key: bool = False
+    ) -> None:
+        line, column = current.document.position(path, key=key)
+        record, field_path = _record_and_field(path, current.document.data)
+        self.problems.append(Problem(current.name, line, column, message, record, field_path, hint))
+
+    def _top_level(self, current: _FileRecords, data: Any) -> None:
+        if not isinstance(data, dict):
+            self._add(current, (), "the top level must be a mapping of sections (clusters:, people:, …)")
+            return
+        for key, value in data.items():
+            if key == "version":
+                if value not in (1, None) or isinstance(value, bool):
+                    self._add(current, ("version",), f"unsupported format version {value!r}", "this dossier reads version 1")
+            elif key == "home":
+                self._home(current, value)
+            elif key in SECTIONS:
+                self._section(current, key, value)
+            else:
+                self._add(
+                    current,
+                    (key,),
+                    f"unknown section '{key}'",
+                    did_you_mean(str(key), TOP_LEVEL_KEYS) or f"known sections: {', '.join(TOP_LEVEL_KEYS)}",
+                    key=True,
+                )
+
+    def _home(self, current: _FileRecords, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str):
+            self._add(current, ("home",), "home must be the id of a cluster")
+        elif self.home is not None and self.home[0] != value:
+            self._add(
+                current,
+                ("home",),
+                f"home is '{value}' here but '{self.home[0]}' in {self.home[1].name}",
+                "give home in one file only",
+            )
+        else:
+            self.home = (value, current)
+
+    def _section(self, current: _FileRecords, section: str, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self._add(current, (section,), f"'{section}' must be a list of records (lines starting with '- ')")
+            return
+        model = SECTIONS[section]
+        for index, raw in enumerate(value):
+            path: DataPath = (section, index)
+            if not isinstance(raw, dict):
+                what = "empty" if raw is None else "not a mapping of fields"
+                self._add(current, path, f"record {index + 1} of {section} is {what}")
+                continue
+            try:
+                record = model.model_validate(raw)
+            except ValidationError as error:
+                if isinstance(raw.get("id"), str):
+                    self.invalid_ids.add(raw["id"])
+                for problem in field_errors(error, raw, model):
+                    self._add(current, (*path, *problem.path), problem.message, problem.hint, key=problem.at_key)
+                continue
+            current.records.append((record, path))
+
+    def finish(self, today: dt.date) -> LoadResult:
+        records: list[AnyRecord] = []
+        origin: dict[str, tuple[_FileRecords, DataPath]] = {}
+        for current in self.files:
+            for record, path in current.records:
+                if record.id in origin:
+                    first_file, first_path = origin[record.id]
+                    line, _ = first_file.document.position((*first_path, "id"))
+                    self._add(
+                        current,
+                        (*path, "id"),
+                        f"duplicate id '{record.id}'",
+                        f"first used at {first_file.name}:{line}; ids are unique across all kinds",
+                    )
+                    continue
+                origin[record.id] = (current, path)
+                records.append(record)
+        dossier = Dossier.build(records, home=self.home[0] if self.home else None, version=self.version)
+        for finding in check_dossier(dossier, today, frozenset(self.invalid_ids)):
+            self._locate(finding, origin)
+        self.problems.sort(key=Problem.sort_key)
+        return LoadResult(dossier, self.problems, [f.name for f in self.files])
+
+    def _locate(self, finding: Finding, origin: dict[str, tuple[_FileRecords, DataPath]]) -> None:
+        if finding.record and finding.record in origin:
+            current, base = origin[finding.record]
+            path: DataPath = (*base, *finding.path)
+        elif self.home is not None:
+            current, path = self.home[1], finding.path
+        else:  # pragma: no cover - every finding names a record or the home key
+            return
+        line, column = current.document.position(path)
+        record, field_path = _record_and_field(path, current.document.data)
+        self.problems.append(
+            Problem(
+                current.name, line, column, finding.message, record, field_path, finding.hint, finding.severity
+            )
+        )
+
+
+def _record_and_field(path: DataPath, data: Any) -> tuple[str, str]:
+    """The record label (its id, or `section[n]`) and the dotted field path inside it."""
+    if len(path) >= 2 and path[0] in SECTIONS and isinstance(path[1], int):
+        raw = None
+        if isinstance(data, dict):
+            section = data.get(path[0])
+            if isinstance(section, list) and 0 <= path[1] < len(section):
+                raw = section[path[1]]
+        record_id = raw.get("id") if isinstance(raw, dict) else None
+        label = record_id if isinstance(record_id, str) and record_id else f"{path[0]}[{path[1]}]"
+        return label, format_field_path(path[2:])
+    return "", format_field_path(path)
+
+
+def format_field_path(path: Sequence[str | int]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def load(paths: Sequence[Path], today: dt.date) -> LoadResult:
+    """Read every YAML file under `paths` into one dossier; never raises for bad data."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(find_yaml_files(path))
+    reader = _Reader()
+    with _collector_paused():
+        for file in files:
+            reader.read(file)
+        return reader.finish(today)

@@ -1,0 +1,238 @@
+"""Value types shared by the models: partial dates, ids, country codes, time zones, text, URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from functools import total_ordering
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from dossier.countries import ISO_COUNTRY_CODES
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+# Characters XML 1.0 cannot hold, plus other C0/C1 controls that never belong in prose.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+SLUG_PATTERN = "^" + _SLUG.pattern + "$"
+
+
+@total_ordering
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day: `2017`, `2017-02`, `2017-02-14`.
+
+    Partial dates sort by their first possible day, so `2017` comes before `2017-01-05` and
+    `2017-02` before `2017-07-12`; a partial date "ends" on the last day of its month or year.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read a YAML value (an int year, a string, or a `date`); raise a Pydantic error if bad."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise PydanticCustomError(
+                "partial_date_type",
+                "expected a date such as 2017, 2017-02 or 2017-02-14, got {kind}",
+                {"kind": type(value).__name__},
+            )
+        text = str(value).strip()
+        match = _PARTIAL_DATE.fullmatch(text)
+        if not match:
+            raise PydanticCustomError(
+                "partial_date_format",
+                "'{text}' is not a date: write 2017, 2017-02 or 2017-02-14",
+                {"text": text[:40]},
+            )
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if year < 1000:
+            raise PydanticCustomError("partial_date_year", "year {year} is out of range", {"year": year})
+        if month is not None and not 1 <= month <= 12:
+            raise PydanticCustomError(
+                "partial_date_month", "'{text}' has no month {month}", {"text": text, "month": month}
+            )
+        if day is not None and month is not None and not 1 <= day <= monthrange(year, month)[1]:
+            raise PydanticCustomError(
+                "partial_date_day", "'{text}' is not a real calendar date", {"text": text}
+            )
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def end(self) -> dt.date:
+        if self.day is not None and self.month is not None:
+            return dt.date(self.year, self.month, self.day)
+        if self.month is not None:
+            return dt.date(self.year, self.month, monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+            ],
+            "description": "A date known to the year, month or day: 2017, 2017-02 or 2017-02-14.",
+            "examples": ["2017-11-10", "2017-02", 2011],
+        }
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "slug",
+            "'{value}' is not a valid id: use lower-case letters, digits and single hyphens",
+            {"value": value[:60]},
+        )
+    return value
+
+
+def _check_country(value: str) -> str:
+    if value not in ISO_COUNTRY_CODES:
+        raise PydanticCustomError(
+            "country",
+            "'{value}' is not an ISO 3166-1 alpha-2 country code (such as DE or JP)",
+            {"value": value[:20]},
+        )
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ValueError, KeyError, OSError):
+        raise PydanticCustomError(
+            "timezone",
+            "'{value}' is not an IANA time zone (such as Europe/Berlin or Asia/Tokyo)",
+            {"value": value[:60]},
+        ) from None
+    return value
+
+
+def _check_url(value: str) -> str:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PydanticCustomError(
+            "url", "'{value}' is not an http(s) URL", {"value": value[:80]}
+        )
+    return value
+
+
+def _check_clock(value: str) -> str:
+    if not _CLOCK.fullmatch(value):
+        raise PydanticCustomError(
+            "clock_time",
+            "'{value}' is not a time of day: write HH:MM in quotes, such as \"09:30\"",
+            {"value": value[:20]},
+        )
+    return value
+
+
+def _check_language_keys(value: dict[str, str]) -> dict[str, str]:
+    for key in value:
+        if not _LANG.fullmatch(key):
+            raise PydanticCustomError(
+                "language", "'{key}' is not a language code (such as en, de, ja)", {"key": key}
+            )
+    if not value:
+        raise PydanticCustomError("language_empty", "a text mapping needs at least one language")
+    return value
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    Field(json_schema_extra={"pattern": SLUG_PATTERN}, examples=["kawasaki"]),
+]
+"""A record id, and so also a reference to one."""
+
+CountryCode = Annotated[
+    str, AfterValidator(_check_country), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})
+]
+Timezone = Annotated[str, AfterValidator(_check_timezone), Field(examples=["Asia/Tokyo"])]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
+]
+ClockTime = Annotated[
+    str, AfterValidator(_check_clock), Field(json_schema_extra={"pattern": "^[0-2][0-9]:[0-5][0-9]$"})
+]
+LanguageMap = Annotated[dict[str, str], AfterValidator(_check_language_keys)]
+LocalText = str | LanguageMap
+"""Free text: a plain string, or a mapping by language code (`{en: ..., de: ..., ja: ...}`)."""
+
+
+def text_in(value: LocalText | None, lang: str = "en") -> str:
+    """The text for `lang`: that language, else English, else the first given; "" for None."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    for key in (lang, "en"):
+        if key in value:
+            return value[key]
+    return next(iter(value.values()), "")
+
+
+def all_texts(value: LocalText | None) -> list[str]:
+    """Every language version of a text, for searching."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value.values())

@@ -1,0 +1,171 @@
+"""Pydantic validation errors → one readable message per field, with a "did you mean"."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from dossier.suggest import did_you_mean
+from dossier.yaml_source import Path, PathPart
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+def describe(value: Any) -> str:
+    """How a YAML value reads to the person who wrote it."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'" if len(value) <= 40 else "a long text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One problem with a field; `at_key` asks for the key's position rather than the value's."""
+
+    path: Path
+    message: str
+    hint: str = ""
+    at_key: bool = False
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any, *, names_key: bool) -> tuple[Path, Any]:
+    """Follow Pydantic's `loc` through the data, dropping union-branch labels it inserts.
+
+    `names_key`: the last part of `loc` is a key the data lacks (a missing field).
+    """
+    path: list[PathPart] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif names_key and isinstance(current, dict) and part == loc[-1]:
+            path.append(part)  # a missing or unknown key: the path names it, the data lacks it
+            current = None
+    return tuple(path), current
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _nested_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def model_at(model: type[BaseModel], path: Path) -> type[BaseModel]:
+    """The model that validates the mapping at `path` inside a `model` record."""
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            field = next((f for f in model.model_fields.values() if f.alias == part), None)
+        nested = _nested_model(field.annotation) if field is not None else None
+        if nested is None:
+            break
+        model = nested
+    return model
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _single(error: ErrorDetails, path: Path, value: Any, model: type[BaseModel]) -> FieldError:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else "?"
+        parent = model_at(model, path[:-1])
+        return FieldError(
+            path,
+            f"unknown field '{key}'",
+            did_you_mean(key, field_names(parent)) or f"known fields: {', '.join(field_names(parent))}",
+            at_key=True,
+        )
+    if kind == "missing":
+        key = str(path[-1]) if path else "?"
+        return FieldError(path, f"missing required field '{key}'")
+    if kind in _EXPECTED:
+        return FieldError(path, f"expected {_EXPECTED[kind]}, got {describe(value)}")
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        choices = re.findall(r"'([^']*)'", expected)
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        return FieldError(path, f"{describe(value)} is not one of {expected}", hint)
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return FieldError(path, f"expected {expected}, got {describe(value)}")
+    return FieldError(path, error["msg"])
+
+
+def field_errors(error: ValidationError, data: Any, model: type[BaseModel]) -> list[FieldError]:
+    """One `FieldError` per offending field of `data`, validated as `model`."""
+    by_path: defaultdict[Path, list[tuple[ErrorDetails, Any]]] = defaultdict(list)
+    for details in error.errors(include_url=False):
+        path, value = _data_path(details["loc"], data, names_key=details["type"] == "missing")
+        by_path[path].append((details, value))
+    result: list[FieldError] = []
+    for path, group in by_path.items():
+        if _is_branch_noise(path, group, by_path):
+            continue
+        # Pydantic reports each branch of a union (`text or a mapping by language`) as its own
+        # error; a user needs one sentence naming what would have been accepted.
+        type_errors = [d for d, _ in group if d["type"] in _EXPECTED]
+        if len(type_errors) > 1 and len(type_errors) == len(group):
+            expected = list(dict.fromkeys(_EXPECTED[d["type"]] for d in type_errors))
+            wanted = ", ".join(expected[:-1]) + " or " + expected[-1]
+            result.append(FieldError(path, f"expected {wanted}, got {describe(group[0][1])}"))
+            continue
+        specific = [(d, v) for d, v in group if d["type"] not in _EXPECTED] or group
+        details, value = specific[0]
+        result.append(_single(details, path, value, model))
+    return result
+
+
+def _is_branch_noise(
+    path: Path, group: list[tuple[ErrorDetails, Any]], by_path: dict[Path, Any]
+) -> bool:
+    """A type error from one union branch while another branch found a fault deeper inside.
+
+    `people: [{person: x, bogus: 1}]` fails as text (wrong type) and as a mapping (unknown
+    key); only the second says what the user got wrong.
+    """
+    if not all(d["type"] in _EXPECTED for d, _ in group):
+        return False
+    return any(len(other) > len(path) and other[: len(path)] == path for other in by_path)
