@@ -1,0 +1,28 @@
+"""Entry point: `dossier` and `python -m dossier`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    # `--version` alone needs none of the libraries the commands use.
+    if sys.argv[1:] == ["--version"]:
+        from dossier import __version__
+
+        print(f"dossier {__version__}")
+        return
+    from dossier.cli import app
+
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`dossier export | head -1`): stop quietly, like other tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

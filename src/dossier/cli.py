@@ -1,0 +1,244 @@
+"""The `dossier` command line: parse, make one library call, present the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+from typer.core import TyperGroup
+
+from dossier import __version__
+from dossier.errors import DataError, DossierError, NotFoundError, UsageError
+from dossier.listing import Filters, ListFormat, ListKind, build_rows, rows_csv, rows_json, select
+from dossier.loader import LoadResult, default_data_path, load
+from dossier.lookup import Finder
+from dossier.render.terminal import events_table, heading, table
+from dossier.render.views import record_view
+from dossier.report import ReportFormat, render, strict, summary
+from dossier.search import search, snippet
+from dossier.types import PartialDate
+from dossier.wording import today_from
+
+MAX_ERRORS_SHOWN = 20
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int, details: list[str] | None = None) -> NoReturn:
+    err = stderr_console()
+    err.print(Text(f"dossier: {message}"))
+    for line in details or []:
+        err.print(Text(f"  {line}"))
+    raise typer.Exit(code)
+
+
+def _report_error(error: DossierError) -> NoReturn:
+    if isinstance(error, DataError):
+        errors = [p for p in error.problems if p.is_error]
+        lines = render(errors[:MAX_ERRORS_SHOWN], ReportFormat.TEXT).splitlines()
+        more = len(errors) - MAX_ERRORS_SHOWN
+        if more > 0:
+            lines.append(f"… and {more} more; `dossier validate` lists them all")
+        err = stderr_console()
+        for line in lines:
+            err.print(Text(line))
+        fail(f"{error}; nothing was shown", error.exit_code)
+    if isinstance(error, NotFoundError):
+        fail(str(error), error.exit_code, error.candidates)
+    fail(str(error), error.exit_code)
+
+
+class _Commands(TyperGroup):
+    """Turns the project's errors into messages and exit codes at one place."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DossierError as error:
+            _report_error(error)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as error:
+            if os.environ.get("DOSSIER_DEBUG") or (ctx.obj and ctx.obj.debug):
+                raise
+            fail(
+                f"internal error ({type(error).__name__}: {error}). This is a bug; "
+                "run again with --debug for the details",
+                1,
+            )
+
+
+app = typer.Typer(
+    name="dossier",
+    cls=_Commands,
+    help="Dossiers and delegation briefings for life-science cluster partnerships.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Options:
+    data: str | None
+    debug: bool
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"dossier {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="Data file or folder (default: $DOSSIER_DATA, ./data/clusters.yaml, the sample).",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Keep cluster partnerships as YAML; look them up, validate them, brief delegations."""
+    ctx.obj = Options(data=data, debug=debug)
+
+
+def _today() -> dt.date:
+    value = os.environ.get("DOSSIER_TODAY")
+    try:
+        return today_from(value)
+    except ValueError:
+        raise UsageError(f"DOSSIER_TODAY={value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _load(ctx: typer.Context, paths: list[str] | None = None) -> LoadResult:
+    options: Options = ctx.obj
+    chosen = [default_data_path(p) for p in paths] if paths else [default_data_path(options.data)]
+    return load(chosen, _today())
+
+
+def _load_valid(ctx: typer.Context) -> LoadResult:
+    result = _load(ctx)
+    if result.has_errors:
+        raise DataError(result.problems)
+    return result
+
+
+def _partial_date(value: str | None, option: str) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:  # PydanticCustomError is a ValueError
+        raise UsageError(f"{option}: {error}") from None
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="An id, name, native name or alias.")],
+) -> None:
+    """Show one record: a cluster's profile, people, agreements, events and follow-ups."""
+    result = _load_valid(ctx)
+    record = Finder(result.dossier).find(ref)
+    stdout_console().print(record_view(result.dossier, record, _today()))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[ListKind, typer.Argument(help="What to list.")] = ListKind.CLUSTERS,
+    country: Annotated[str | None, typer.Option(help="Only this country (ISO code).")] = None,
+    focus: Annotated[str | None, typer.Option(help="Only clusters with this focus.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only agreements with this status.")] = None,
+    of_kind: Annotated[
+        str | None, typer.Option("--kind", help="Only organisations, agreements or events of this kind.")
+    ] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")] = ListFormat.TABLE,
+) -> None:
+    """List records of one kind, with filters."""
+    result = _load_valid(ctx)
+    today = _today()
+    records = select(result.dossier, kind, Filters(country, focus, status, of_kind))
+    rows = build_rows(result.dossier, kind, records, today)
+    if fmt is ListFormat.JSON:
+        sys.stdout.write(rows_json(rows))
+    elif fmt is ListFormat.CSV:
+        sys.stdout.write(rows_csv(rows))
+    else:
+        stdout_console().print(table(rows.columns, rows.rows))
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for, in any field.")],
+) -> None:
+    """Find every record whose text matches, best matches first."""
+    result = _load_valid(ctx)
+    hits = search(result.dossier, text)
+    if not hits:
+        stderr_console().print(Text(f"dossier: nothing matches '{text}'"))
+        raise typer.Exit(1)
+    rows = [(h.record.id, result.dossier.kind(h.record.id) or "", h.field, snippet(h.text, text)) for h in hits]
+    stdout_console().print(table(("Record", "Kind", "Field", "Match"), rows))
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    ref: Annotated[str | None, typer.Argument(help="Only events of this record.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (2017, 2017-02, 2017-02-14).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
+) -> None:
+    """Events in date order; upcoming ones are marked."""
+    start, end = _partial_date(since, "--since"), _partial_date(until, "--until")
+    result = _load_valid(ctx)
+    dossier = result.dossier
+    record_id = Finder(dossier).find(ref).id if ref else None
+    events = dossier.timeline(record_id, since=start, until=end)
+    console = stdout_console()
+    if record_id:
+        console.print(heading(f"Timeline: {dossier.label(record_id)}", record_id))
+    console.print(events_table(dossier, events, _today()))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: the data).")] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="text, json or github (annotations).")
+    ] = ReportFormat.TEXT,
+    strict_mode: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check the data and report every problem at once."""
+    result = _load(ctx, paths)
+    problems = strict(result.problems) if strict_mode else result.problems
+    sys.stdout.write(render(problems, fmt))
+    stderr_console().print(Text(summary(problems, len(result.files))))
+    if any(p.is_error for p in problems):
+        raise typer.Exit(1)

@@ -1,0 +1,168 @@
+"""`dossier list`: the records of one kind as rows, filtered; drawn as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from dossier.dossier import Dossier
+from dossier.errors import UsageError
+from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
+from dossier.types import text_in
+from dossier.wording import date_span, place_of, role_line
+
+
+class ListKind(enum.StrEnum):
+    CLUSTERS = "clusters"
+    ORGANISATIONS = "organisations"
+    PEOPLE = "people"
+    AGREEMENTS = "agreements"
+    EVENTS = "events"
+    SOURCES = "sources"
+
+
+class ListFormat(enum.StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@dataclass(frozen=True)
+class Filters:
+    country: str | None = None
+    focus: str | None = None
+    status: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Rows:
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+    def as_dicts(self) -> list[dict[str, str]]:
+        keys = [c.lower().replace(" ", "_") for c in self.columns]
+        return [dict(zip(keys, row, strict=True)) for row in self.rows]
+
+
+def _countries(record: Cluster | Organisation) -> list[str]:
+    country = record.country
+    return [] if country is None else [country] if isinstance(country, str) else country
+
+
+_FILTERS: dict[str, dict[ListKind, Callable[[AnyRecord, str], bool]]] = {
+    "country": {
+        ListKind.CLUSTERS: lambda r, v: v.upper() in _countries(r),  # type: ignore[arg-type]
+        ListKind.ORGANISATIONS: lambda r, v: v.upper() in _countries(r),  # type: ignore[arg-type]
+    },
+    "focus": {
+        ListKind.CLUSTERS: lambda r, v: any(v.casefold() in f.casefold() for f in r.focus),  # type: ignore[union-attr]
+    },
+    "status": {
+        ListKind.AGREEMENTS: lambda r, v: r.status.value == v,  # type: ignore[union-attr]
+    },
+    "kind": {
+        ListKind.ORGANISATIONS: lambda r, v: r.kind.value == v,  # type: ignore[union-attr]
+        ListKind.AGREEMENTS: lambda r, v: r.kind.value == v,  # type: ignore[union-attr]
+        ListKind.EVENTS: lambda r, v: r.kind.value == v,  # type: ignore[union-attr]
+    },
+}
+
+
+def select(dossier: Dossier, kind: ListKind, filters: Filters) -> list[AnyRecord]:
+    """The records of `kind` that pass every filter; a filter that does not apply is an error."""
+    records: list[AnyRecord] = list(getattr(dossier, kind.value))
+    for name, tests in _FILTERS.items():
+        value = getattr(filters, name)
+        if value is None:
+            continue
+        test = tests.get(kind)
+        if test is None:
+            applies = ", ".join(k.value for k in tests)
+            raise UsageError(f"--{name} applies to {applies}, not to {kind.value}")
+        records = [r for r in records if test(r, value)]
+    return records
+
+
+def build_rows(dossier: Dossier, kind: ListKind, records: Sequence[AnyRecord], today: dt.date) -> Rows:
+    """The columns a person wants to scan for each kind."""
+    if kind is ListKind.CLUSTERS:
+        return Rows(
+            ("Id", "Name", "City", "Country", "Focus"),
+            [
+                (c.id, text_in(c.name), c.city or "", ", ".join(_countries(c)), ", ".join(c.focus))
+                for c in records
+                if isinstance(c, Cluster)
+            ],
+        )
+    if kind is ListKind.ORGANISATIONS:
+        return Rows(
+            ("Id", "Name", "Kind", "City", "Country"),
+            [
+                (o.id, text_in(o.name), o.kind.value, o.city or "", ", ".join(_countries(o)))
+                for o in records
+                if isinstance(o, Organisation)
+            ],
+        )
+    if kind is ListKind.PEOPLE:
+        return Rows(
+            ("Id", "Name", "Native", "Current role"),
+            [
+                (
+                    p.id,
+                    p.name,
+                    p.native_name or "",
+                    "; ".join(role_line(dossier, r) for r in p.current_roles(today)),
+                )
+                for p in records
+                if isinstance(p, Person)
+            ],
+        )
+    if kind is ListKind.AGREEMENTS:
+        return Rows(
+            ("Id", "Title", "Kind", "Status", "Parties"),
+            [
+                (a.id, text_in(a.title), a.kind.value, a.status.value, ", ".join(a.parties))
+                for a in records
+                if isinstance(a, Agreement)
+            ],
+        )
+    if kind is ListKind.EVENTS:
+        return Rows(
+            ("Date", "Id", "Kind", "Title", "Where"),
+            [
+                (date_span(e.date, e.end), e.id, e.kind.value, text_in(e.title), place_of(e))
+                for e in records
+                if isinstance(e, Event)
+            ],
+        )
+    return Rows(
+        ("Id", "Title", "Publisher", "Published"),
+        [
+            (s.id, text_in(s.title), s.publisher or "", str(s.published) if s.published else "")
+            for s in records
+            if isinstance(s, Source)
+        ],
+    )
+
+
+def rows_json(rows: Rows) -> str:
+    return json.dumps(rows.as_dicts(), ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_safe(cell: str) -> str:
+    """Neutralize a cell a spreadsheet would run as a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def rows_csv(rows: Rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows.columns)
+    writer.writerows([csv_safe(cell) for cell in row] for row in rows.rows)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Renderers: the same data drawn for a terminal, a document or another program."""

@@ -1,0 +1,131 @@
+"""Rich renderables for the terminal views. Nothing here prints; the CLI does.
+
+Every piece of text that comes from the data is wrapped in `Text`, so square brackets in a
+name are printed as written and never read as Rich markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from dossier.dossier import Dossier, OpenFollowUp, is_upcoming, record_sources
+from dossier.models import Event, Source
+from dossier.types import LocalText, text_in
+from dossier.wording import date_span, names, person_name, place_of
+
+HEADING = "bold"
+DIM = "dim"
+
+
+def heading(title: str, subtitle: str = "") -> Text:
+    text = Text(title, style="bold underline")
+    if subtitle:
+        text.append(f"  {subtitle}", style=DIM)
+    return text
+
+
+def section(title: str) -> Text:
+    return Text(f"\n{title}", style=HEADING)
+
+
+def field_grid(rows: Iterable[tuple[str, str | None]]) -> Table:
+    """Label/value pairs, skipping the empty ones."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=DIM, no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        if value:
+            grid.add_row(Text(label), Text(value))
+    return grid
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table:
+    """A simple table; cells that are plain strings are shown literally."""
+    result = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for column in columns:
+        result.add_column(column, overflow="fold")
+    for row in rows:
+        result.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
+    return result
+
+
+def bullets(items: Iterable[str]) -> Group:
+    return Group(*(Text(f"• {item}") for item in items))
+
+
+def local(value: LocalText | None) -> str:
+    return text_in(value)
+
+
+def events_table(dossier: Dossier, events: Sequence[Event], today: dt.date) -> Table:
+    rows = []
+    for event in events:
+        date = Text(date_span(event.date, event.end))
+        if is_upcoming(event, today):
+            date.append(" upcoming", style="bold yellow")
+        rows.append((date, Text(local(event.title)), Text(place_of(event))))
+    return table(("Date", "Event", "Where"), rows)
+
+
+def follow_ups_table(
+    dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.date
+) -> Table:
+    rows = []
+    for item in items:
+        due = Text(str(item.follow_up.due) if item.follow_up.due else "—")
+        if item.is_overdue(today):
+            due = Text("overdue ", style="bold red") + due
+        owner = dossier.label(item.follow_up.owner) if item.follow_up.owner else ""
+        rows.append((due, Text(local(item.follow_up.action)), Text(owner), Text(item.event.id)))
+    return table(("Due", "Action", "Owner", "From"), rows)
+
+
+def sources_block(dossier: Dossier, source_ids: Sequence[str]) -> Group:
+    lines = []
+    for source_id in dict.fromkeys(source_ids):
+        source = dossier.get(source_id)
+        if isinstance(source, Source):
+            lines.append(Text(f"[{source_id}] ", style=DIM) + Text(local(source.title)))
+            if source.url:
+                # Never wrapped, so that a terminal still sees (and links) the whole address.
+                url = Text(f"    {source.url}", style=DIM, no_wrap=True, overflow="ignore")
+                url.stylize(f"link {source.url}", 4)
+                lines.append(url)
+    return Group(*lines)
+
+
+def notes_and_sources(dossier: Dossier, notes: LocalText | None, source_ids: list[str]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    if notes:
+        parts += [section("Notes"), Text(local(notes))]
+    if source_ids:
+        parts += [section("Sources"), sources_block(dossier, source_ids)]
+    return parts
+
+
+def participants_table(dossier: Dossier, event: Event) -> Table:
+    rows = []
+    for participant in event.participants():
+        person = dossier.get(participant.person)
+        name = person_name(person) if person is not None and hasattr(person, "honorific") else participant.person
+        native = getattr(person, "native_name", None) or ""
+        on_behalf = dossier.label(participant.for_) if participant.for_ else ""
+        rows.append((name, native, participant.role or "", on_behalf))
+    return table(("Person", "Native", "Role", "For"), rows)
+
+
+def cited_sources(dossier: Dossier, records: Iterable[object]) -> list[str]:
+    cited: list[str] = []
+    for record in records:
+        cited.extend(record_sources(record))  # type: ignore[arg-type]
+    return cited
+
+
+def party_names(dossier: Dossier, ids: list[str]) -> str:
+    return names(dossier, ids)

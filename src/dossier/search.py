@@ -1,0 +1,84 @@
+"""`dossier search`: every record whose text matches, ranked, with where it matched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.dossier import Dossier
+from dossier.lookup import normalize
+from dossier.models import AnyRecord
+
+# Where a match counts most: a hit in a name says more than one in a note.
+_WEIGHTS = {"name": 5, "native_name": 5, "title": 5, "aliases": 4, "family_name": 4, "id": 3}
+_DEFAULT_WEIGHT = 1
+_SKIP = {"sources", "url", "website", "source", "timezone"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    record: AnyRecord
+    score: int
+    field: str
+    text: str
+
+
+def texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every (field path, text) in a record's data, language mappings included."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key in _SKIP:
+                continue
+            is_language = len(key) <= 3 and isinstance(item, str) and path
+            yield from texts(item, path if is_language else (f"{path}.{key}" if path else key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, f"{path}[{index}]")
+
+
+def search(dossier: Dossier, query: str) -> list[Hit]:
+    """Records containing every word of `query` (case-, accent- and width-insensitive)."""
+    words = normalize(query).split()
+    if not words:
+        return []
+    hits: list[Hit] = []
+    for record in dossier.records():
+        fields = [
+            (path, text, normalize(text))
+            for path, text in texts(record.model_dump(mode="json", by_alias=True, exclude_none=True))
+        ]
+        score = 0
+        best: tuple[int, str, str] | None = None
+        for word in words:
+            weights = [
+                (_WEIGHTS.get(path.split("[")[0].split(".")[0], _DEFAULT_WEIGHT), path, text)
+                for path, text, norm in fields
+                if word in norm
+            ]
+            if not weights:
+                break
+            top = max(weights, key=lambda w: w[0])
+            score += top[0]
+            if best is None or top[0] > best[0]:
+                best = top
+        else:
+            if best is not None:
+                hits.append(Hit(record, score, best[1], best[2]))
+    order = {record_id: index for index, record_id in enumerate(dossier.by_id)}
+    hits.sort(key=lambda h: (-h.score, order[h.record.id]))
+    return hits
+
+
+def snippet(text: str, query: str, width: int = 70) -> str:
+    """The part of `text` around the first word of `query`, on one line."""
+    flat = " ".join(text.split())
+    words = query.split()
+    position = flat.casefold().find(words[0].casefold()) if words else -1
+    if len(flat) <= width:
+        return flat
+    start = max(0, position - width // 3) if position >= 0 else 0
+    piece = flat[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(flat) else "")

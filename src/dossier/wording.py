@@ -1,0 +1,60 @@
+"""Plain-text phrases shared by every view: names, date spans, roles, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.dossier import Dossier
+from dossier.models import Event, Person, Role
+from dossier.types import PartialDate
+
+
+def person_name(person: Person, *, honorific: bool = True) -> str:
+    """`Prof. Dr. Horst Domdey`: the name as written in Latin script, with honorific."""
+    if honorific and person.honorific:
+        return f"{person.honorific} {person.name}"
+    return person.name
+
+
+def date_span(start: PartialDate, end: PartialDate | None = None) -> str:
+    """`2017-11-10`, or `2017-11-10 – 2017-11-12` for a multi-day event."""
+    if end is None or end == start:
+        return str(start)
+    return f"{start} – {end}"
+
+
+def role_span(role: Role) -> str:
+    """`since 2013-11-19`, `1997 – 2022-12-31`, `until 2018`, or ""."""
+    if role.since and role.until:
+        return f"{role.since} – {role.until}"
+    if role.since:
+        return f"since {role.since}"
+    if role.until:
+        return f"until {role.until}"
+    return ""
+
+
+def role_line(dossier: Dossier, role: Role, lang: str = "en") -> str:
+    """`Mayor of Kawasaki, City of Kawasaki`."""
+    from dossier.types import text_in
+
+    title = text_in(role.title, lang)
+    if role.organisation:
+        return f"{title}, {dossier.label(role.organisation, lang)}"
+    return title
+
+
+def place_of(event: Event) -> str:
+    """`Kawasaki City Hall, Kawasaki`, or whichever part is known."""
+    return ", ".join(part for part in (event.venue, event.place) if part)
+
+
+def names(dossier: Dossier, ids: list[str], lang: str = "en") -> str:
+    return ", ".join(dossier.label(i, lang) for i in ids)
+
+
+def today_from(value: str | None) -> dt.date:
+    """Today, or the ISO date given (the `DOSSIER_TODAY` setting, for reproducible output)."""
+    if not value:
+        return dt.date.today()
+    return dt.date.fromisoformat(value)
