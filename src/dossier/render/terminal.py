@@ -93,8 +93,8 @@ def sources_block(dossier: Dossier, source_ids: Sequence[str]) -> Group:
         if isinstance(source, Source):
             lines.append(Text(f"[{source_id}] ", style=DIM) + Text(local(source.title)))
             if source.url:
-                # Never wrapped, so that a terminal still sees (and links) the whole address.
-                url = Text(f"    {source.url}", style=DIM, no_wrap=True, overflow="ignore")
+                # A terminal link survives the folding of a long address over two lines.
+                url = Text(f"    {source.url}", style=DIM, overflow="fold")
                 url.stylize(f"link {source.url}", 4)
                 lines.append(url)
     return Group(*lines)
