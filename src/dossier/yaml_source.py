@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 MAX_DEPTH = 64
 """Deepest nesting a data file may have; the format itself needs fewer than ten levels."""
 
-MAX_ALIAS_VALUES = 100_000
+MAX_ALIAS_VALUES = 10_000
 """How many values aliases may add in total: enough for real reuse, far too few for a bomb."""
 
 PathPart = str | int

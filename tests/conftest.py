@@ -1,0 +1,77 @@
+"""Shared fixtures: the sample data, a CLI runner with a fixed clock and width, data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from dossier.loader import LoadResult, load
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "clusters.yaml"
+TODAY = dt.date(2026, 11, 25)
+CLI_ENV = {"COLUMNS": "100", "DOSSIER_TODAY": TODAY.isoformat(), "NO_COLOR": "1", "TERM": "dumb"}
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DOSSIER_DATA", "DOSSIER_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+class Result:
+    """What a user sees after one command: exit code, standard output, standard error."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __repr__(self) -> str:
+        return f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+    """Run `dossier ARGS` from an empty folder, against the sample data unless told otherwise."""
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str, env: dict[str, str] | None = None, data: Path | None = SAMPLE) -> Result:
+        argv = [*(["--data", str(data)] if data is not None else []), *args]
+        runner = CliRunner()
+        result = runner.invoke(app, argv, env={**CLI_ENV, **(env or {})}, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a data file under the test's folder and return its path."""
+
+    def write_file(text: str, name: str = "data.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write_file
+
+
+@pytest.fixture(scope="session")
+def sample() -> LoadResult:
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return load([SAMPLE], TODAY)
+    finally:
+        os.chdir(cwd)

@@ -1,0 +1,110 @@
+"""Reading YAML: 1.2 scalars, duplicate keys, no tags, bounded aliases and nesting, positions."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from dossier.yaml_source import MAX_ALIAS_VALUES, parse_yaml
+
+BILLION_LAUGHS = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+def test_yaml_1_1_traps_stay_strings() -> None:
+    document = parse_yaml("country: NO\nflag: yes\nswitch: on\ntime: 10:30\nday: 2017-02-14\n")
+    assert document.problems == []
+    assert document.data == {
+        "country": "NO",
+        "flag": "yes",
+        "switch": "on",
+        "time": "10:30",
+        "day": "2017-02-14",
+    }
+
+
+def test_core_schema_scalars_are_typed() -> None:
+    document = parse_yaml("a: true\nb: 12\nc: 1.5\nd: ~\ne: null\nf: 0x1F\ng: False\n")
+    assert document.data == {"a": True, "b": 12, "c": 1.5, "d": None, "e": None, "f": 31, "g": False}
+
+
+def test_a_duplicate_key_is_an_error_naming_both_lines() -> None:
+    document = parse_yaml("id: a\nname: A\nid: b\n")
+    [problem] = document.problems
+    assert (problem.line, problem.column) == (3, 1)
+    assert problem.message == "duplicate key 'id'"
+    assert problem.hint == "first given on line 1; keep one"
+    assert document.data == {"id": "a", "name": "A"}
+
+
+def test_python_tags_are_refused_and_never_run() -> None:
+    document = parse_yaml("x: !!python/object/apply:os.system [echo hacked]\n")
+    [problem] = document.problems
+    assert problem.message == (
+        "the tag !!python/object/apply:os.system is not allowed: a data file holds plain data only"
+    )
+    assert document.data == {"x": None}
+
+
+def test_custom_tags_are_refused() -> None:
+    [problem] = parse_yaml("x: !secret value\n").problems
+    assert problem.message.startswith("the tag !secret is not allowed")
+
+
+def test_the_billion_laughs_bomb_is_refused_with_little_memory() -> None:
+    # Its time is measured by the benchmark script; a test only checks the bound holds.
+    tracemalloc.start()
+    document = parse_yaml(BILLION_LAUGHS)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert document.data is None
+    assert document.problems[-1].message == f"aliases expand to more than {MAX_ALIAS_VALUES:,} values"
+    assert peak < 20 * 1024 * 1024
+
+
+def test_modest_alias_reuse_is_allowed() -> None:
+    document = parse_yaml("a: &x [1, 2]\nb: *x\n")
+    assert document.problems == []
+    assert document.data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_a_recursive_alias_is_refused() -> None:
+    document = parse_yaml("a: &x [*x]\n")
+    assert document.problems[-1].message == "an alias refers to itself"
+
+
+@pytest.mark.parametrize("depth", [100, 10_000])
+def test_deep_nesting_is_refused(depth: int) -> None:
+    document = parse_yaml("a: " + "[" * depth + "]" * depth + "\n")
+    assert document.data is None
+    assert "nested" in document.problems[0].message
+
+
+def test_syntax_errors_have_a_position() -> None:
+    [problem] = parse_yaml("clusters:\n  - id: a\n   name: b\n").problems
+    assert problem.message.startswith("YAML syntax error:")
+    assert problem.line == 3
+
+
+def test_control_characters_in_text_are_reported() -> None:
+    [problem] = parse_yaml('name: "bell\\a"\n').problems
+    assert problem.message == "control character U+0007 in text"
+    assert problem.path == ("name",)
+
+
+def test_positions_are_found_on_demand() -> None:
+    document = parse_yaml("clusters:\n  - id: a\n    name: b\n")
+    assert document.position(("clusters", 0, "name")) == (3, 11)
+    assert document.position(("clusters", 0, "name"), key=True) == (3, 5)
+    # A missing field points at the record that lacks it.
+    assert document.position(("clusters", 0, "country")) == (2, 5)
