@@ -69,7 +69,7 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
 
 @pytest.fixture(scope="session")
 def sample() -> LoadResult:
-    cwd = os.getcwd()
+    cwd = Path.cwd()
     os.chdir(ROOT)
     try:
         return load([SAMPLE], TODAY)

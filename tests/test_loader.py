@@ -52,17 +52,23 @@ def test_syntax_error(write: Write) -> None:
 
 def test_duplicate_key(write: Write) -> None:
     path = write("clusters:\n  - id: a\n    name: A\n    name: B\n")
-    assert report(path) == ["4:5 error a name: duplicate key 'name' [first given on line 3; keep one]"]
+    assert report(path) == [
+        "4:5 error a name: duplicate key 'name' [first given on line 3; keep one]"
+    ]
 
 
 def test_duplicate_section(write: Write) -> None:
     path = write("sources: []\nclusters: []\nsources: []\n")
-    assert report(path) == ["3:1 error sources: duplicate key 'sources' [first given on line 1; keep one]"]
+    assert report(path) == [
+        "3:1 error sources: duplicate key 'sources' [first given on line 1; keep one]"
+    ]
 
 
 def test_wrong_type(write: Write) -> None:
     path = write("clusters:\n  - id: a\n    name: A\n    focus: regenerative medicine\n")
-    assert report(path) == ["4:12 error a focus: expected a list, got the text 'regenerative medicine'"]
+    assert report(path) == [
+        "4:12 error a focus: expected a list, got the text 'regenerative medicine'"
+    ]
 
 
 def test_wrong_type_the_other_way(write: Write) -> None:
@@ -93,7 +99,9 @@ def test_missing_id(write: Write) -> None:
 
 
 def test_bad_dates(write: Write) -> None:
-    path = write("events:\n  - id: e\n    title: E\n    date: 2017-02-30\n  - {id: f, title: F, date: next spring}\n")
+    path = write(
+        "events:\n  - id: e\n    title: E\n    date: 2017-02-30\n  - {id: f, title: F, date: next spring}\n"
+    )
     assert report(path) == [
         "4:11 error e date: '2017-02-30' is not a real calendar date",
         "5:29 error f date: 'next spring' is not a date: write 2017, 2017-02 or 2017-02-14",
@@ -111,9 +119,7 @@ def test_dangling_reference_with_did_you_mean(write: Write) -> None:
 
 
 def test_reference_to_the_wrong_kind(write: Write) -> None:
-    path = write(
-        "clusters:\n  - {id: a, name: A, managed_by: p}\npeople:\n  - {id: p, name: P}\n"
-    )
+    path = write("clusters:\n  - {id: a, name: A, managed_by: p}\npeople:\n  - {id: p, name: P}\n")
     assert report(path) == ["2:34 error a managed_by: 'p' is a person, not an organisation"]
 
 
@@ -134,7 +140,9 @@ def test_until_before_since(write: Write) -> None:
         "people:\n  - id: p\n    name: P\n    roles:\n"
         "      - {title: Mayor, since: 2013-11, until: 2013-10}\n"
     )
-    assert report(path) == ["5:47 error p roles[0].until: until (2013-10) is before since (2013-11)"]
+    assert report(path) == [
+        "5:47 error p roles[0].until: until (2013-10) is before since (2013-11)"
+    ]
 
 
 def test_every_problem_is_reported_at_once(write: Write) -> None:
@@ -147,6 +155,16 @@ def test_every_problem_is_reported_at_once(write: Write) -> None:
         "  - {id: e, title: E, date: 2020, parties: [zz]}\n"
     )
     assert [line.split(" error ")[0] for line in report(path)] == ["2:31", "3:31", "4:22", "6:45"]
+
+
+def test_references_of_a_record_with_other_faults_are_checked_in_the_same_pass(
+    write: Write,
+) -> None:
+    path = write("clusters:\n  - {id: a, name: A, contry: JP, managed_by: biomm}\n")
+    assert report(path) == [
+        "2:22 error a contry: unknown field 'contry' [did you mean 'country'?]",
+        "2:46 error a managed_by: 'biomm' is not a known organisation",
+    ]
 
 
 def test_a_broken_record_does_not_cause_dangling_reference_noise(write: Write) -> None:
@@ -179,12 +197,27 @@ def test_warnings(write: Write) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("", "1:1 error the file holds no data [start it with sections such as `clusters:`; `dossier init` writes an example]"),
-        ("# only a comment\n", "1:1 error the file holds no data [start it with sections such as `clusters:`; `dossier init` writes an example]"),
-        ("- a\n- b\n", "1:1 error the top level must be a mapping of sections (clusters:, people:, …)"),
+        (
+            "",
+            "1:1 error the file holds no data [add sections such as clusters:, people:, events:]",
+        ),
+        (
+            "# only a comment\n",
+            "1:1 error the file holds no data [add sections such as clusters:, people:, events:]",
+        ),
+        (
+            "- a\n- b\n",
+            "1:1 error the top level must be a mapping of sections (clusters:, people:, …)",
+        ),
         ("clusters:\n  -\n", "2:4 error clusters[0]: record 1 of clusters is empty"),
-        ("clusters: yes\n", "1:11 error clusters: 'clusters' must be a list of records (lines starting with '- ')"),
-        ("version: 2\n", "1:10 error version: unsupported format version 2 [this dossier reads version 1]"),
+        (
+            "clusters: yes\n",
+            "1:11 error clusters: 'clusters' must be a list of records (lines starting with '- ')",
+        ),
+        (
+            "version: 2\n",
+            "1:10 error version: unsupported format version 2 [this dossier reads version 1]",
+        ),
     ],
 )
 def test_file_level_faults(write: Write, content: str, message: str) -> None:
@@ -217,14 +250,16 @@ def test_home_given_twice_differently(tmp_path: Path, write: Write) -> None:
     write("home: a\nclusters:\n  - {id: a, name: A}\n  - {id: b, name: B}\n", "d/1.yaml")
     write("home: b\n", "d/2.yaml")
     [line] = report(tmp_path / "d")
-    assert line == "1:7 error home: home is 'b' here but 'a' in d/1.yaml [give home in one file only]"
+    assert (
+        line == "1:7 error home: home is 'b' here but 'a' in d/1.yaml [give home in one file only]"
+    )
 
 
 def test_a_missing_path_or_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no such file or folder"):
         find_yaml_files(tmp_path / "missing.yaml")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UsageError, match="no .yaml or .yml files in this folder"):
+    with pytest.raises(UsageError, match=r"no \.yaml or \.yml files in this folder"):
         find_yaml_files(tmp_path / "empty")
 
 

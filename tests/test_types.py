@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -68,7 +69,7 @@ def test_any_real_date_round_trips_at_any_precision(day: dt.date, precision: str
         (Url, "www.bio-m.org", "'www.bio-m.org' is not an http(s) URL"),
     ],
 )
-def test_value_types_refuse_bad_values(adapter: object, value: str, message: str) -> None:
+def test_value_types_refuse_bad_values(adapter: Any, value: str, message: str) -> None:
     with pytest.raises(ValidationError) as caught:
         TypeAdapter(adapter).validate_python(value)
     assert message in str(caught.value)

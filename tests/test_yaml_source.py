@@ -35,7 +35,15 @@ def test_yaml_1_1_traps_stay_strings() -> None:
 
 def test_core_schema_scalars_are_typed() -> None:
     document = parse_yaml("a: true\nb: 12\nc: 1.5\nd: ~\ne: null\nf: 0x1F\ng: False\n")
-    assert document.data == {"a": True, "b": 12, "c": 1.5, "d": None, "e": None, "f": 31, "g": False}
+    assert document.data == {
+        "a": True,
+        "b": 12,
+        "c": 1.5,
+        "d": None,
+        "e": None,
+        "f": 31,
+        "g": False,
+    }
 
 
 def test_a_duplicate_key_is_an_error_naming_both_lines() -> None:
@@ -68,7 +76,9 @@ def test_the_billion_laughs_bomb_is_refused_with_little_memory() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert document.data is None
-    assert document.problems[-1].message == f"aliases expand to more than {MAX_ALIAS_VALUES:,} values"
+    assert (
+        document.problems[-1].message == f"aliases expand to more than {MAX_ALIAS_VALUES:,} values"
+    )
     assert peak < 20 * 1024 * 1024
 
 

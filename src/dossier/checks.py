@@ -49,7 +49,11 @@ def _refs(path: Path, targets: list[str], kinds: frozenset[str]) -> Iterator[Ref
 
 def references(record: AnyRecord) -> Iterator[Reference]:
     """Every reference a record makes, with the kinds of record it may name."""
-    source, person, agreement = frozenset({"source"}), frozenset({"person"}), frozenset({"agreement"})
+    source, person, agreement = (
+        frozenset({"source"}),
+        frozenset({"person"}),
+        frozenset({"agreement"}),
+    )
     if not isinstance(record, Source):
         yield from _refs(("sources",), record.sources, source)
     if isinstance(record, Cluster):
@@ -88,9 +92,7 @@ def _event_references(
                 yield Reference(("people", index, "for"), entry.for_, ACTORS)
     for index, follow_up in enumerate(event.follow_ups):
         if follow_up.owner:
-            yield Reference(
-                ("follow_ups", index, "owner"), follow_up.owner, ACTORS | person
-            )
+            yield Reference(("follow_ups", index, "owner"), follow_up.owner, ACTORS | person)
     for index, item in enumerate(event.agenda):
         yield from _refs(("agenda", index, "people"), item.people, person)
 
@@ -104,7 +106,9 @@ def _kinds_phrase(kinds: frozenset[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def check_references(dossier: Dossier, unchecked: frozenset[str] = frozenset()) -> Iterator[Finding]:
+def check_references(
+    dossier: Dossier, unchecked: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """Dangling references and references to a record of the wrong kind.
 
     `unchecked` holds ids of records that exist but failed validation: references to them
@@ -130,7 +134,8 @@ def check_references(dossier: Dossier, unchecked: frozenset[str] = frozenset()) 
                 yield Finding(
                     record.id,
                     ref.path,
-                    f"'{ref.target}' is {with_article(kind)}, not {with_article(_kinds_phrase(ref.kinds))}",
+                    f"'{ref.target}' is {with_article(kind)}, "
+                    f"not {with_article(_kinds_phrase(ref.kinds))}",
                 )
 
 
@@ -141,16 +146,16 @@ def check_home(dossier: Dossier, unchecked: frozenset[str] = frozenset()) -> Ite
     if kind != "cluster":
         clusters = [c.id for c in dossier.clusters]
         what = f"{with_article(kind)}, not a cluster" if kind else "not a known cluster"
-        yield Finding("", ("home",), f"'{dossier.home}' is {what}", did_you_mean(dossier.home, clusters))
+        yield Finding(
+            "", ("home",), f"'{dossier.home}' is {what}", did_you_mean(dossier.home, clusters)
+        )
 
 
 def check_dates(dossier: Dossier) -> Iterator[Finding]:
     """`end` not before `date`, `until` not before `since`."""
     for event in dossier.events:
         if event.end is not None and event.end < event.date:
-            yield Finding(
-                event.id, ("end",), f"ends ({event.end}) before it starts ({event.date})"
-            )
+            yield Finding(event.id, ("end",), f"ends ({event.end}) before it starts ({event.date})")
     for person in dossier.people:
         for index, role in enumerate(person.roles):
             if role.since and role.until and role.until.end() < role.since.start():

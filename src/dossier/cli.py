@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 from dataclasses import dataclass
 from typing import Annotated, Any, NoReturn
 
@@ -64,7 +63,7 @@ def _report_error(error: DossierError) -> NoReturn:
 class _Commands(TyperGroup):
     """Turns the project's errors into messages and exit codes at one place."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # Any: Typer's own Context class is private
         try:
             return super().invoke(ctx)
         except DossierError as error:
@@ -116,7 +115,9 @@ def main_options(
             help="Data file or folder (default: $DOSSIER_DATA, ./data/clusters.yaml, the sample).",
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
@@ -175,9 +176,12 @@ def list_(
     focus: Annotated[str | None, typer.Option(help="Only clusters with this focus.")] = None,
     status: Annotated[str | None, typer.Option(help="Only agreements with this status.")] = None,
     of_kind: Annotated[
-        str | None, typer.Option("--kind", help="Only organisations, agreements or events of this kind.")
+        str | None,
+        typer.Option("--kind", help="Only organisations, agreements or events of this kind."),
     ] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")] = ListFormat.TABLE,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="table, json or csv.")
+    ] = ListFormat.TABLE,
 ) -> None:
     """List records of one kind, with filters."""
     result = _load_valid(ctx)
@@ -203,7 +207,10 @@ def search_command(
     if not hits:
         stderr_console().print(Text(f"dossier: nothing matches '{text}'"))
         raise typer.Exit(1)
-    rows = [(h.record.id, result.dossier.kind(h.record.id) or "", h.field, snippet(h.text, text)) for h in hits]
+    rows = [
+        (h.record.id, result.dossier.kind(h.record.id) or "", h.field, snippet(h.text, text))
+        for h in hits
+    ]
     stdout_console().print(table(("Record", "Kind", "Field", "Match"), rows))
 
 
@@ -211,7 +218,9 @@ def search_command(
 def timeline(
     ctx: typer.Context,
     ref: Annotated[str | None, typer.Argument(help="Only events of this record.")] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (2017, 2017-02, 2017-02-14).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="From this date (2017, 2017-02, 2017-02-14).")
+    ] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
 ) -> None:
     """Events in date order; upcoming ones are marked."""
@@ -229,11 +238,15 @@ def timeline(
 @app.command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: the data).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: the data).")
+    ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="text, json or github (annotations).")
     ] = ReportFormat.TEXT,
-    strict_mode: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    strict_mode: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as errors.")
+    ] = False,
 ) -> None:
     """Check the data and report every problem at once."""
     result = _load(ctx, paths)

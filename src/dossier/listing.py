@@ -89,7 +89,9 @@ def select(dossier: Dossier, kind: ListKind, filters: Filters) -> list[AnyRecord
     return records
 
 
-def build_rows(dossier: Dossier, kind: ListKind, records: Sequence[AnyRecord], today: dt.date) -> Rows:
+def build_rows(
+    dossier: Dossier, kind: ListKind, records: Sequence[AnyRecord], today: dt.date
+) -> Rows:
     """The columns a person wants to scan for each kind."""
     if kind is ListKind.CLUSTERS:
         return Rows(

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from dossier.checks import Finding, check_dossier
 from dossier.dossier import Dossier
-from dossier.errors import Problem, Severity, UsageError
+from dossier.errors import Problem, UsageError
 from dossier.models import SECTIONS, AnyRecord
 from dossier.suggest import did_you_mean
 from dossier.validation import field_errors
@@ -119,7 +119,9 @@ def read_text(path: Path, name: str) -> tuple[str | None, Problem | None]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
-            return None, Problem(name, 0, 0, f"the file is larger than {limit} MiB", hint="split it")
+            return None, Problem(
+                name, 0, 0, f"the file is larger than {limit} MiB", hint="split it"
+            )
         raw = path.read_bytes()
     except OSError as error:
         return None, Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")
@@ -159,7 +161,15 @@ class _Reader:
         for syntax in document.problems:
             record, field_path = _record_and_field(syntax.path, document.data)
             self.problems.append(
-                Problem(name, syntax.line, syntax.column, syntax.message, record, field_path, syntax.hint)
+                Problem(
+                    name,
+                    syntax.line,
+                    syntax.column,
+                    syntax.message,
+                    record,
+                    field_path,
+                    syntax.hint,
+                )
             )
         if document.data is None:
             if not document.problems:
@@ -169,14 +179,20 @@ class _Reader:
                         1,
                         1,
                         "the file holds no data",
-                        hint="start it with sections such as `clusters:`; `dossier init` writes an example",
+                        hint="add sections such as clusters:, people:, events:",
                     )
                 )
             return
         self._top_level(current, document.data)
 
     def _add(
-        self, current: _FileRecords, path: DataPath, message: str, hint: str = "", *, key: bool = False
+        self,
+        current: _FileRecords,
+        path: DataPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
     ) -> None:
         line, column = current.document.position(path, key=key)
         record, field_path = _record_and_field(path, current.document.data)
@@ -184,12 +200,19 @@ class _Reader:
 
     def _top_level(self, current: _FileRecords, data: Any) -> None:
         if not isinstance(data, dict):
-            self._add(current, (), "the top level must be a mapping of sections (clusters:, people:, …)")
+            self._add(
+                current, (), "the top level must be a mapping of sections (clusters:, people:, …)"
+            )
             return
         for key, value in data.items():
             if key == "version":
                 if value not in (1, None) or isinstance(value, bool):
-                    self._add(current, ("version",), f"unsupported format version {value!r}", "this dossier reads version 1")
+                    self._add(
+                        current,
+                        ("version",),
+                        f"unsupported format version {value!r}",
+                        "this dossier reads version 1",
+                    )
             elif key == "home":
                 self._home(current, value)
             elif key in SECTIONS:
@@ -199,7 +222,8 @@ class _Reader:
                     current,
                     (key,),
                     f"unknown section '{key}'",
-                    did_you_mean(str(key), TOP_LEVEL_KEYS) or f"known sections: {', '.join(TOP_LEVEL_KEYS)}",
+                    did_you_mean(str(key), TOP_LEVEL_KEYS)
+                    or f"known sections: {', '.join(TOP_LEVEL_KEYS)}",
                     key=True,
                 )
 
@@ -222,7 +246,11 @@ class _Reader:
         if value is None:
             return
         if not isinstance(value, list):
-            self._add(current, (section,), f"'{section}' must be a list of records (lines starting with '- ')")
+            self._add(
+                current,
+                (section,),
+                f"'{section}' must be a list of records (lines starting with '- ')",
+            )
             return
         model = SECTIONS[section]
         for index, raw in enumerate(value):
@@ -236,8 +264,18 @@ class _Reader:
             except ValidationError as error:
                 if isinstance(raw.get("id"), str):
                     self.invalid_ids.add(raw["id"])
-                for problem in field_errors(error, raw, model):
-                    self._add(current, (*path, *problem.path), problem.message, problem.hint, key=problem.at_key)
+                problems = field_errors(error, raw, model)
+                for problem in problems:
+                    self._add(
+                        current,
+                        (*path, *problem.path),
+                        problem.message,
+                        problem.hint,
+                        key=problem.at_key,
+                    )
+                repaired = _without_faulty_fields(model, raw, [p.path for p in problems])
+                if repaired is not None:
+                    current.records.append((repaired, path))
                 continue
             current.records.append((record, path))
 
@@ -258,7 +296,9 @@ class _Reader:
                     continue
                 origin[record.id] = (current, path)
                 records.append(record)
-        dossier = Dossier.build(records, home=self.home[0] if self.home else None, version=self.version)
+        dossier = Dossier.build(
+            records, home=self.home[0] if self.home else None, version=self.version
+        )
         for finding in check_dossier(dossier, today, frozenset(self.invalid_ids)):
             self._locate(finding, origin)
         self.problems.sort(key=Problem.sort_key)
@@ -276,9 +316,33 @@ class _Reader:
         record, field_path = _record_and_field(path, current.document.data)
         self.problems.append(
             Problem(
-                current.name, line, column, finding.message, record, field_path, finding.hint, finding.severity
+                current.name,
+                line,
+                column,
+                finding.message,
+                record,
+                field_path,
+                finding.hint,
+                finding.severity,
             )
         )
+
+
+def _without_faulty_fields(
+    model: type[AnyRecord], raw: dict[str, Any], faulty: list[DataPath]
+) -> AnyRecord | None:
+    """The record without its faulty fields, so that the rest is still cross-checked.
+
+    Its references are checked in the same pass as its own errors are reported, rather than
+    only after those are fixed. None when that is impossible (a required field is wrong).
+    """
+    keys = {path[0] for path in faulty if path}
+    if not keys or "id" in keys or any(key not in raw for key in keys):
+        return None
+    try:
+        return model.model_validate({k: v for k, v in raw.items() if k not in keys})
+    except ValidationError:
+        return None
 
 
 def _record_and_field(path: DataPath, data: Any) -> tuple[str, str]:

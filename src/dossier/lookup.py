@@ -30,9 +30,7 @@ _KEEP_MARKS = {"\u3099", "\u309a"}
 def normalize(text: str) -> str:
     """Fold case, width (ＫＡＷＡＳＡＫＩ), accents (München → munchen) and separators."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    stripped = "".join(
-        ch for ch in folded if ch in _KEEP_MARKS or not unicodedata.combining(ch)
-    )
+    stripped = "".join(ch for ch in folded if ch in _KEEP_MARKS or not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", unicodedata.normalize("NFC", stripped).casefold()).strip()
 
 
@@ -96,7 +94,9 @@ class Finder:
         for ids in tiers:
             found = [self.dossier.by_id[i] for i in dict.fromkeys(ids)]
             # "osaka" means Osaka Bio Headquarters before the agreements named after it.
-            actors = [r for r in found if isinstance(r, Cluster | Organisation | Person)]
+            actors: list[AnyRecord] = [
+                r for r in found if isinstance(r, Cluster | Organisation | Person)
+            ]
             if actors or found:
                 return actors or found
         return []
@@ -116,7 +116,7 @@ class Finder:
         raise NotFoundError(f"no record matches '{ref}'{hint}")
 
     def suggest(self, ref: str) -> str | None:
-        by_name = {name: rid for name, rid in self._names}
+        by_name = dict(self._names)
         match = closest(normalize(ref), by_name, cutoff=0.5)
         return by_name[match] if match else None
 

@@ -35,9 +35,7 @@ class Record(_Strict):
     """Fields every record has."""
 
     id: Slug = Field(description="Unique across the whole dossier; lower-case, digits, hyphens.")
-    notes: LocalText | None = Field(
-        None, description="Uncertainty, protocol hints, provenance."
-    )
+    notes: LocalText | None = Field(None, description="Uncertainty, protocol hints, provenance.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of `sources` records.")
 
 
@@ -184,7 +182,7 @@ class FollowUp(_Strict):
 
 
 class AgendaItem(_Strict):
-    time: ClockTime = Field(description="Local time at the event's place, quoted: \"09:30\".")
+    time: ClockTime = Field(description='Local time at the event\'s place, quoted: "09:30".')
     end: ClockTime | None = None
     title: LocalText
     people: list[Slug] = Field(default_factory=list)
@@ -211,9 +209,7 @@ class Event(Record):
     agenda: list[AgendaItem] = Field(default_factory=list)
 
     def participants(self) -> list[Participant]:
-        return [
-            Participant(person=p) if isinstance(p, str) else p for p in self.people
-        ]
+        return [Participant(person=p) if isinstance(p, str) else p for p in self.people]
 
     def last_day(self) -> dt.date:
         return (self.end or self.date).end()
@@ -256,7 +252,8 @@ class DossierFile(_Strict):
 
     version: Literal[1] = Field(1, description="Format version; absent means 1.")
     home: Slug | None = Field(
-        None, description="The cluster this dossier is kept by; briefings are written from its side."
+        None,
+        description="The cluster this dossier is kept by; briefings are written from its side.",
     )
     clusters: list[Cluster] = Field(default_factory=list)
     organisations: list[Organisation] = Field(default_factory=list)

@@ -44,7 +44,8 @@ def github_line(problem: Problem) -> str:
     properties = [f"file={_escape_property(problem.file)}"]
     if problem.line:
         properties += [f"line={problem.line}", f"col={problem.column}"]
-    properties.append(f"title={_escape_property('dossier ' + problem.subject() if problem.subject() else 'dossier')}")
+    title = f"dossier {problem.subject()}".strip()
+    properties.append(f"title={_escape_property(title)}")
     message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
     return f"::{problem.severity.value} {','.join(properties)}::{_escape_data(message)}"
 

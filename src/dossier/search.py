@@ -48,7 +48,9 @@ def search(dossier: Dossier, query: str) -> list[Hit]:
     for record in dossier.records():
         fields = [
             (path, text, normalize(text))
-            for path, text in texts(record.model_dump(mode="json", by_alias=True, exclude_none=True))
+            for path, text in texts(
+                record.model_dump(mode="json", by_alias=True, exclude_none=True)
+            )
         ]
         score = 0
         best: tuple[int, str, str] | None = None

@@ -1,4 +1,4 @@
-""""Did you mean" suggestions for misspelled keys, ids and references."""
+""" "Did you mean" suggestions for misspelled keys, ids and references."""
 
 from __future__ import annotations
 

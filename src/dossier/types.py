@@ -65,10 +65,14 @@ class PartialDate:
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if year < 1000:
-            raise PydanticCustomError("partial_date_year", "year {year} is out of range", {"year": year})
+            raise PydanticCustomError(
+                "partial_date_year", "year {year} is out of range", {"year": year}
+            )
         if month is not None and not 1 <= month <= 12:
             raise PydanticCustomError(
-                "partial_date_month", "'{text}' has no month {month}", {"text": text, "month": month}
+                "partial_date_month",
+                "'{text}' has no month {month}",
+                {"text": text, "month": month},
             )
         if day is not None and month is not None and not 1 <= day <= monthrange(year, month)[1]:
             raise PydanticCustomError(
@@ -166,9 +170,7 @@ def _check_url(value: str) -> str:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PydanticCustomError(
-            "url", "'{value}' is not an http(s) URL", {"value": value[:80]}
-        )
+        raise PydanticCustomError("url", "'{value}' is not an http(s) URL", {"value": value[:80]})
     return value
 
 
@@ -210,7 +212,9 @@ Url = Annotated[
     Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
 ]
 ClockTime = Annotated[
-    str, AfterValidator(_check_clock), Field(json_schema_extra={"pattern": "^[0-2][0-9]:[0-5][0-9]$"})
+    str,
+    AfterValidator(_check_clock),
+    Field(json_schema_extra={"pattern": "^[0-2][0-9]:[0-5][0-9]$"}),
 ]
 LanguageMap = Annotated[dict[str, str], AfterValidator(_check_language_keys)]
 LocalText = str | LanguageMap

@@ -57,6 +57,15 @@ class FieldError:
     at_key: bool = False
 
 
+def _step(data: Any, part: int | str) -> tuple[bool, Any]:
+    """The child of `data` at `part`, if there is one."""
+    if isinstance(data, dict) and part in data:
+        return True, data[part]
+    if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        return True, data[part]
+    return False, None
+
+
 def _data_path(loc: tuple[int | str, ...], data: Any, *, names_key: bool) -> tuple[Path, Any]:
     """Follow Pydantic's `loc` through the data, dropping union-branch labels it inserts.
 
@@ -65,14 +74,12 @@ def _data_path(loc: tuple[int | str, ...], data: Any, *, names_key: bool) -> tup
     path: list[PathPart] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
+        found, child = _step(current, part)
+        if found:
             path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            path.append(part)
-            current = current[part]
+            current = child
         elif names_key and isinstance(current, dict) and part == loc[-1]:
-            path.append(part)  # a missing or unknown key: the path names it, the data lacks it
+            path.append(part)  # a missing key: the path names it, the data lacks it
             current = None
     return tuple(path), current
 
@@ -115,7 +122,8 @@ def _single(error: ErrorDetails, path: Path, value: Any, model: type[BaseModel])
         return FieldError(
             path,
             f"unknown field '{key}'",
-            did_you_mean(key, field_names(parent)) or f"known fields: {', '.join(field_names(parent))}",
+            did_you_mean(key, field_names(parent))
+            or f"known fields: {', '.join(field_names(parent))}",
             at_key=True,
         )
     if kind == "missing":

@@ -59,7 +59,7 @@ HAS_LIBYAML = _Parser is not None
 
 if _Parser is not None:
 
-    class _Composer(_Parser, _Yaml12Resolver):  # type: ignore[misc, valid-type]
+    class _Composer(_Parser, _Yaml12Resolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
             _Parser.__init__(self, stream)
             _Yaml12Resolver.__init__(self)
@@ -126,7 +126,9 @@ class _Converter:
         if depth > MAX_DEPTH:
             line, column = _mark(node)
             raise _Abort(
-                SyntaxProblem(line, column, f"the data is nested deeper than {MAX_DEPTH} levels", path)
+                SyntaxProblem(
+                    line, column, f"the data is nested deeper than {MAX_DEPTH} levels", path
+                )
             )
         key = id(node)
         if key in self._open:
@@ -156,6 +158,7 @@ class _Converter:
             try:
                 if isinstance(node, MappingNode):
                     return self._mapping(node, path, depth)
+                assert isinstance(node, SequenceNode)
                 return self._sequence(node, path, depth)
             finally:
                 self._open.discard(key)
@@ -233,7 +236,9 @@ class _Converter:
             if not isinstance(key_node, ScalarNode):
                 line, column = _mark(key_node)
                 self.problems.append(
-                    SyntaxProblem(line, column, "a key must be a plain word, not a list or mapping", path)
+                    SyntaxProblem(
+                        line, column, "a key must be a plain word, not a list or mapping", path
+                    )
                 )
                 continue
             key = self._scalar(key_node, path)

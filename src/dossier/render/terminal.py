@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dossier.dossier import Dossier, OpenFollowUp, is_upcoming, record_sources
-from dossier.models import Event, Source
+from dossier.models import Event, Person, Source
 from dossier.types import LocalText, text_in
 from dossier.wording import date_span, names, person_name, place_of
 
@@ -73,9 +73,7 @@ def events_table(dossier: Dossier, events: Sequence[Event], today: dt.date) -> T
     return table(("Date", "Event", "Where"), rows)
 
 
-def follow_ups_table(
-    dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.date
-) -> Table:
+def follow_ups_table(dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.date) -> Table:
     rows = []
     for item in items:
         due = Text(str(item.follow_up.due) if item.follow_up.due else "—")
@@ -100,7 +98,9 @@ def sources_block(dossier: Dossier, source_ids: Sequence[str]) -> Group:
     return Group(*lines)
 
 
-def notes_and_sources(dossier: Dossier, notes: LocalText | None, source_ids: list[str]) -> list[RenderableType]:
+def notes_and_sources(
+    dossier: Dossier, notes: LocalText | None, source_ids: list[str]
+) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if notes:
         parts += [section("Notes"), Text(local(notes))]
@@ -113,8 +113,8 @@ def participants_table(dossier: Dossier, event: Event) -> Table:
     rows = []
     for participant in event.participants():
         person = dossier.get(participant.person)
-        name = person_name(person) if person is not None and hasattr(person, "honorific") else participant.person
-        native = getattr(person, "native_name", None) or ""
+        name = person_name(person) if isinstance(person, Person) else participant.person
+        native = person.native_name or "" if isinstance(person, Person) else ""
         on_behalf = dossier.label(participant.for_) if participant.for_ else ""
         rows.append((name, native, participant.role or "", on_behalf))
     return table(("Person", "Native", "Role", "For"), rows)

@@ -203,7 +203,11 @@ def person_view(dossier: Dossier, person: Person, today: dt.date) -> list[Render
     if person.roles:
         rows = []
         for role in person.roles:
-            status = Text("current", style="green") if role.is_current(today) else Text("former", style=DIM)
+            status = (
+                Text("current", style="green")
+                if role.is_current(today)
+                else Text("former", style=DIM)
+            )
             rows.append((Text(role_line(dossier, role)), Text(role_span(role)), status))
         parts += [section("Roles"), table(("Role", "When", "Status"), rows)]
     events = dossier.events_of(person.id)
@@ -300,7 +304,9 @@ def source_view(dossier: Dossier, source: Source) -> list[RenderableType]:
     if cited:
         parts += [
             section("Cited by"),
-            table(("Record", "Kind", "Name"), [(r.id, kind_of(r), dossier.label(r.id)) for r in cited]),
+            table(
+                ("Record", "Kind", "Name"), [(r.id, kind_of(r), dossier.label(r.id)) for r in cited]
+            ),
         ]
     if source.notes:
         parts += [section("Notes"), Text(local(source.notes))]

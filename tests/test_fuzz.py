@@ -1,0 +1,96 @@
+"""Arbitrary input never crashes `dossier`: only the project's own errors come out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from dossier.cli import app
+from dossier.loader import load
+from dossier.models import SECTIONS
+from tests.conftest import CLI_ENV, TODAY
+
+FIELD_NAMES = sorted(
+    {name for model in SECTIONS.values() for name in model.model_fields}
+    | {"for", "person", "action", "time", "label", "value", "as_of", "due", "done"}
+)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["2017", "2017-02", "2017-02-30", "kawasaki", "JP", "NO", "10:30", "Asia/Tokyo"]
+    ),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+RECORD = st.dictionaries(st.sampled_from(FIELD_NAMES), VALUES, max_size=8).map(
+    lambda r: {"id": "x", **r}
+)
+DOSSIER = st.dictionaries(
+    st.sampled_from([*SECTIONS, "home", "version", "bogus"]),
+    st.lists(RECORD, max_size=4) | VALUES,
+    max_size=5,
+)
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def _write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "fuzz.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return path
+
+
+@SETTINGS
+@given(text=st.binary(max_size=300))
+def test_random_bytes_load_without_crashing(tmp_path: Path, text: bytes) -> None:
+    load([_write(tmp_path, text)], TODAY)
+
+
+@SETTINGS
+@given(text=st.text(max_size=300))
+def test_random_text_loads_without_crashing(tmp_path: Path, text: str) -> None:
+    load([_write(tmp_path, text.encode("utf-8", "replace"))], TODAY)
+
+
+@SETTINGS
+@given(data=DOSSIER, style=st.sampled_from(["block", "flow"]))
+def test_random_dossier_shapes_load_without_crashing(tmp_path: Path, data: Any, style: str) -> None:
+    text = json.dumps(data) if style == "flow" else yaml.safe_dump(data, allow_unicode=True)
+    result = load([_write(tmp_path, text)], TODAY)
+    for problem in result.problems:
+        assert problem.message
+        assert problem.line >= 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=DOSSIER, command=st.sampled_from(["validate", "show", "list", "timeline", "search"]))
+def test_commands_on_random_data_end_with_a_clean_exit(
+    tmp_path: Path, data: Any, command: str
+) -> None:
+    path = _write(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    args = {"show": ["show", "x"], "search": ["search", "x"]}.get(command, [command])
+    env = {**CLI_ENV, "DOSSIER_DEBUG": "1"}  # an internal error must surface as an exception
+    result = CliRunner().invoke(app, ["--data", str(path), *args], env=env, catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2)
