@@ -211,7 +211,7 @@ def test_search_with_no_match(run: Run) -> None:
 def test_validate_the_sample(run: Run) -> None:
     result = run("validate")
     assert result.exit_code == 0, result
-    assert result.stderr.endswith("0 errors, 6 warnings in 1 file\n")
+    assert result.stderr.endswith("0 errors, 8 warnings in 1 file\n")
     assert "warning: horst-domdey roles: has no current role\n" in result.stdout
 
 

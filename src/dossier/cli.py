@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -255,3 +257,80 @@ def validate(
     stderr_console().print(Text(summary(problems, len(result.files))))
     if any(p.is_error for p in problems):
         raise typer.Exit(1)
+
+
+class BriefFormat(enum.StrEnum):
+    DOCX = "docx"
+    MD = "md"
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="A cluster, an organisation, or a visit event.")],
+    visit_ref: Annotated[
+        str | None, typer.Option("--visit", metavar="EVENT", help="The visit to brief for.")
+    ] = None,
+    home_ref: Annotated[
+        str | None,
+        typer.Option("--from", metavar="CLUSTER", help="Write from this side (default: home)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="PATH",
+            help="Where to write (default: briefing-<target>-<date>).",
+        ),
+    ] = None,
+    fmt: Annotated[BriefFormat, typer.Option("--format", help="docx or md.")] = BriefFormat.DOCX,
+    template: Annotated[
+        Path | None,
+        typer.Option(metavar="REF.docx", help="Take styles and page setup from this file."),
+    ] = None,
+    classification: Annotated[
+        str, typer.Option(help="Classification line on the cover and in the header.")
+    ] = "Internal",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
+    from dossier.briefing import build_briefing
+    from dossier.files import check_writable, write_atomic
+    from dossier.models import Event
+
+    if template is not None and fmt is not BriefFormat.DOCX:
+        raise UsageError("--template applies to --format docx only")
+    if template is not None and not template.is_file():
+        raise UsageError(f"{template}: no such file")
+    result = _load_valid(ctx)
+    dossier, today = result.dossier, _today()
+    finder = Finder(dossier)
+    target = finder.find(ref)
+    visit = finder.find(visit_ref) if visit_ref else (target if isinstance(target, Event) else None)
+    if visit is not None and not isinstance(visit, Event):
+        raise UsageError(f"--visit: '{visit.id}' is not an event")
+    name = visit.id if visit else target.id
+    when = str(visit.date) if visit else today.isoformat()
+    path = Path(output) if output else Path(f"briefing-{name}-{when}.{fmt.value}")
+    to_stdout = output == "-"
+    if to_stdout and fmt is BriefFormat.DOCX:
+        raise UsageError("-o -: a Word document cannot go to standard output; use --format md")
+    if not to_stdout:
+        check_writable(path, force=force)
+    briefing = build_briefing(
+        dossier, target, today=today, visit=visit, home_id=home_ref, classification=classification
+    )
+    if fmt is BriefFormat.MD:
+        from dossier.render.markdown import render_markdown
+
+        data = render_markdown(briefing).encode("utf-8")
+    else:
+        from dossier.render.docx import render_docx
+
+        data = render_docx(briefing, template=template)
+    if to_stdout:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    write_atomic(path, data, force=force)
+    stderr_console().print(Text(f"dossier: wrote {path} ({len(briefing.sections)} sections)"))

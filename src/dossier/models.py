@@ -182,6 +182,7 @@ class FollowUp(_Strict):
 
 
 class AgendaItem(_Strict):
+    date: PartialDate | None = Field(None, description="The day, for events of several days.")
     time: ClockTime = Field(description='Local time at the event\'s place, quoted: "09:30".')
     end: ClockTime | None = None
     title: LocalText

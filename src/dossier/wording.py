@@ -58,3 +58,61 @@ def today_from(value: str | None) -> dt.date:
     if not value:
         return dt.date.today()
     return dt.date.fromisoformat(value)
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(value: PartialDate | dt.date) -> str:
+    """`10 November 2017`, `February 2017` or `2017`, as far as the date is known."""
+    if isinstance(value, dt.date):
+        value = PartialDate(value.year, value.month, value.day)
+    if value.month is None:
+        return str(value.year)
+    month = _MONTHS[value.month - 1]
+    return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"
+
+
+def long_date_span(start: PartialDate, end: PartialDate | None) -> str:
+    """`14–15 April 2027`, `30 March – 2 April 2027`, or a single date."""
+    if end is None or end == start:
+        return long_date(start)
+    if start.day and end.day and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{long_date(end)}"
+    if start.day and end.day and start.year == end.year and start.month and end.month:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def _is_east_asian(text: str) -> bool:
+    ranges = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uac00", "\ud7af"))  # kana, CJK, Hangul
+    return any(low <= ch <= high for ch in text for low, high in ranges)
+
+
+def family_name_first(person: Person) -> bool:
+    """Names whose native script puts the family name first (Japanese, Chinese, Korean)."""
+    return bool(person.native_name and _is_east_asian(person.native_name))
+
+
+def formal_name(person: Person) -> str:
+    """`FUKUDA Norihiko` for names written family name first, else `Prof. Dr. Horst Domdey`.
+
+    The family name in capitals tells a reader of either tradition which name is which.
+    """
+    if family_name_first(person) and person.family_name and person.given_name:
+        name = f"{person.family_name.upper()} {person.given_name}"
+        return f"{person.honorific} {name}" if person.honorific else name
+    return person_name(person)

@@ -63,11 +63,13 @@ def local(value: LocalText | None) -> str:
     return text_in(value)
 
 
-def events_table(dossier: Dossier, events: Sequence[Event], today: dt.date) -> Table:
+def events_table(
+    dossier: Dossier, events: Sequence[Event], today: dt.date, *, mark_upcoming: bool = True
+) -> Table:
     rows = []
     for event in events:
         date = Text(date_span(event.date, event.end))
-        if is_upcoming(event, today):
+        if mark_upcoming and is_upcoming(event, today):
             date.append(" upcoming", style="bold yellow")
         rows.append((date, Text(local(event.title)), Text(place_of(event))))
     return table(("Date", "Event", "Where"), rows)
@@ -80,8 +82,10 @@ def follow_ups_table(dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.
         if item.is_overdue(today):
             due = Text("overdue ", style="bold red") + due
         owner = dossier.label(item.follow_up.owner) if item.follow_up.owner else ""
-        rows.append((due, Text(local(item.follow_up.action)), Text(owner), Text(item.event.id)))
-    return table(("Due", "Action", "Owner", "From"), rows)
+        rows.append(
+            (due, Text(local(item.follow_up.action)), Text(owner), Text(str(item.event.date)))
+        )
+    return table(("Due", "Action", "Owner", "Event"), rows)
 
 
 def sources_block(dossier: Dossier, source_ids: Sequence[str]) -> Group:

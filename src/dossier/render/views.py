@@ -89,7 +89,7 @@ def _relationship(dossier: Dossier, record_id: str, today: dt.date) -> list[Rend
     if past:
         parts += [section("Events"), events_table(dossier, past, today)]
     if upcoming:
-        parts += [section("Upcoming"), events_table(dossier, upcoming, today)]
+        parts += [section("Upcoming"), events_table(dossier, upcoming, today, mark_upcoming=False)]
     follow_ups = dossier.open_follow_ups(events, today)
     if follow_ups:
         parts += [section("Open follow-ups"), follow_ups_table(dossier, follow_ups, today)]

@@ -1,0 +1,477 @@
+"""Dossier + target → `Briefing`: what a delegation reads before it travels, as plain data.
+
+Written from the home side (the dossier's `home`, or `--from`) about a counterpart: a cluster
+or organisation, and optionally a visit to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from dossier.briefing_model import (
+    Block,
+    Briefing,
+    BulletList,
+    Line,
+    NumberedList,
+    Paragraph,
+    Run,
+    Section,
+    Subheading,
+    Table,
+    line,
+)
+from dossier.dossier import Dossier, is_upcoming
+from dossier.errors import UsageError
+from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
+from dossier.types import LocalText, PartialDate, text_in
+from dossier.wording import (
+    formal_name,
+    long_date,
+    long_date_span,
+    place_of,
+    role_span,
+)
+
+
+@dataclass
+class Citations:
+    """Numbers sources in the order the briefing first cites them."""
+
+    dossier: Dossier
+    order: dict[str, int] = field(default_factory=dict)
+
+    def cite(self, source_ids: Iterable[str]) -> Run | None:
+        """` [1, 3]` to follow a text, numbering sources not cited before; None if none."""
+        label = self.label(source_ids)
+        return Run(f" {label}") if label else None
+
+    def label(self, source_ids: Iterable[str]) -> str:
+        """`[1, 3]`, or "" when no source is known."""
+        numbers = []
+        for source_id in source_ids:
+            if not isinstance(self.dossier.get(source_id), Source):
+                continue
+            numbers.append(self.order.setdefault(source_id, len(self.order) + 1))
+        if not numbers:
+            return ""
+        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
+
+    def sources(self) -> list[Source]:
+        found = (self.dossier.get(source_id) for source_id in self.order)
+        return [s for s in found if isinstance(s, Source)]
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two sides of the relationship, each with the ids that stand for it."""
+
+    home: Cluster
+    home_ids: frozenset[str]
+    counterpart: Cluster | Organisation
+    counterpart_ids: frozenset[str]
+
+
+def resolve_sides(
+    dossier: Dossier, target: AnyRecord, visit: Event | None, home_id: str | None
+) -> Sides:
+    """Work out who briefs whom; a `UsageError` explains what is missing."""
+    home_ref = home_id or dossier.home
+    if home_ref is None:
+        raise UsageError("no home cluster: set `home:` in the data or pass --from CLUSTER")
+    home = dossier.get(home_ref)
+    if not isinstance(home, Cluster):
+        raise UsageError(f"--from: '{home_ref}' is not a cluster")
+    home_ids = frozenset(dossier.side(home.id))
+    if isinstance(target, Event):
+        others = [p for p in target.parties if p not in home_ids]
+        if not others:
+            raise UsageError(f"the event '{target.id}' names no party other than the home side")
+        target = dossier.by_id[others[0]]
+    if not isinstance(target, Cluster | Organisation):
+        raise UsageError(f"'{target.id}' is not a cluster, organisation or visit")
+    if isinstance(target, Organisation):
+        managed = [c for c in dossier.clusters if c.managed_by == target.id]
+        target = managed[0] if managed else target
+    counterpart_ids = frozenset(dossier.side(target.id))
+    if counterpart_ids & home_ids:
+        raise UsageError(f"'{target.id}' is the home side; brief a counterpart instead")
+    return Sides(home, home_ids, target, counterpart_ids)
+
+
+def _text(value: LocalText | None) -> str:
+    return text_in(value)
+
+
+def _name(dossier: Dossier, record_id: str) -> str:
+    return dossier.label(record_id)
+
+
+def _named(record: Cluster | Organisation) -> str:
+    name = _text(record.name)
+    return f"{name} ({record.native_name})" if record.native_name else name
+
+
+def _between(dossier: Dossier, sides: Sides) -> list[Event]:
+    """Events that involve both sides, oldest first."""
+    ours = {e.id for e in dossier.events_mentioning(sides.home_ids)}
+    return [e for e in dossier.events_mentioning(sides.counterpart_ids) if e.id in ours]
+
+
+@dataclass
+class _Builder:
+    dossier: Dossier
+    sides: Sides
+    visit: Event | None
+    today: dt.date
+    citations: Citations
+
+    def cover(self) -> tuple[str, list[Line]]:
+        counterpart = self.sides.counterpart
+        where = ", ".join(p for p in (getattr(counterpart, "city", None),) if p)
+        title = (
+            f"Briefing: {_text(self.visit.title)}"
+            if self.visit
+            else f"Briefing: {_text(counterpart.name)}"
+        )
+        if not self.visit and where:
+            title += f", {where}"
+        lines = [line("Counterpart: ", Run(_named(counterpart), bold=True))]
+        if self.visit:
+            when = long_date_span(self.visit.date, self.visit.end)
+            lines.append(
+                line(
+                    "Visit: ",
+                    Run(when, bold=True),
+                    " · " + place_of(self.visit) if place_of(self.visit) else None,
+                )
+            )
+        lines.append(line(f"Prepared for {_text(self.sides.home.name)} on {long_date(self.today)}"))
+        return title, lines
+
+    def purpose(self) -> list[Block]:
+        if self.visit is None:
+            return []
+        blocks: list[Block] = []
+        if self.visit.purpose:
+            blocks.append(Paragraph(line(_text(self.visit.purpose))))
+        if self.visit.objectives:
+            blocks.append(BulletList(tuple(line(_text(o)) for o in self.visit.objectives)))
+        return blocks
+
+    def agenda(self) -> list[Block]:
+        visit = self.visit
+        if visit is None or not visit.agenda:
+            return []
+        venue_zone = visit.timezone or getattr(self.sides.counterpart, "timezone", None)
+        home_zone = self.sides.home.timezone
+        convert = bool(venue_zone and home_zone and visit.date.day and venue_zone != home_zone)
+        several_days = any(item.date and item.date != visit.date for item in visit.agenda)
+        venue_label = (
+            visit.place or self.sides.counterpart.city or _text(self.sides.counterpart.name)
+        )
+        header: list[str] = ["Day"] if several_days else []
+        rows: list[tuple[Line, ...]] = []
+        for item in visit.agenda:
+            day = item.date or visit.date
+            local_time, home_time = item.time, ""
+            if convert and day.day and venue_zone and home_zone:
+                home_time, _ = _home_time(day, item.time, venue_zone, home_zone)
+            row: list[Line] = [line(long_date(day))] if several_days else []
+            row.append(line(local_time))
+            if convert:
+                row.append(line(home_time))
+            people = ", ".join(_person_short(self.dossier, p) for p in item.people)
+            row += [
+                line(_text(item.title), f" ({item.place})" if item.place else None),
+                line(people),
+            ]
+            rows.append(tuple(row))
+        if convert and venue_zone and home_zone:
+            venue_abbr, home_abbr = _zone_names(visit.date, venue_zone, home_zone)
+            header += [
+                f"{venue_label} ({venue_abbr})",
+                f"{self.sides.home.city or _text(self.sides.home.name)} ({home_abbr})",
+            ]
+        else:
+            header.append(f"{venue_label} (local time)")
+        header += ["Item", "With"]
+        return [Table(tuple(header), tuple(rows))]
+
+    def whos_who(self) -> list[Block]:
+        blocks: list[Block] = []
+        for label, ids in (
+            ("Their side", self.sides.counterpart_ids),
+            ("Our side", self.sides.home_ids),
+        ):
+            people = self._people_of(ids)
+            if not people:
+                continue
+            rows = tuple(self._person_row(person) for person in people)
+            blocks += [Subheading(label), Table(("Name", "Role", "Notes"), rows)]
+        return blocks
+
+    def _people_of(self, ids: frozenset[str]) -> list[Person]:
+        found: dict[str, Person] = {}
+        if self.visit:
+            for participant in self.visit.participants():
+                person = self.dossier.get(participant.person)
+                if isinstance(person, Person) and (
+                    participant.for_ in ids
+                    or any(r.organisation in ids for r in person.current_roles(self.today))
+                ):
+                    found[person.id] = person
+        for appointment in self.dossier.appointments_at(sorted(ids), self.today):
+            found.setdefault(appointment.person.id, appointment.person)
+        return list(found.values())
+
+    def _person_row(self, person: Person) -> tuple[Line, ...]:
+        name = formal_name(person)
+        name_line = line(
+            Run(name, bold=True), f" · {person.native_name}" if person.native_name else None
+        )
+        roles = "; ".join(
+            f"{_text(r.title)}, {_name(self.dossier, r.organisation)}"
+            if r.organisation
+            else _text(r.title)
+            for r in person.current_roles(self.today)
+        )
+        spans = [role_span(r) for r in person.current_roles(self.today) if role_span(r)]
+        role_line = line(roles, f" ({'; '.join(spans)})" if spans else None)
+        notes = [_text(person.notes)] if person.notes else []
+        notes += self._signatures(person)
+        if self.visit:
+            for participant in self.visit.participants():
+                if participant.person == person.id and participant.role:
+                    notes.insert(0, f"On this visit: {participant.role}.")
+        return (name_line, role_line, line(" ".join(notes)))
+
+    def _signatures(self, person: Person) -> list[str]:
+        """`Signed the … on 24 November 2017.` for every agreement the person signed."""
+        notes = []
+        for event in self.dossier.events_mentioning([person.id]):
+            agreement = self._agreement(event)
+            signed = any(
+                p.person == person.id and p.role == "signatory" for p in event.participants()
+            )
+            if agreement is not None and signed:
+                notes.append(f"Signed the {_text(agreement.title)} on {long_date(event.date)}.")
+        return notes
+
+    def _agreement(self, event: Event) -> Agreement | None:
+        found = self.dossier.get(event.agreement) if event.agreement else None
+        return found if isinstance(found, Agreement) else None
+
+    def profile(self) -> list[Block]:
+        counterpart = self.sides.counterpart
+        blocks: list[Block] = []
+        facts = [_named(counterpart)]
+        location = ", ".join(
+            p for p in (counterpart.city, getattr(counterpart, "region", None)) if p
+        )
+        if location:
+            facts.append(location)
+        if isinstance(counterpart, Cluster) and counterpart.managed_by:
+            manager = self.dossier.get(counterpart.managed_by)
+            if isinstance(manager, Organisation):
+                facts.append(f"managed by {_named(manager)}")
+        if counterpart.founded:
+            facts.append(f"founded {long_date(counterpart.founded)}")
+        blocks.append(Paragraph(line(" · ".join(facts), self.citations.cite(counterpart.sources))))
+        if counterpart.summary:
+            blocks.append(Paragraph(line(_text(counterpart.summary))))
+        if counterpart.website:
+            blocks.append(
+                Paragraph(line("Website: ", Run(counterpart.website, url=counterpart.website)))
+            )
+        if isinstance(counterpart, Cluster):
+            if counterpart.focus:
+                blocks.append(Paragraph(line("Focus: " + ", ".join(counterpart.focus))))
+            if counterpart.institutions:
+                blocks += [
+                    Subheading("Institutions"),
+                    BulletList(tuple(line(i) for i in counterpart.institutions)),
+                ]
+            if counterpart.figures:
+                rows = tuple(
+                    (
+                        line(_text(f.label)),
+                        line(f"{f.value} {f.unit}" if f.unit else str(f.value)),
+                        line(long_date(f.as_of) if f.as_of else "date not recorded"),
+                        line(self.citations.label([f.source] if f.source else [])),
+                    )
+                    for f in counterpart.figures
+                )
+                blocks += [
+                    Subheading("Key figures"),
+                    Table(("Figure", "Value", "As of", "Source"), rows),
+                ]
+        return blocks
+
+    def history(self) -> list[Block]:
+        blocks: list[Block] = []
+        events = [e for e in _between(self.dossier, self.sides) if e is not self.visit]
+        if events:
+            rows = tuple(
+                (
+                    line(
+                        long_date_span(e.date, e.end),
+                        " (planned)" if is_upcoming(e, self.today) else None,
+                    ),
+                    line(_text(e.title), self.citations.cite(e.sources)),
+                    line(place_of(e)),
+                )
+                for e in events
+            )
+            blocks.append(Table(("Date", "Event", "Where"), rows))
+        agreements = [
+            a
+            for a in self.dossier.agreements
+            if set(a.parties) & self.sides.home_ids and set(a.parties) & self.sides.counterpart_ids
+        ]
+        if agreements:
+            blocks.append(Subheading("Agreements"))
+            for agreement in agreements:
+                blocks += self._agreement_blocks(agreement)
+        return blocks
+
+    def _agreement_blocks(self, agreement: Agreement) -> list[Block]:
+        parties = " ↔ ".join(_name(self.dossier, p) for p in agreement.parties)
+        title = line(
+            Run(_text(agreement.title), italic=True),
+            f" — {parties}",
+            self.citations.cite(agreement.sources),
+        )
+        facts: list[Line] = []
+        for event in self.dossier.signings(agreement.id):
+            signatories = [
+                formal_name(p) + (f" for {_name(self.dossier, part.for_)}" if part.for_ else "")
+                for part in event.participants()
+                if part.role == "signatory"
+                and isinstance(p := self.dossier.get(part.person), Person)
+            ]
+            where = f" in {event.place}" if event.place else ""
+            by = f" by {', '.join(signatories)}" if signatories else ""
+            facts.append(
+                line(
+                    f"Signed {long_date(event.date)}{where}{by}", self.citations.cite(event.sources)
+                )
+            )
+        facts.append(line(f"Status: {agreement.status.value}"))
+        facts.append(
+            line(
+                f"Expires {long_date(agreement.expires)}"
+                if agreement.expires
+                else "No expiry recorded"
+            )
+        )
+        if agreement.renews:
+            facts.append(line(f"Renews: {_name(self.dossier, agreement.renews)}"))
+        blocks: list[Block] = [Paragraph(title), BulletList(tuple(facts))]
+        if agreement.scope:
+            blocks += [
+                Paragraph(line("Scope:")),
+                BulletList(tuple(line(_text(s)) for s in agreement.scope)),
+            ]
+        return blocks
+
+    def follow_ups(self) -> list[Block]:
+        events = _between(self.dossier, self.sides)
+        if self.visit and all(e.id != self.visit.id for e in events):
+            events.append(self.visit)
+        items = self.dossier.open_follow_ups(events, self.today)
+        if not items:
+            return []
+        rows = []
+        for item in items:
+            due = long_date(item.follow_up.due) if item.follow_up.due else "no date"
+            due_line = (
+                line(Run("overdue", bold=True), " ", due)
+                if item.is_overdue(self.today)
+                else line(due)
+            )
+            owner = _name(self.dossier, item.follow_up.owner) if item.follow_up.owner else ""
+            rows.append((due_line, line(_text(item.follow_up.action)), line(owner)))
+        return [Table(("Due", "Action", "Owner"), tuple(rows))]
+
+    def sources(self) -> list[Block]:
+        items = []
+        for source in self.citations.sources():
+            published = f" ({long_date(source.published)})" if source.published else ""
+            publisher = f"{source.publisher}: " if source.publisher else ""
+            url = Run(source.url, url=source.url) if source.url else None
+            items.append(
+                line(f"{publisher}{_text(source.title)}{published}", " — " if url else None, url)
+            )
+        return [NumberedList(tuple(items))] if items else []
+
+
+def _home_time(day: PartialDate, clock: str, venue_zone: str, home_zone: str) -> tuple[str, str]:
+    """The home time of a local clock time on `day`, with "(previous day)" where it differs.
+
+    Computed through the IANA zones for that very day, so daylight-saving changes hold.
+    """
+    start = day.start()
+    hour, minute = (int(part) for part in clock.split(":"))
+    local = dt.datetime(
+        start.year, start.month, start.day, hour, minute, tzinfo=ZoneInfo(venue_zone)
+    )
+    home = local.astimezone(ZoneInfo(home_zone))
+    text = home.strftime("%H:%M")
+    shift = (home.date() - local.date()).days
+    if shift:
+        text += " (previous day)" if shift < 0 else " (next day)"
+    return text, home.tzname() or home_zone
+
+
+def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:
+    """Short names of both zones on `day` (`JST`, `CEST`)."""
+    start = day.start()
+    noon = dt.datetime(start.year, start.month, start.day, 12, tzinfo=ZoneInfo(venue_zone))
+    return noon.tzname() or venue_zone, noon.astimezone(ZoneInfo(home_zone)).tzname() or home_zone
+
+
+def _person_short(dossier: Dossier, person_id: str) -> str:
+    person = dossier.get(person_id)
+    return formal_name(person) if isinstance(person, Person) else person_id
+
+
+def build_briefing(
+    dossier: Dossier,
+    target: AnyRecord,
+    *,
+    today: dt.date,
+    visit: Event | None = None,
+    home_id: str | None = None,
+    classification: str = "Internal",
+) -> Briefing:
+    """The briefing for `target` (a cluster, an organisation, or a visit event)."""
+    if visit is None and isinstance(target, Event):
+        visit = target
+    sides = resolve_sides(dossier, target, visit, home_id)
+    builder = _Builder(dossier, sides, visit, today, Citations(dossier))
+    title, cover = builder.cover()
+    sections = [
+        Section("Purpose and objectives", tuple(builder.purpose())),
+        Section("Agenda", tuple(builder.agenda())),
+        Section("Who's who", tuple(builder.whos_who())),
+        Section("Counterpart profile", tuple(builder.profile())),
+        Section("Relationship history", tuple(builder.history())),
+        Section("Open follow-ups", tuple(builder.follow_ups())),
+    ]
+    # Sources last: every other section has cited what it needed by now.
+    sections.append(Section("Sources", tuple(builder.sources())))
+    counterpart_name = _text(sides.counterpart.name)
+    return Briefing(
+        title=title,
+        cover=tuple(cover),
+        classification=classification,
+        sections=tuple(s for s in sections if s.blocks),
+        subject=f"Briefing on {counterpart_name} for {_text(sides.home.name)}",
+        author=_text(sides.home.name),
+        prepared=today,
+        keywords=("briefing", counterpart_name, sides.counterpart.id),
+    )

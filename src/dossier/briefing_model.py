@@ -1,0 +1,87 @@
+"""A briefing as plain data: sections of paragraphs, lists and tables, with links.
+
+Renderers (Word, Markdown) draw this model; they decide nothing about content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_safe_link(url: str | None) -> bool:
+    """Only web and mail links are ever written into a document."""
+    return bool(url) and str(url).lower().startswith(SAFE_LINK_SCHEMES)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with its emphasis; `url` makes it a hyperlink."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+
+
+Line = tuple[Run, ...]
+
+
+def line(*parts: str | Run | None) -> Line:
+    """A line from strings and runs; None parts are skipped."""
+    return tuple(Run(p) if isinstance(p, str) else p for p in parts if p is not None and p != "")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    runs: Line
+
+
+@dataclass(frozen=True, slots=True)
+class Subheading:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedList:
+    items: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[Line, ...], ...]
+
+
+Block = Paragraph | Subheading | BulletList | NumberedList | Table
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a renderer needs, in reading order."""
+
+    title: str
+    cover: tuple[Line, ...]
+    classification: str
+    sections: tuple[Section, ...]
+    subject: str
+    author: str
+    prepared: dt.date
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+    language: str = "en"
+
+    def header_text(self) -> str:
+        return f"{self.title} · {self.classification.upper()}"

@@ -1,0 +1,81 @@
+"""Writing output files: complete or absent, and never over an existing file unasked."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from dossier.errors import UsageError
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Refuse early, before any work is done, what `write_atomic` would refuse."""
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise UsageError(f"{path}: already exists; use --force to overwrite it")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path.parent}: no such folder")
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` through a temporary file in the same folder.
+
+    Readers see the old file or the new one, never half of it; a failure leaves no
+    temporary file behind. Without `force`, an existing file is left untouched, even one
+    created by someone else while we were writing.
+    """
+    check_writable(path, force=force)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write here ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temporary).chmod(0o666 & ~_umask())
+        if force:
+            Path(temporary).replace(path)
+        else:
+            _publish_without_overwrite(temporary, path)
+    except FileExistsError:
+        _remove(temporary)
+        raise UsageError(f"{path}: already exists; use --force to overwrite it") from None
+    except OSError as error:
+        _remove(temporary)
+        raise UsageError(f"{path}: cannot write the file ({error.strerror})") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _publish_without_overwrite(temporary: str, path: Path) -> None:
+    """Move `temporary` to `path` unless `path` exists, with no window for a lost file."""
+    try:
+        os.link(temporary, path)  # fails if the name exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # Some file systems have no hard links; checking first is the best they allow.
+        if path.exists():
+            raise FileExistsError(path) from None
+        Path(temporary).replace(path)
+        return
+    Path(temporary).unlink()
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        Path(path).unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

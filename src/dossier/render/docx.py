@@ -1,0 +1,208 @@
+"""`Briefing` → Word document (.docx). The only module that imports python-docx.
+
+Everything is built from named styles, so a `--template` restyles the whole document; Japanese
+text gets an East Asian font and language on the styles themselves, so it never shows as boxes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from dossier.briefing_model import (
+    Block,
+    Briefing,
+    BulletList,
+    Line,
+    NumberedList,
+    Paragraph,
+    Subheading,
+    Table,
+    is_safe_link,
+)
+from dossier.errors import UsageError
+from dossier.types import CONTROL_CHARACTERS
+
+TABLE_STYLE = "Table Grid"
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "List Bullet",
+    "List Number",
+    TABLE_STYLE,
+)
+EAST_ASIAN_FONT = "Yu Gothic"
+"""Office's Japanese UI font; LibreOffice substitutes an installed Japanese font for it."""
+
+_LANGUAGE_TAGS = {"en": "en-GB", "de": "de-DE", "ja": "ja-JP"}
+
+
+def clean(text: str) -> str:
+    """Text without the characters XML cannot hold (validation reports them; here they go)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def open_template(template: Path | None) -> Document:
+    """A document with the template's styles, page setup and headers, and an empty body."""
+    if template is None:
+        return docx.Document()
+    try:
+        document = docx.Document(str(template))
+    except Exception as error:  # python-docx raises many types for a file that is not .docx
+        raise UsageError(f"{template}: not a Word document ({type(error).__name__})") from None
+    names = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise UsageError(
+            f"{template}: the template has no style {', '.join(repr(m) for m in missing)}; "
+            "add it (in Word: Styles pane → Manage Styles), or use another template"
+        )
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _set_languages(document: Document, language: str) -> None:
+    """Every style reads Latin text in `language` and East Asian text as Japanese."""
+    for style in document.styles:
+        element = style.element
+        if element.get(qn("w:type")) not in ("paragraph", "character", None):
+            continue
+        rpr = element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), _LANGUAGE_TAGS.get(language, language))
+        lang.set(qn("w:eastAsia"), "ja-JP")
+
+
+def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str, bold: bool, italic: bool) -> None:
+    relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold or None, italic or None
+    run.font.underline = True
+    run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    # The run was appended to the paragraph; move it inside the link element.
+    link.append(run._r)
+    paragraph._p.append(link)
+
+
+def _fill(paragraph: DocxParagraph, runs: Line) -> None:
+    for part in runs:
+        text = clean(part.text)
+        if part.url and is_safe_link(part.url):
+            _add_hyperlink(paragraph, text, part.url, part.bold, part.italic)
+        else:
+            run = paragraph.add_run(text)
+            run.bold, run.italic = part.bold or None, part.italic or None
+
+
+def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _header_and_footer(document: Document, briefing: Briefing) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = clean(briefing.header_text())
+    footer = section.footer.paragraphs[0]
+    footer.text = ""
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES", "1")
+
+
+def _table(document: Document, table: Table) -> None:
+    result = document.add_table(rows=1, cols=len(table.header))
+    result.style = document.styles[TABLE_STYLE]
+    for cell, title in zip(result.rows[0].cells, table.header, strict=True):
+        cell.paragraphs[0].add_run(clean(title)).bold = True
+    # Repeat the header row on every page the table runs over.
+    header_props = result.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header_props.append(repeat)
+    for row in table.rows:
+        # Row by row: looking cells up with table.cell(i, j) is quadratic in python-docx.
+        added = result.add_row()
+        added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
+        for cell, runs in zip(added.cells, row, strict=True):
+            _fill(cell.paragraphs[0], runs)
+
+
+def _block(document: Document, block: Block) -> None:
+    if isinstance(block, Paragraph):
+        _fill(document.add_paragraph(), block.runs)
+    elif isinstance(block, Subheading):
+        document.add_paragraph(clean(block.text), style="Heading 2")
+    elif isinstance(block, BulletList | NumberedList):
+        style = "List Bullet" if isinstance(block, BulletList) else "List Number"
+        for item in block.items:
+            _fill(document.add_paragraph(style=style), item)
+    else:
+        _table(document, block)
+
+
+def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:
+    properties: Any = document.core_properties
+    properties.title = clean(briefing.title)
+    properties.subject = clean(briefing.subject)
+    properties.author = clean(briefing.author)
+    properties.keywords = clean(", ".join(briefing.keywords))
+    properties.language = _LANGUAGE_TAGS.get(briefing.language, briefing.language)
+    properties.created = now
+    properties.modified = now
+    properties.last_modified_by = clean(briefing.author)
+    properties.revision = 1
+
+
+def render_docx(
+    briefing: Briefing, *, template: Path | None = None, now: dt.datetime | None = None
+) -> bytes:
+    """The briefing as the bytes of a .docx file."""
+    document = open_template(template)
+    _set_languages(document, briefing.language)
+    document.add_paragraph(clean(briefing.title), style="Title")
+    for cover_line in briefing.cover:
+        _fill(document.add_paragraph(), cover_line)
+    classification = document.add_paragraph()
+    classification.add_run(clean(briefing.classification.upper())).bold = True
+    for section in briefing.sections:
+        document.add_paragraph(clean(section.title), style="Heading 1")
+        for block in section.blocks:
+            _block(document, block)
+    _header_and_footer(document, briefing)
+    _properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
