@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from dossier import __version__
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
+from dossier.export import ExportFormat, ExportKind
 from dossier.listing import Filters, ListFormat, ListKind, build_rows, rows_csv, rows_json, select
 from dossier.loader import LoadResult, default_data_path, load
 from dossier.lookup import Finder
@@ -334,3 +335,97 @@ def brief(
         return
     write_atomic(path, data, force=force)
     stderr_console().print(Text(f"dossier: wrote {path} ({len(briefing.sections)} sections)"))
+
+
+def _emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> None:
+    """Write to standard output (no `-o`, or `-o -`) or atomically to a file."""
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        return
+    from dossier.files import write_atomic
+
+    # Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
+    write_atomic(Path(output), (("\ufeff" if bom else "") + text).encode("utf-8"), force=force)
+    stderr_console().print(Text(f"dossier: wrote {output}"))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="json, yaml, csv or ics.")] = (
+        ExportFormat.JSON
+    ),
+    kind: Annotated[
+        ExportKind | None, typer.Option(help="Only this kind of record (required for csv).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export the validated dossier for other programs; the same data gives the same bytes."""
+    if fmt is ExportFormat.CSV and kind is None:
+        raise UsageError("--format csv needs --kind: a CSV file holds one kind of record")
+    if fmt is ExportFormat.ICS and kind not in (None, ExportKind.EVENTS):
+        raise UsageError("--format ics exports events only")
+    if output not in (None, "-"):
+        from dossier.files import check_writable
+
+        check_writable(Path(output), force=force)
+    dossier = _load_valid(ctx).dossier
+    if fmt is ExportFormat.JSON:
+        from dossier.export.to_json import export_json
+
+        _emit(export_json(dossier, kind), output, force=force)
+    elif fmt is ExportFormat.YAML:
+        from dossier.export.to_yaml import export_yaml
+
+        _emit(export_yaml(dossier, kind), output, force=force)
+    elif fmt is ExportFormat.CSV and kind is not None:
+        from dossier.export.to_csv import export_csv
+
+        _emit(export_csv(dossier, kind), output, force=force, bom=output not in (None, "-"))
+    else:
+        from dossier.export.to_ics import export_ics
+
+        result = export_ics(dossier)
+        for skipped in result.skipped:
+            stderr_console().print(Text(f"dossier: left out of the calendar: {skipped}"))
+        _emit(result.text.decode("utf-8"), output, force=force)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    from dossier.schema import schema_text
+
+    _emit(schema_text(), output, force=force)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="The new data file.")] = Path("data/clusters.yaml"),
+) -> None:
+    """Start a new data file with one example of each record kind; never overwrites."""
+    from dossier.files import write_atomic
+    from dossier.schema import schema_text
+    from dossier.starter import STARTER
+
+    if path.exists():
+        raise UsageError(f"{path}: already exists; init never overwrites a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{path.parent}: cannot create the folder ({error.strerror})") from None
+    write_atomic(path, STARTER.encode("utf-8"))
+    err = stderr_console()
+    err.print(Text(f"dossier: wrote {path}"))
+    schema_path = path.parent / "dossier.schema.json"
+    if not schema_path.exists():
+        write_atomic(schema_path, schema_text().encode("utf-8"))
+        err.print(Text(f"dossier: wrote {schema_path} (for editor completion)"))

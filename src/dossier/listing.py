@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
-import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from dossier.csv_text import csv_text
 from dossier.dossier import Dossier
 from dossier.errors import UsageError
 from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
@@ -157,14 +156,5 @@ def rows_json(rows: Rows) -> str:
     return json.dumps(rows.as_dicts(), ensure_ascii=False, indent=2) + "\n"
 
 
-def csv_safe(cell: str) -> str:
-    """Neutralize a cell a spreadsheet would run as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
-
-
 def rows_csv(rows: Rows) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(rows.columns)
-    writer.writerows([csv_safe(cell) for cell in row] for row in rows.rows)
-    return out.getvalue()
+    return csv_text(rows.columns, rows.rows)

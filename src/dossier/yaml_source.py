@@ -371,3 +371,14 @@ def iter_paths(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from iter_paths(value, (*path, index))
+
+
+def dump_yaml(data: Any) -> str:
+    """Plain data as block-style YAML that this module reads back to the same data.
+
+    PyYAML's emitter quotes every string a YAML 1.1 reader could mistake for something else
+    (`NO`, `10:30`, `2017-02-14`), which keeps them strings under YAML 1.2 as well.
+    """
+    return yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )

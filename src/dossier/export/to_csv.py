@@ -1,0 +1,48 @@
+"""CSV export of one kind: one row per record, one column per field."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from dossier.csv_text import csv_text
+from dossier.dossier import Dossier
+from dossier.export import ExportKind, reading_order
+from dossier.models import SECTIONS
+from dossier.types import PartialDate, text_in
+
+
+def cell(value: Any, lang: str) -> str:
+    """One field as text: lists joined with "; ", language mappings in `lang`, ids as ids."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, PartialDate | int | float | str):
+        return str(value)
+    if isinstance(value, dict):
+        return text_in(value, lang)
+    if isinstance(value, list):
+        return "; ".join(cell(item, lang) for item in value)
+    if isinstance(value, BaseModel):
+        # A nested entry (a role, a figure, a follow-up): its filled fields, named.
+        parts = []
+        for name, info in type(value).model_fields.items():
+            text = cell(getattr(value, name), lang)
+            if text:
+                parts.append(f"{info.alias or name}: {text}")
+        return ", ".join(parts)
+    return str(value)
+
+
+def export_csv(dossier: Dossier, kind: ExportKind, lang: str = "en") -> str:
+    model = SECTIONS[kind.value]
+    names = list(reading_order(dict.fromkeys(model.model_fields)))
+    header = [model.model_fields[n].alias or n for n in names]
+    records = getattr(dossier, kind.value)
+    rows = ([cell(getattr(record, n), lang) for n in names] for record in records)
+    return csv_text(header, rows)
