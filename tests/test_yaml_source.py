@@ -6,7 +6,7 @@ import tracemalloc
 
 import pytest
 
-from dossier.yaml_source import MAX_ALIAS_VALUES, parse_yaml
+from dossier.yaml_source import MAX_ALIAS_VALUES, dump_yaml, parse_yaml
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -118,3 +118,19 @@ def test_positions_are_found_on_demand() -> None:
     assert document.position(("clusters", 0, "name"), key=True) == (3, 5)
     # A missing field points at the record that lacks it.
     assert document.position(("clusters", 0, "country")) == (2, 5)
+
+
+def test_lone_surrogates_are_reported_and_replaced() -> None:
+    document = parse_yaml('"\\ud800": "x\\udc00"\n')
+    assert [p.message for p in document.problems] == [
+        "control character U+D800 in text",
+        "control character U+DC00 in text",
+    ]
+    assert document.data == {"\ufffd": "x\ufffd"}
+
+
+@pytest.mark.parametrize(
+    "text", ["0e0", "1e5", ".5", "0o17", "0x1F", "NO", "yes", "10:30", "~", "True"]
+)
+def test_dumped_strings_read_back_as_the_same_strings(text: str) -> None:
+    assert parse_yaml(dump_yaml({"a": text})).data == {"a": text}

@@ -182,8 +182,7 @@ class _Converter:
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
-            self._check_text(node, value, path)
-            return value
+            return self._checked_text(node, value, path)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
@@ -210,21 +209,28 @@ class _Converter:
             )
             return None
 
-    def _check_text(self, node: Node, value: str, path: Path) -> None:
+    def _checked_text(self, node: Node, value: str, path: Path) -> str:
+        """The text, with characters no document can hold reported and replaced by U+FFFD.
+
+        Replacing them keeps lone surrogates (from `"\\ud800"` escapes) out of every later
+        step: they cannot even be encoded to print an error message.
+        """
         from dossier.types import CONTROL_CHARACTERS  # local: keeps this module's imports light
 
         found = CONTROL_CHARACTERS.search(value)
-        if found:
-            line, column = _mark(node)
-            self.problems.append(
-                SyntaxProblem(
-                    line,
-                    column,
-                    f"control character U+{ord(found.group()):04X} in text",
-                    path,
-                    "remove it; it cannot be printed or stored in a document",
-                )
+        if not found:
+            return value
+        line, column = _mark(node)
+        self.problems.append(
+            SyntaxProblem(
+                line,
+                column,
+                f"control character U+{ord(found.group()):04X} in text",
+                path,
+                "remove it; it cannot be printed or stored in a document",
             )
+        )
+        return CONTROL_CHARACTERS.sub("\ufffd", value)
 
     def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[Any, Any] | None:
         if node.tag != _TAG + "map":
@@ -373,12 +379,30 @@ def iter_paths(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
             yield from iter_paths(value, (*path, index))
 
 
+class _Dumper(yaml.SafeDumper):
+    """Quotes every string that YAML 1.1 *or* 1.2 would read as something else."""
+
+
+for _tag, _regexp, _first in (
+    ("bool", _BOOL, "tTfF"),
+    ("int", _INT, "-+0123456789"),
+    ("float", _FLOAT, "-+0123456789."),
+    ("null", _NULL, ["~", "n", "N", ""]),
+):
+    _Dumper.add_implicit_resolver(_TAG + _tag, _regexp, list(_first))
+
+
 def dump_yaml(data: Any) -> str:
     """Plain data as block-style YAML that this module reads back to the same data.
 
     PyYAML's emitter quotes every string a YAML 1.1 reader could mistake for something else
     (`NO`, `10:30`, `2017-02-14`), which keeps them strings under YAML 1.2 as well.
     """
-    return yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
     )
