@@ -268,7 +268,7 @@ def test_other_commands_refuse_invalid_data(run: Run, write: Write) -> None:
     assert result.stderr == (
         "data.yaml:2:22: error: a contry: unknown field 'contry'\n"
         "  hint: did you mean 'country'?\n"
-        "dossier: the data has 1 error; nothing was shown\n"
+        "dossier: stopped: the data has 1 error\n"
     )
 
 

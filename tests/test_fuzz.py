@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dossier.cli import app
+from dossier.dossier import Dossier
 from dossier.loader import load
 from dossier.models import SECTIONS
 from tests.conftest import CLI_ENV, TODAY
+from tests.strategies import dossiers
 
 FIELD_NAMES = sorted(
     {name for model in SECTIONS.values() for name in model.model_fields}
@@ -84,13 +86,45 @@ def test_random_dossier_shapes_load_without_crashing(tmp_path: Path, data: Any, 
         assert problem.line >= 0
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(data=DOSSIER, command=st.sampled_from(["validate", "show", "list", "timeline", "search"]))
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    data=DOSSIER,
+    command=st.sampled_from(["validate", "show", "list", "timeline", "search", "export", "brief"]),
+)
 def test_commands_on_random_data_end_with_a_clean_exit(
     tmp_path: Path, data: Any, command: str
 ) -> None:
     path = _write(tmp_path, yaml.safe_dump(data, allow_unicode=True))
-    args = {"show": ["show", "x"], "search": ["search", "x"]}.get(command, [command])
+    args = {
+        "show": ["show", "x"],
+        "search": ["search", "x"],
+        "brief": ["brief", "x", "--format", "md", "-o", "-"],
+    }.get(command, [command])
     env = {**CLI_ENV, "DOSSIER_DEBUG": "1"}  # an internal error must surface as an exception
     result = CliRunner().invoke(app, ["--data", str(path), *args], env=env, catch_exceptions=False)
     assert result.exit_code in (0, 1, 2)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(dossier=dossiers(), fmt=st.sampled_from(["md", "docx"]))
+def test_every_view_of_a_valid_generated_dossier_works(
+    tmp_path: Path, dossier: Dossier, fmt: str
+) -> None:
+    from dossier.export.to_yaml import export_yaml
+
+    path = _write(tmp_path, export_yaml(dossier))
+    env = {**CLI_ENV, "DOSSIER_DEBUG": "1"}
+    runner = CliRunner()
+
+    def ok(*args: str, codes: tuple[int, ...] = (0,)) -> None:
+        result = runner.invoke(app, ["--data", str(path), *args], env=env, catch_exceptions=False)
+        assert result.exit_code in codes, result.output
+
+    for record in dossier.records():
+        ok("show", record.id)
+    for args in (["timeline"], ["export"], ["export", "--format", "ics"], ["list", "people"]):
+        ok(*args)
+    for cluster in dossier.clusters[1:]:
+        out = tmp_path / f"{cluster.id}.{fmt}"
+        # 2: a usage error such as "no home cluster", which generated data may well cause.
+        ok("brief", cluster.id, "--format", fmt, "-o", str(out), "--force", codes=(0, 2))

@@ -57,7 +57,7 @@ def _report_error(error: DossierError) -> NoReturn:
         err = stderr_console()
         for line in lines:
             err.print(Text(line))
-        fail(f"{error}; nothing was shown", error.exit_code)
+        fail(f"stopped: {error}", error.exit_code)
     if isinstance(error, NotFoundError):
         fail(str(error), error.exit_code, error.candidates)
     fail(str(error), error.exit_code)

@@ -148,9 +148,12 @@ class _Reader:
         self.home: tuple[str, _FileRecords] | None = None
         self.version = 1
         self.invalid_ids: set[str] = set()
+        self.names: list[str] = []
+        self.syntax_paths: set[DataPath] = set()
 
     def read(self, path: Path) -> None:
         name = display_name(path)
+        self.names.append(name)
         text, problem = read_text(path, name)
         if problem is not None or text is None:
             self.problems.append(problem or Problem(name, 0, 0, "cannot read the file"))
@@ -158,6 +161,7 @@ class _Reader:
         document = parse_yaml(text)
         current = _FileRecords(name, document)
         self.files.append(current)
+        self.syntax_paths = {syntax.path for syntax in document.problems}
         for syntax in document.problems:
             record, field_path = _record_and_field(syntax.path, document.data)
             self.problems.append(
@@ -264,7 +268,13 @@ class _Reader:
             except ValidationError as error:
                 if isinstance(raw.get("id"), str):
                     self.invalid_ids.add(raw["id"])
-                problems = field_errors(error, raw, model)
+                # A value already reported (a refused tag, say) is not reported again as a
+                # wrong type.
+                problems = [
+                    p
+                    for p in field_errors(error, raw, model)
+                    if (*path, *p.path) not in self.syntax_paths
+                ]
                 for problem in problems:
                     self._add(
                         current,
@@ -302,7 +312,7 @@ class _Reader:
         for finding in check_dossier(dossier, today, frozenset(self.invalid_ids)):
             self._locate(finding, origin)
         self.problems.sort(key=Problem.sort_key)
-        return LoadResult(dossier, self.problems, [f.name for f in self.files])
+        return LoadResult(dossier, self.problems, self.names)
 
     def _locate(self, finding: Finding, origin: dict[str, tuple[_FileRecords, DataPath]]) -> None:
         if finding.record and finding.record in origin:
@@ -359,7 +369,13 @@ def _record_and_field(path: DataPath, data: Any) -> tuple[str, str]:
     return "", format_field_path(path)
 
 
+MAX_PATH_PARTS = 8
+
+
 def format_field_path(path: Sequence[str | int]) -> str:
+    """`roles[0].since`; a very deep path keeps its start and end around an ellipsis."""
+    if len(path) > MAX_PATH_PARTS:
+        return f"{format_field_path(path[:3])}…{format_field_path(path[-2:])}"
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))

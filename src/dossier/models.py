@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from dossier.types import (
     ClockTime,
@@ -177,7 +177,7 @@ class FollowUp(_Strict):
     action: LocalText
     owner: Slug | None = None
     due: PartialDate | None = None
-    done: bool = False
+    done: StrictBool = False  # `done: yes` is the text "yes" in YAML 1.2, not true
     notes: LocalText | None = None
 
 

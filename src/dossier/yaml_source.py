@@ -247,11 +247,10 @@ class _Converter:
                     )
                 )
                 continue
+            # Keys are names: `1:` or `yes:` is the key "1" or "yes", as written.
             key = self._scalar(key_node, path)
-            if key is None and key_node.tag != _TAG + "null":
-                continue
-            if not isinstance(key, str | int | float | bool | None):  # pragma: no cover
-                continue
+            if not isinstance(key, str):
+                key = key_node.value
             if key in first_seen:
                 line, column = _mark(key_node)
                 first_line, _ = _mark(first_seen[key])
@@ -260,14 +259,13 @@ class _Converter:
                         line,
                         column,
                         f"duplicate key {key!r}",
-                        (*path, key) if isinstance(key, str | int) else path,
+                        (*path, key),
                         f"first given on line {first_line}; keep one",
                     )
                 )
                 continue
             first_seen[key] = key_node
-            child_path = (*path, key) if isinstance(key, str | int) else path
-            result[key] = self.convert(value_node, child_path, depth + 1)
+            result[key] = self.convert(value_node, (*path, key), depth + 1)
         return result
 
     def _sequence(self, node: SequenceNode, path: Path, depth: int) -> list[Any] | None:

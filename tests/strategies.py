@@ -1,0 +1,80 @@
+"""Hypothesis strategies: valid dossiers with awkward text, for round trips and fuzzing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from dossier.dossier import Dossier
+from dossier.models import Cluster, Event, Organisation, Person, Source
+from dossier.types import PartialDate
+
+TEXT = st.one_of(
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from(
+        ["NO", "yes", "on", "10:30", "2017", "2017-02-14", "null", "~", "0x1F", "#x", "- a", "a: b"]
+    ),
+)
+LOCAL = TEXT | st.dictionaries(st.sampled_from(["en", "de", "ja"]), TEXT, min_size=1, max_size=3)
+DATES = st.builds(
+    lambda d, p: PartialDate(d.year, d.month if p > 0 else None, d.day if p > 1 else None),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
+    st.integers(0, 2),
+)
+
+
+@st.composite
+def dossiers(draw: st.DrawFn) -> Dossier:
+    sources = [Source(id=f"s{i}", title=draw(LOCAL)) for i in range(draw(st.integers(1, 3)))]
+    source_ids = [s.id for s in sources]
+    organisations = [
+        Organisation(
+            id=f"o{i}",
+            name=draw(LOCAL),
+            country=draw(st.sampled_from(["NO", "JP", None])),
+            sources=source_ids[:1],
+        )
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    clusters = [
+        Cluster(
+            id=f"c{i}",
+            name=draw(LOCAL),
+            managed_by=organisations[i % len(organisations)].id,
+            timezone=draw(st.sampled_from(["Asia/Tokyo", "Europe/Berlin", None])),
+            founded=draw(st.none() | DATES),
+            focus=draw(st.lists(TEXT, max_size=2)),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    people = [
+        Person(
+            id=f"p{i}",
+            name=draw(TEXT),
+            native_name=draw(st.none() | TEXT),
+            roles=[
+                {"title": draw(LOCAL), "organisation": organisations[0].id, "since": draw(DATES)}
+            ],
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    events = [
+        Event(
+            id=f"e{i}",
+            title=draw(LOCAL),
+            date=draw(DATES),
+            parties=[o.id for o in organisations],
+            people=[p.id for p in people[:1]],
+            agenda=[{"time": "09:30", "title": draw(LOCAL)}],
+            follow_ups=[{"action": draw(LOCAL), "due": draw(DATES)}],
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    use_home: bool = draw(st.booleans())
+    home = clusters[0].id if clusters and use_home else None
+    return Dossier.build([*clusters, *organisations, *people, *events, *sources], home=home)
