@@ -53,18 +53,24 @@ for _tag, _regexp, _first in (
     _Yaml12Resolver.add_implicit_resolver(_TAG + _tag, _regexp, list(_first))
 
 
-_Parser: Any = getattr(yaml, "CParser", None)
-HAS_LIBYAML = _Parser is not None
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    HAS_LIBYAML = True
+except ImportError:  # pragma: no cover - PyYAML ships libyaml in its wheels for common platforms
+    HAS_LIBYAML = False
 
 
-if _Parser is not None:
+if HAS_LIBYAML:
 
-    class _Composer(_Parser, _Yaml12Resolver):  # type: ignore[misc]
+    class _Composer(CParser, _Yaml12Resolver):
+        """libyaml's scanner and composer, with our YAML 1.2 resolver deciding scalar types."""
+
         def __init__(self, stream: str) -> None:
-            _Parser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _Yaml12Resolver.__init__(self)
 
-else:  # pragma: no cover - PyYAML ships libyaml in its wheels for every common platform
+else:  # pragma: no cover
 
     class _Composer(  # type: ignore[no-redef]
         yaml.reader.Reader,
@@ -103,7 +109,7 @@ class _Abort(Exception):
 def _compose(text: str) -> Node | None:
     loader = _Composer(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -287,7 +293,7 @@ def _yaml_error(error: yaml.YAMLError) -> SyntaxProblem:
         where = f" (line {context_mark.line + 1})" if context_mark is not None else ""
         hint = f"{context}{where}"
     if "nesting depth" in str(problem):
-        message = "the data is nested too deeply"
+        message, hint = "the data is nested too deeply", ""
     return SyntaxProblem(line, column, message, (), hint)
 
 
