@@ -206,12 +206,16 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
 
 
 def check_dossier(
-    dossier: Dossier, today: dt.date, unchecked: frozenset[str] = frozenset()
+    dossier: Dossier,
+    today: dt.date,
+    unchecked: frozenset[str] = frozenset(),
+    *,
+    warnings: bool = True,
 ) -> list[Finding]:
-    """Every cross-record finding, errors and warnings."""
+    """Every cross-record finding: errors, and warnings unless `warnings` is false."""
     return [
         *check_home(dossier, unchecked),
         *check_references(dossier, unchecked),
         *check_dates(dossier),
-        *check_warnings(dossier, today),
+        *(check_warnings(dossier, today) if warnings else ()),
     ]

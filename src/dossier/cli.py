@@ -138,14 +138,17 @@ def _today() -> dt.date:
         raise UsageError(f"DOSSIER_TODAY={value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _load(ctx: typer.Context, paths: list[str] | None = None) -> LoadResult:
+def _load(
+    ctx: typer.Context, paths: list[str] | None = None, *, warnings: bool = True
+) -> LoadResult:
     options: Options = ctx.obj
     chosen = [default_data_path(p) for p in paths] if paths else [default_data_path(options.data)]
-    return load(chosen, _today())
+    return load(chosen, _today(), warnings=warnings)
 
 
 def _load_valid(ctx: typer.Context) -> LoadResult:
-    result = _load(ctx)
+    """The data for a command that needs it free of errors; warnings are `validate`'s job."""
+    result = _load(ctx, warnings=False)
     if result.has_errors:
         raise DataError(result.problems)
     return result

@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dossier.types import CONTROL_CHARACTERS
+
 MAX_DEPTH = 64
 """Deepest nesting a data file may have; the format itself needs fewer than ten levels."""
 
@@ -35,22 +37,39 @@ _FLOAT = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
-_ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_MAYBE_TYPED = frozenset("-+0123456789.~nNtTfF")
 
 
 class _Yaml12Resolver(yaml.resolver.BaseResolver):
     """Resolves plain scalars by the YAML 1.2 core schema, nothing else."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # Called for every node libyaml reads, so it answers directly. A plain scalar can only
+        # be a number, boolean or null if its first character could start one; everything
+        # else, and every quoted scalar, is a string.
+        if kind is ScalarNode:
+            if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
+                for tag, regexp in _CORE_SCHEMA:
+                    if regexp.match(value):
+                        return tag
+            return _TAG + "str"
+        return _TAG + ("map" if kind is MappingNode else "seq")
+
+    # Path-based resolvers are a PyYAML feature this format does not use; skipping their
+    # bookkeeping saves two calls for every node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
-for _tag, _regexp, _first in (
-    ("bool", _BOOL, "tTfF"),
-    ("int", _INT, "-+0123456789"),
-    ("float", _FLOAT, "-+0123456789."),
-    ("null", _NULL, ["~", "n", "N", ""]),
-):
-    _Yaml12Resolver.add_implicit_resolver(_TAG + _tag, _regexp, list(_first))
+_CORE_SCHEMA = (
+    (_TAG + "null", _NULL),
+    (_TAG + "bool", _BOOL),
+    (_TAG + "int", _INT),
+    (_TAG + "float", _FLOAT),
+)
 
 
 try:
@@ -118,89 +137,106 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+# A path while converting: (parent, key) pairs, flattened only when a problem needs it, so
+# that the common case allocates one small tuple per value instead of one growing tuple.
+_Link = tuple[Any, PathPart] | None
+
+
+def _flat(link: _Link) -> Path:
+    parts: list[PathPart] = []
+    while link is not None:
+        link, part = link
+        parts.append(part)
+    return tuple(reversed(parts))
+
+
 @dataclass
 class _Converter:
-    """Turns a node tree into plain data; collects recoverable problems on the way."""
+    """Turns a node tree into plain data; collects recoverable problems on the way.
 
+    `check_text` can be off when the whole file was found free of control characters and
+    escapes, so that no single string can hold one.
+    """
+
+    check_text: bool = True
     problems: list[SyntaxProblem] = field(default_factory=list)
     _seen: set[int] = field(default_factory=set)
     _open: set[int] = field(default_factory=set)
     _alias_depth: int = 0
     _alias_values: int = 0
 
-    def convert(self, node: Node, path: Path = (), depth: int = 0) -> Any:
+    def problem(self, node: Node, link: _Link, message: str, hint: str = "") -> SyntaxProblem:
+        line, column = _mark(node)
+        return SyntaxProblem(line, column, message, _flat(link), hint)
+
+    def convert(self, node: Node, link: _Link = None, depth: int = 0) -> Any:
+        if isinstance(node, ScalarNode):
+            # A scalar cannot refer to anything, so reusing one through an alias costs no more
+            # than writing it again; only collections need watching.
+            return self._scalar(node, link)
         if depth > MAX_DEPTH:
-            line, column = _mark(node)
             raise _Abort(
-                SyntaxProblem(
-                    line, column, f"the data is nested deeper than {MAX_DEPTH} levels", path
-                )
+                self.problem(node, link, f"the data is nested deeper than {MAX_DEPTH} levels")
             )
         key = id(node)
         if key in self._open:
-            line, column = _mark(node)
-            raise _Abort(SyntaxProblem(line, column, "an alias refers to itself", path))
+            raise _Abort(self.problem(node, link, "an alias refers to itself"))
         is_alias = key in self._seen
         self._seen.add(key)
         if is_alias:
             self._alias_depth += 1
-        if self._alias_depth:
-            self._alias_values += 1
-            if self._alias_values > MAX_ALIAS_VALUES:
-                line, column = _mark(node)
-                raise _Abort(
-                    SyntaxProblem(
-                        line,
-                        column,
-                        f"aliases expand to more than {MAX_ALIAS_VALUES:,} values",
-                        path,
-                        "write the repeated data out, or use fewer nested aliases",
-                    )
-                )
+        self._open.add(key)
         try:
-            if isinstance(node, ScalarNode):
-                return self._scalar(node, path)
-            self._open.add(key)
-            try:
-                if isinstance(node, MappingNode):
-                    return self._mapping(node, path, depth)
-                assert isinstance(node, SequenceNode)
-                return self._sequence(node, path, depth)
-            finally:
-                self._open.discard(key)
+            if self._alias_depth:
+                self._count_alias_values(node, link)
+            if isinstance(node, MappingNode):
+                return self._mapping(node, link, depth)
+            assert isinstance(node, SequenceNode)
+            return self._sequence(node, link, depth)
         finally:
+            self._open.discard(key)
             if is_alias:
                 self._alias_depth -= 1
 
-    def _tag_problem(self, node: Node, path: Path) -> None:
-        line, column = _mark(node)
+    def _count_alias_values(self, node: Node, link: _Link) -> None:
+        self._alias_values += 1 + len(node.value)
+        if self._alias_values > MAX_ALIAS_VALUES:
+            raise _Abort(
+                self.problem(
+                    node,
+                    link,
+                    f"aliases expand to more than {MAX_ALIAS_VALUES:,} values",
+                    "write the repeated data out, or use fewer nested aliases",
+                )
+            )
+
+    def _tag_problem(self, node: Node, link: _Link) -> None:
         tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
         self.problems.append(
-            SyntaxProblem(
-                line,
-                column,
+            self.problem(
+                node,
+                link,
                 f"the tag {tag} is not allowed: a data file holds plain data only",
-                path,
                 "remove the tag",
             )
         )
 
-    def _scalar(self, node: ScalarNode, path: Path) -> Any:
+    def _scalar(self, node: ScalarNode, link: _Link) -> Any:
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
-            return self._checked_text(node, value, path)
+            return self._checked_text(node, value, link) if self.check_text else value
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
             return value.lower() == "true"
         if tag == _TAG + "int":
-            return self._number(node, value, path, is_float=False)
+            return self._number(node, value, link, is_float=False)
         if tag == _TAG + "float":
-            return self._number(node, value, path, is_float=True)
-        self._tag_problem(node, path)
+            return self._number(node, value, link, is_float=True)
+        self._tag_problem(node, link)
         return None
 
-    def _number(self, node: ScalarNode, value: str, path: Path, *, is_float: bool) -> Any:
+    def _number(self, node: ScalarNode, value: str, link: _Link, *, is_float: bool) -> Any:
         try:
             if is_float:
                 cleaned = value.lower().replace(".inf", "inf").replace(".nan", "nan")
@@ -209,76 +245,59 @@ class _Converter:
                 return int(value[2:], 8 if value[1] == "o" else 16)
             return int(value)
         except ValueError:
-            line, column = _mark(node)
-            self.problems.append(
-                SyntaxProblem(line, column, f"the number {value[:30]!r} is too long", path)
-            )
+            self.problems.append(self.problem(node, link, f"the number {value[:30]!r} is too long"))
             return None
 
-    def _checked_text(self, node: Node, value: str, path: Path) -> str:
-        """The text, with characters no document can hold reported and replaced by U+FFFD.
-
-        Replacing them keeps lone surrogates (from `"\\ud800"` escapes) out of every later
-        step: they cannot even be encoded to print an error message.
-        """
-        from dossier.types import CONTROL_CHARACTERS  # local: keeps this module's imports light
-
+    def _checked_text(self, node: Node, value: str, link: _Link) -> str:
+        """The text, with characters no document can hold reported and replaced by U+FFFD."""
         found = CONTROL_CHARACTERS.search(value)
         if not found:
             return value
-        line, column = _mark(node)
         self.problems.append(
-            SyntaxProblem(
-                line,
-                column,
+            self.problem(
+                node,
+                link,
                 f"control character U+{ord(found.group()):04X} in text",
-                path,
                 "remove it; it cannot be printed or stored in a document",
             )
         )
         return CONTROL_CHARACTERS.sub("\ufffd", value)
 
-    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[Any, Any] | None:
+    def _mapping(self, node: MappingNode, link: _Link, depth: int) -> dict[Any, Any] | None:
         if node.tag != _TAG + "map":
-            self._tag_problem(node, path)
+            self._tag_problem(node, link)
             return None
         result: dict[Any, Any] = {}
         first_seen: dict[Any, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                line, column = _mark(key_node)
-                self.problems.append(
-                    SyntaxProblem(
-                        line, column, "a key must be a plain word, not a list or mapping", path
-                    )
-                )
+                message = "a key must be a plain word, not a list or mapping"
+                self.problems.append(self.problem(key_node, link, message))
                 continue
             # Keys are names: `1:` or `yes:` is the key "1" or "yes", as written.
-            key = self._scalar(key_node, path)
+            key = self._scalar(key_node, link)
             if not isinstance(key, str):
                 key = key_node.value
             if key in first_seen:
-                line, column = _mark(key_node)
                 first_line, _ = _mark(first_seen[key])
                 self.problems.append(
-                    SyntaxProblem(
-                        line,
-                        column,
+                    self.problem(
+                        key_node,
+                        (link, key),
                         f"duplicate key {key!r}",
-                        (*path, key),
                         f"first given on line {first_line}; keep one",
                     )
                 )
                 continue
             first_seen[key] = key_node
-            result[key] = self.convert(value_node, (*path, key), depth + 1)
+            result[key] = self.convert(value_node, (link, key), depth + 1)
         return result
 
-    def _sequence(self, node: SequenceNode, path: Path, depth: int) -> list[Any] | None:
+    def _sequence(self, node: SequenceNode, link: _Link, depth: int) -> list[Any] | None:
         if node.tag != _TAG + "seq":
-            self._tag_problem(node, path)
+            self._tag_problem(node, link)
             return None
-        return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return [self.convert(item, (link, i), depth + 1) for i, item in enumerate(node.value)]
 
 
 def _yaml_error(error: yaml.YAMLError) -> SyntaxProblem:
@@ -350,7 +369,9 @@ def _same_key(text: str, part: PathPart) -> bool:
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one document; never raises: every fault becomes a `SyntaxProblem`."""
-    converter = _Converter()
+    # libyaml refuses raw control characters; only escapes can make them. A file with neither
+    # spares the check of each of its strings.
+    converter = _Converter(check_text="\\" in text or CONTROL_CHARACTERS.search(text) is not None)
     try:
         root = _compose(text)
     except yaml.YAMLError as error:
@@ -369,7 +390,9 @@ def parse_yaml(text: str) -> YamlDocument:
     except RecursionError:
         converter.problems.append(SyntaxProblem(1, 1, "the data is nested too deeply"))
         data = None
-    return YamlDocument(text, data, converter.problems, root, True)
+    # The node tree is dropped: it is several times the size of the data. Positions are
+    # found by composing the text again, only if some problem needs one.
+    return YamlDocument(text, data, converter.problems)
 
 
 def iter_paths(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from pydantic_core import to_json
 
 from dossier.dossier import Dossier
 from dossier.export import ExportKind, as_data
 
 
 def export_json(dossier: Dossier, kind: ExportKind | None = None) -> str:
-    return json.dumps(as_data(dossier, kind), ensure_ascii=False, indent=2) + "\n"
+    # pydantic-core's encoder writes indented JSON natively; the standard library's falls
+    # back to pure Python as soon as indentation is asked for.
+    return to_json(as_data(dossier, kind), indent=2).decode("utf-8") + "\n"
