@@ -16,13 +16,20 @@ from dossier.loader import LoadResult, load
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "clusters.yaml"
 TODAY = dt.date(2026, 11, 25)
-CLI_ENV = {"COLUMNS": "100", "DOSSIER_TODAY": TODAY.isoformat(), "NO_COLOR": "1", "TERM": "dumb"}
+CLI_ENV = {
+    "COLUMNS": "100",
+    "DOSSIER_TODAY": TODAY.isoformat(),
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "DOSSIER_NO_CACHE": "1",  # tests/test_cache.py turns it on where it is the subject
+}
 
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DOSSIER_DATA", "DOSSIER_DEBUG"):
+    for name in ("DOSSIER_DATA", "DOSSIER_DEBUG", "DOSSIER_CACHE_DIR"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DOSSIER_NO_CACHE", "1")
 
 
 class Result:

@@ -231,7 +231,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 def test_an_internal_error_is_one_line_saying_it_is_a_bug(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("dossier.cli.record_view", _boom)
+    monkeypatch.setattr("dossier.render.views.record_view", _boom)
     result = run("show", "kawasaki")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -242,7 +242,7 @@ def test_an_internal_error_is_one_line_saying_it_is_a_bug(
 
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_debug_shows_the_traceback(run: Run, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
-    monkeypatch.setattr("dossier.cli.record_view", _boom)
+    monkeypatch.setattr("dossier.render.views.record_view", _boom)
     with pytest.raises(RuntimeError, match="boom"):
         if how == "option":
             run("--debug", "show", "kawasaki")

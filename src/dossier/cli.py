@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,17 +15,14 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from dossier import __version__
+from dossier.choices import BriefFormat, ExportFormat, ListFormat, RecordKind, ReportFormat
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
-from dossier.export import ExportFormat, ExportKind
-from dossier.listing import Filters, ListFormat, ListKind, build_rows, rows_csv, rows_json, select
-from dossier.loader import LoadResult, default_data_path, load
-from dossier.lookup import Finder
-from dossier.render.terminal import events_table, heading, table
-from dossier.render.views import record_view
-from dossier.report import ReportFormat, render, strict, summary
-from dossier.search import search, snippet
-from dossier.types import PartialDate
-from dossier.wording import today_from
+
+# Everything else is imported inside the command that needs it: `dossier show` should not
+# pay for YAML parsing it can skip, nor any command for python-docx, Babel or iCalendar.
+if TYPE_CHECKING:
+    from dossier.loader import LoadResult
+    from dossier.types import PartialDate
 
 MAX_ERRORS_SHOWN = 20
 
@@ -49,6 +45,8 @@ def fail(message: str, code: int, details: list[str] | None = None) -> NoReturn:
 
 def _report_error(error: DossierError) -> NoReturn:
     if isinstance(error, DataError):
+        from dossier.report import render
+
         errors = [p for p in error.problems if p.is_error]
         lines = render(errors[:MAX_ERRORS_SHOWN], ReportFormat.TEXT).splitlines()
         more = len(errors) - MAX_ERRORS_SHOWN
@@ -131,6 +129,8 @@ def main_options(
 
 
 def _today() -> dt.date:
+    from dossier.wording import today_from
+
     value = os.environ.get("DOSSIER_TODAY")
     try:
         return today_from(value)
@@ -139,16 +139,18 @@ def _today() -> dt.date:
 
 
 def _load(
-    ctx: typer.Context, paths: list[str] | None = None, *, warnings: bool = True
+    ctx: typer.Context, paths: list[str] | None = None, *, use_cache: bool = False
 ) -> LoadResult:
+    from dossier.loader import default_data_path, load
+
     options: Options = ctx.obj
     chosen = [default_data_path(p) for p in paths] if paths else [default_data_path(options.data)]
-    return load(chosen, _today(), warnings=warnings)
+    return load(chosen, _today(), use_cache=use_cache)
 
 
 def _load_valid(ctx: typer.Context) -> LoadResult:
     """The data for a command that needs it free of errors; warnings are `validate`'s job."""
-    result = _load(ctx, warnings=False)
+    result = _load(ctx, use_cache=True)
     if result.has_errors:
         raise DataError(result.problems)
     return result
@@ -157,6 +159,8 @@ def _load_valid(ctx: typer.Context) -> LoadResult:
 def _partial_date(value: str | None, option: str) -> PartialDate | None:
     if value is None:
         return None
+    from dossier.types import PartialDate
+
     try:
         return PartialDate.parse(value)
     except ValueError as error:  # PydanticCustomError is a ValueError
@@ -169,15 +173,18 @@ def show(
     ref: Annotated[str, typer.Argument(help="An id, name, native name or alias.")],
 ) -> None:
     """Show one record: a cluster's profile, people, agreements, events and follow-ups."""
+    from dossier.lookup import Finder
+    from dossier.render import views
+
     result = _load_valid(ctx)
     record = Finder(result.dossier).find(ref)
-    stdout_console().print(record_view(result.dossier, record, _today()))
+    stdout_console().print(views.record_view(result.dossier, record, _today()))
 
 
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    kind: Annotated[ListKind, typer.Argument(help="What to list.")] = ListKind.CLUSTERS,
+    kind: Annotated[RecordKind, typer.Argument(help="What to list.")] = RecordKind.CLUSTERS,
     country: Annotated[str | None, typer.Option(help="Only this country (ISO code).")] = None,
     focus: Annotated[str | None, typer.Option(help="Only clusters with this focus.")] = None,
     status: Annotated[str | None, typer.Option(help="Only agreements with this status.")] = None,
@@ -190,6 +197,9 @@ def list_(
     ] = ListFormat.TABLE,
 ) -> None:
     """List records of one kind, with filters."""
+    from dossier.listing import Filters, build_rows, rows_csv, rows_json, select
+    from dossier.render.terminal import table
+
     result = _load_valid(ctx)
     today = _today()
     records = select(result.dossier, kind, Filters(country, focus, status, of_kind))
@@ -208,6 +218,9 @@ def search_command(
     text: Annotated[str, typer.Argument(help="Words to look for, in any field.")],
 ) -> None:
     """Find every record whose text matches, best matches first."""
+    from dossier.render.terminal import table
+    from dossier.search import search, snippet
+
     result = _load_valid(ctx)
     hits = search(result.dossier, text)
     if not hits:
@@ -230,6 +243,9 @@ def timeline(
     until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
 ) -> None:
     """Events in date order; upcoming ones are marked."""
+    from dossier.lookup import Finder
+    from dossier.render.terminal import events_table, heading
+
     start, end = _partial_date(since, "--since"), _partial_date(until, "--until")
     result = _load_valid(ctx)
     dossier = result.dossier
@@ -255,17 +271,14 @@ def validate(
     ] = False,
 ) -> None:
     """Check the data and report every problem at once."""
+    from dossier.report import render, strict, summary
+
     result = _load(ctx, paths)
     problems = strict(result.problems) if strict_mode else result.problems
     sys.stdout.write(render(problems, fmt))
     stderr_console().print(Text(summary(problems, len(result.files))))
     if any(p.is_error for p in problems):
         raise typer.Exit(1)
-
-
-class BriefFormat(enum.StrEnum):
-    DOCX = "docx"
-    MD = "md"
 
 
 @app.command()
@@ -301,6 +314,7 @@ def brief(
     """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
     from dossier.briefing import build_briefing
     from dossier.files import check_writable, write_atomic
+    from dossier.lookup import Finder
     from dossier.models import Event
 
     if template is not None and fmt is not BriefFormat.DOCX:
@@ -359,7 +373,7 @@ def export(
         ExportFormat.JSON
     ),
     kind: Annotated[
-        ExportKind | None, typer.Option(help="Only this kind of record (required for csv).")
+        RecordKind | None, typer.Option(help="Only this kind of record (required for csv).")
     ] = None,
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
@@ -369,7 +383,7 @@ def export(
     """Export the validated dossier for other programs; the same data gives the same bytes."""
     if fmt is ExportFormat.CSV and kind is None:
         raise UsageError("--format csv needs --kind: a CSV file holds one kind of record")
-    if fmt is ExportFormat.ICS and kind not in (None, ExportKind.EVENTS):
+    if fmt is ExportFormat.ICS and kind not in (None, RecordKind.EVENTS):
         raise UsageError("--format ics exports events only")
     if output not in (None, "-"):
         from dossier.files import check_writable

@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from dossier.choices import RecordKind as ListKind
 from dossier.csv_text import csv_text
 from dossier.dossier import Dossier
 from dossier.errors import UsageError
 from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
 from dossier.types import text_in
 from dossier.wording import date_span, place_of, role_line
-
-
-class ListKind(enum.StrEnum):
-    CLUSTERS = "clusters"
-    ORGANISATIONS = "organisations"
-    PEOPLE = "people"
-    AGREEMENTS = "agreements"
-    EVENTS = "events"
-    SOURCES = "sources"
-
-
-class ListFormat(enum.StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
 
 
 @dataclass(frozen=True)

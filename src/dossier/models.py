@@ -28,6 +28,7 @@ class _Strict(BaseModel):
         populate_by_name=True,
         use_enum_values=False,
         str_strip_whitespace=False,
+        # Validators are built on first use: a dossier read back from the cache needs none.
         defer_build=True,
     )
 

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dossier.choices import ReportFormat
 from dossier.errors import Problem, Severity
-
-
-class ReportFormat(enum.StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 def strict(problems: Sequence[Problem]) -> list[Problem]:

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
+from dossier.choices import RecordKind
 from dossier.dossier import Dossier
 from dossier.models import SECTIONS
-
-
-class ExportFormat(enum.StrEnum):
-    JSON = "json"
-    YAML = "yaml"
-    CSV = "csv"
-    ICS = "ics"
-
-
-class ExportKind(enum.StrEnum):
-    CLUSTERS = "clusters"
-    ORGANISATIONS = "organisations"
-    PEOPLE = "people"
-    AGREEMENTS = "agreements"
-    EVENTS = "events"
-    SOURCES = "sources"
-
 
 TRAILING_FIELDS = ("notes", "sources")
 
@@ -35,7 +18,7 @@ def reading_order(fields: dict[str, Any]) -> dict[str, Any]:
     return ordered
 
 
-def as_data(dossier: Dossier, kind: ExportKind | None = None, *, compact: bool = False) -> Any:
+def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool = False) -> Any:
     """The dossier as plain JSON-ready data, in the order of the data format.
 
     Dates keep their precision (`2017-02` stays `2017-02`). `compact` leaves out empty and

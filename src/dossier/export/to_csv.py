@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from dossier.choices import RecordKind
 from dossier.csv_text import csv_text
 from dossier.dossier import Dossier
-from dossier.export import ExportKind, reading_order
+from dossier.export import reading_order
 from dossier.models import SECTIONS
 from dossier.types import PartialDate, text_in
 
@@ -39,7 +40,7 @@ def cell(value: Any, lang: str) -> str:
     return str(value)
 
 
-def export_csv(dossier: Dossier, kind: ExportKind, lang: str = "en") -> str:
+def export_csv(dossier: Dossier, kind: RecordKind, lang: str = "en") -> str:
     model = SECTIONS[kind.value]
     names = list(reading_order(dict.fromkeys(model.model_fields)))
     header = [model.model_fields[n].alias or n for n in names]

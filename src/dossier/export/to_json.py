@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pydantic_core import to_json
 
+from dossier.choices import RecordKind
 from dossier.dossier import Dossier
-from dossier.export import ExportKind, as_data
+from dossier.export import as_data
 
 
-def export_json(dossier: Dossier, kind: ExportKind | None = None) -> str:
+def export_json(dossier: Dossier, kind: RecordKind | None = None) -> str:
     # pydantic-core's encoder writes indented JSON natively; the standard library's falls
     # back to pure Python as soon as indentation is asked for.
     return to_json(as_data(dossier, kind), indent=2).decode("utf-8") + "\n"

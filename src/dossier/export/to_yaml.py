@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dossier.choices import RecordKind
 from dossier.dossier import Dossier
-from dossier.export import ExportKind, as_data
+from dossier.export import as_data
 from dossier.yaml_source import dump_yaml
 
 HEADER = "# yaml-language-server: $schema=../schema/dossier.schema.json\n"
 
 
-def export_yaml(dossier: Dossier, kind: ExportKind | None = None) -> str:
+def export_yaml(dossier: Dossier, kind: RecordKind | None = None) -> str:
     data = as_data(dossier, kind, compact=True)
     if kind is not None:
         data = {kind.value: data}

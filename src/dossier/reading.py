@@ -1,0 +1,317 @@
+"""Raw data files → parsed, validated and cross-checked `Dossier`, with located problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from dossier.checks import Finding, check_dossier
+from dossier.dossier import Dossier
+from dossier.errors import Problem
+from dossier.loader import LoadResult, RawFile
+from dossier.models import SECTIONS, AnyRecord
+from dossier.suggest import did_you_mean
+from dossier.validation import field_errors
+from dossier.yaml_source import Path as DataPath
+from dossier.yaml_source import YamlDocument, parse_yaml
+
+TOP_LEVEL_KEYS = ("version", "home", *SECTIONS)
+
+
+@dataclass
+class _FileRecords:
+    """What one file contributed, with enough to locate any problem in it."""
+
+    name: str
+    document: YamlDocument
+    records: list[tuple[AnyRecord, DataPath]] = field(default_factory=list)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Loading allocates millions of small objects and frees none of them; the cyclic garbage
+    # collector would rescan them again and again for nothing. Afterwards they are frozen out
+    # of its reach, so the first collection after loading does not scan them all at once.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """A file's text (UTF-8, with or without BOM), or the problem that stops reading it."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Problem(
+            name,
+            line,
+            column,
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X})",
+            hint="save it as UTF-8",
+        )
+
+
+class _Reader:
+    """Reads files one by one and keeps what the cross-record checks need to locate findings."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.files: list[_FileRecords] = []
+        self.home: tuple[str, _FileRecords] | None = None
+        self.version = 1
+        self.invalid_ids: set[str] = set()
+        self.names: list[str] = []
+        self.syntax_paths: set[DataPath] = set()
+
+    def read(self, raw: RawFile) -> None:
+        name = raw.name
+        self.names.append(name)
+        text, problem = (None, raw.problem) if raw.data is None else decode(raw.data, name)
+        if problem is not None or text is None:
+            self.problems.append(problem or Problem(name, 0, 0, "cannot read the file"))
+            return
+        document = parse_yaml(text)
+        current = _FileRecords(name, document)
+        self.files.append(current)
+        self.syntax_paths = {syntax.path for syntax in document.problems}
+        for syntax in document.problems:
+            record, field_path = _record_and_field(syntax.path, document.data)
+            self.problems.append(
+                Problem(
+                    name,
+                    syntax.line,
+                    syntax.column,
+                    syntax.message,
+                    record,
+                    field_path,
+                    syntax.hint,
+                )
+            )
+        if document.data is None:
+            if not document.problems:
+                self.problems.append(
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "the file holds no data",
+                        hint="add sections such as clusters:, people:, events:",
+                    )
+                )
+            return
+        self._top_level(current, document.data)
+
+    def _add(
+        self,
+        current: _FileRecords,
+        path: DataPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+    ) -> None:
+        line, column = current.document.position(path, key=key)
+        record, field_path = _record_and_field(path, current.document.data)
+        self.problems.append(Problem(current.name, line, column, message, record, field_path, hint))
+
+    def _top_level(self, current: _FileRecords, data: Any) -> None:
+        if not isinstance(data, dict):
+            self._add(
+                current, (), "the top level must be a mapping of sections (clusters:, people:, …)"
+            )
+            return
+        for key, value in data.items():
+            if key == "version":
+                if value not in (1, None) or isinstance(value, bool):
+                    self._add(
+                        current,
+                        ("version",),
+                        f"unsupported format version {value!r}",
+                        "this dossier reads version 1",
+                    )
+            elif key == "home":
+                self._home(current, value)
+            elif key in SECTIONS:
+                self._section(current, key, value)
+            else:
+                self._add(
+                    current,
+                    (key,),
+                    f"unknown section '{key}'",
+                    did_you_mean(str(key), TOP_LEVEL_KEYS)
+                    or f"known sections: {', '.join(TOP_LEVEL_KEYS)}",
+                    key=True,
+                )
+
+    def _home(self, current: _FileRecords, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str):
+            self._add(current, ("home",), "home must be the id of a cluster")
+        elif self.home is not None and self.home[0] != value:
+            self._add(
+                current,
+                ("home",),
+                f"home is '{value}' here but '{self.home[0]}' in {self.home[1].name}",
+                "give home in one file only",
+            )
+        else:
+            self.home = (value, current)
+
+    def _section(self, current: _FileRecords, section: str, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self._add(
+                current,
+                (section,),
+                f"'{section}' must be a list of records (lines starting with '- ')",
+            )
+            return
+        model = SECTIONS[section]
+        for index, raw in enumerate(value):
+            path: DataPath = (section, index)
+            if not isinstance(raw, dict):
+                what = "empty" if raw is None else "not a mapping of fields"
+                self._add(current, path, f"record {index + 1} of {section} is {what}")
+                continue
+            try:
+                record = model.model_validate(raw)
+            except ValidationError as error:
+                if isinstance(raw.get("id"), str):
+                    self.invalid_ids.add(raw["id"])
+                # A value already reported (a refused tag, say) is not reported again as a
+                # wrong type.
+                problems = [
+                    p
+                    for p in field_errors(error, raw, model)
+                    if (*path, *p.path) not in self.syntax_paths
+                ]
+                for problem in problems:
+                    self._add(
+                        current,
+                        (*path, *problem.path),
+                        problem.message,
+                        problem.hint,
+                        key=problem.at_key,
+                    )
+                repaired = _without_faulty_fields(model, raw, [p.path for p in problems])
+                if repaired is not None:
+                    current.records.append((repaired, path))
+                continue
+            current.records.append((record, path))
+
+    def finish(self, today: dt.date, *, warnings: bool = True) -> LoadResult:
+        records: list[AnyRecord] = []
+        origin: dict[str, tuple[_FileRecords, DataPath]] = {}
+        for current in self.files:
+            for record, path in current.records:
+                if record.id in origin:
+                    first_file, first_path = origin[record.id]
+                    line, _ = first_file.document.position((*first_path, "id"))
+                    self._add(
+                        current,
+                        (*path, "id"),
+                        f"duplicate id '{record.id}'",
+                        f"first used at {first_file.name}:{line}; ids are unique across all kinds",
+                    )
+                    continue
+                origin[record.id] = (current, path)
+                records.append(record)
+        dossier = Dossier.build(
+            records, home=self.home[0] if self.home else None, version=self.version
+        )
+        findings = check_dossier(dossier, today, frozenset(self.invalid_ids), warnings=warnings)
+        for finding in findings:
+            self._locate(finding, origin)
+        self.problems.sort(key=Problem.sort_key)
+        return LoadResult(dossier, self.problems, self.names)
+
+    def _locate(self, finding: Finding, origin: dict[str, tuple[_FileRecords, DataPath]]) -> None:
+        if finding.record and finding.record in origin:
+            current, base = origin[finding.record]
+            path: DataPath = (*base, *finding.path)
+        elif self.home is not None:
+            current, path = self.home[1], finding.path
+        else:  # pragma: no cover - every finding names a record or the home key
+            return
+        line, column = current.document.position(path)
+        record, field_path = _record_and_field(path, current.document.data)
+        self.problems.append(
+            Problem(
+                current.name,
+                line,
+                column,
+                finding.message,
+                record,
+                field_path,
+                finding.hint,
+                finding.severity,
+            )
+        )
+
+
+def _without_faulty_fields(
+    model: type[AnyRecord], raw: dict[str, Any], faulty: list[DataPath]
+) -> AnyRecord | None:
+    """The record without its faulty fields, so that the rest is still cross-checked.
+
+    Its references are checked in the same pass as its own errors are reported, rather than
+    only after those are fixed. None when that is impossible (a required field is wrong).
+    """
+    keys = {path[0] for path in faulty if path}
+    if not keys or "id" in keys or any(key not in raw for key in keys):
+        return None
+    try:
+        return model.model_validate({k: v for k, v in raw.items() if k not in keys})
+    except ValidationError:
+        return None
+
+
+def _record_and_field(path: DataPath, data: Any) -> tuple[str, str]:
+    """The record label (its id, or `section[n]`) and the dotted field path inside it."""
+    if len(path) >= 2 and path[0] in SECTIONS and isinstance(path[1], int):
+        raw = None
+        if isinstance(data, dict):
+            section = data.get(path[0])
+            if isinstance(section, list) and 0 <= path[1] < len(section):
+                raw = section[path[1]]
+        record_id = raw.get("id") if isinstance(raw, dict) else None
+        label = record_id if isinstance(record_id, str) and record_id else f"{path[0]}[{path[1]}]"
+        return label, format_field_path(path[2:])
+    return "", format_field_path(path)
+
+
+MAX_PATH_PARTS = 8
+
+
+def format_field_path(path: Sequence[str | int]) -> str:
+    """`roles[0].since`; a very deep path keeps its start and end around an ellipsis."""
+    if len(path) > MAX_PATH_PARTS:
+        return f"{format_field_path(path[:3])}…{format_field_path(path[-2:])}"
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def read_dossier(raws: Sequence[RawFile], today: dt.date, *, warnings: bool = True) -> LoadResult:
+    """Parse, validate and check every file; the dossier holds every valid record."""
+    reader = _Reader()
+    with _collector_paused():
+        for raw in raws:
+            reader.read(raw)
+        return reader.finish(today, warnings=warnings)
