@@ -45,7 +45,7 @@ def test_a_changed_byte_misses_the_cache(cache_dir: Path, data: Path) -> None:
         encoding="utf-8",
     )
     result = load([data], TODAY, use_cache=True)
-    assert result.dossier.by_id["kawasaki"].name == "KING SKYFRONT"
+    assert result.dossier.label("kawasaki") == "KING SKYFRONT"
     assert len(list(cache_dir.glob("*.pickle"))) == 2
 
 
@@ -62,7 +62,7 @@ def test_a_corrupt_entry_is_a_miss(cache_dir: Path, data: Path) -> None:
     [entry] = cache_dir.glob("*.pickle")
     entry.write_bytes(b"not a pickle")
     result = load([data], TODAY, use_cache=True)
-    assert result.dossier.by_id["kawasaki"].name == "King Skyfront"
+    assert result.dossier.label("kawasaki") == "King Skyfront"
 
 
 def test_a_folder_others_may_write_to_is_not_trusted(cache_dir: Path, data: Path) -> None:
