@@ -1,0 +1,271 @@
+"""Measure dossier against its performance budgets, as whole processes, side by side.
+
+    python benchmarks/run.py           # the full run recorded in benchmarks/RESULTS.md
+    python benchmarks/run.py --quick   # a short smoke run (CI): smaller data, fewer runs
+
+Each measure runs its command and a reference command several times after a warm-up and
+compares medians from the same run, so the ratios hold on any machine. Prints one table row
+per measure with PASS or FAIL; exits 1 if any measure fails (0 with --quick, where the data
+is too small for the budgets to mean anything).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "clusters.yaml"
+DOSSIER = [sys.executable, "-m", "dossier"]
+BILLION_LAUGHS = ROOT / "tests" / "bad_inputs" / "alias-bomb.yaml"
+
+
+@dataclass(frozen=True)
+class Stats:
+    median: float
+    peak_mb: float
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    measure: str
+    median: float
+    reference: str
+    reference_median: float | None
+    value: float
+    budget: str
+    passed: bool | None  # None: not measured here (a reference tool is missing)
+
+
+def run_once(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MB of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(
+    command: Sequence[str], *, runs: int, warmup: int = 1, env: dict[str, str], cwd: Path
+) -> Stats:
+    for _ in range(warmup):
+        run_once(command, env, cwd)
+    samples = [run_once(command, env, cwd) for _ in range(runs)]
+    return Stats(statistics.median(s[0] for s in samples), max(s[1] for s in samples))
+
+
+def ratio_row(
+    name: str,
+    measure_name: str,
+    ours: Stats,
+    reference_name: str,
+    reference: Stats | None,
+    limit: float,
+) -> Row:
+    if reference is None:
+        return Row(name, measure_name, ours.median, reference_name, None, 0.0, f"≤ {limit}×", None)
+    value = ours.median / reference.median
+    return Row(
+        name,
+        measure_name,
+        ours.median,
+        reference_name,
+        reference.median,
+        value,
+        f"≤ {limit}×",
+        value <= limit,
+    )
+
+
+def generate(records: int, path: Path, scenario: str = "dossier") -> Path:
+    if not path.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "benchmarks" / "generate.py"),
+                "--records",
+                str(records),
+                "--scenario",
+                scenario,
+                "-o",
+                str(path),
+            ],
+            check=True,
+        )
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small data, one run each")
+    parser.add_argument("--runs", type=int, help="runs per measure (default 7, quick 1)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    runs = args.runs or (1 if quick else 7)
+    small, large = (500, 5_000) if quick else (10_000, 100_000)
+
+    work = Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    env = {
+        **os.environ,
+        "DOSSIER_TODAY": "2026-11-25",
+        "DOSSIER_CACHE_DIR": str(work / "cache"),
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+    }
+    cold = {**env, "DOSSIER_NO_CACHE": "1"}
+    python_pass = measure([sys.executable, "-c", "pass"], runs=max(runs, 5), env=env, cwd=work)
+    rows: list[Row] = []
+
+    # P1: a lookup in the terminal, with the cache warm as in daily use; the cold figure too.
+    show = [*DOSSIER, "--data", str(SAMPLE), "show", "kawasaki"]
+    rows.append(
+        ratio_row(
+            "P1",
+            "show kawasaki (sample)",
+            measure(show, runs=max(runs, 5), env=env, cwd=work),
+            "python -c pass",
+            python_pass,
+            15,
+        )
+    )
+    cold_show = measure(show, runs=max(runs, 5), env=cold, cwd=work)
+    cold_row = ratio_row("P1c", "show, cache off", cold_show, "python -c pass", python_pass, 15)
+    rows.append(replace(cold_row, budget="info", passed=None))
+
+    # P2: the version, which needs none of the libraries.
+    rows.append(
+        ratio_row(
+            "P2",
+            "--version",
+            measure([*DOSSIER, "--version"], runs=max(runs, 5), env=env, cwd=work),
+            "python -c pass",
+            python_pass,
+            6,
+        )
+    )
+
+    # P3: JSON export against Debian's yq converting the same YAML to JSON.
+    small_file = generate(small, work / f"d{small}.yaml")
+    export = [*DOSSIER, "--data", str(small_file), "export", "--format", "json"]
+    ours = measure(export, runs=runs, env=cold, cwd=work)
+    yq = shutil.which("yq")
+    reference = measure([yq, ".", str(small_file)], runs=runs, env=env, cwd=work) if yq else None
+    rows.append(
+        ratio_row("P3", f"export json, {small:,} records", ours, "yq . FILE", reference, 0.5)
+    )
+
+    # P4: validation is linear: ten times the records, at most eleven times the time.
+    large_file = generate(large, work / f"d{large}.yaml")
+    validate_small = measure(
+        [*DOSSIER, "validate", str(small_file)], runs=runs, env=cold, cwd=work
+    )
+    validate_large = measure(
+        [*DOSSIER, "validate", str(large_file)], runs=max(1, runs // 2), env=cold, cwd=work
+    )
+    rows.append(
+        ratio_row(
+            "P4",
+            f"validate, {large:,} records",
+            validate_large,
+            f"validate, {small:,} records",
+            validate_small,
+            11,
+        )
+    )
+    size_mb = large_file.stat().st_size / 1024 / 1024
+    memory_ratio = validate_large.peak_mb / size_mb
+    rows.append(
+        Row(
+            "P4m",
+            f"validate peak memory, {large:,} records",
+            validate_large.peak_mb,
+            f"file size {size_mb:.1f} MB",
+            size_mb,
+            memory_ratio,
+            "≤ 10×",
+            memory_ratio <= 10,
+        )
+    )
+
+    # P5: a long briefing against pandoc writing the same briefing's Markdown as .docx.
+    brief_file = generate(0, work / "brief.yaml", scenario="brief")
+    markdown = work / "brief.md"
+    subprocess.run(
+        [*DOSSIER, "--data", str(brief_file), "brief", "partner", "--format", "md", "-o", str(markdown), "--force"],
+        check=True,
+        env=cold,
+        cwd=work,
+        capture_output=True,
+    )
+    brief = [*DOSSIER, "--data", str(brief_file), "brief", "partner", "-o", "b.docx", "--force"]
+    ours = measure(brief, runs=runs, env=cold, cwd=work)
+    pandoc = shutil.which("pandoc")
+    reference = (
+        measure([pandoc, str(markdown), "-o", "p.docx"], runs=runs, env=env, cwd=work)
+        if pandoc
+        else None
+    )
+    rows.append(
+        ratio_row("P5", "brief, 500 events, 100 people", ours, "pandoc md → docx", reference, 2)
+    )
+
+    # P6: the alias bomb is refused fast and with flat memory.
+    bomb = measure(
+        [*DOSSIER, "validate", str(BILLION_LAUGHS)], runs=max(runs, 3), env=cold, cwd=work
+    )
+    rows.append(
+        Row(
+            "P6",
+            "validate billion laughs",
+            bomb.median,
+            "1 s, 100 MB",
+            None,
+            bomb.peak_mb,
+            "< 1 s, < 100 MB",
+            bomb.median < 1 and bomb.peak_mb < 100,
+        )
+    )
+
+    print_table(rows, quick=quick)
+    shutil.rmtree(work, ignore_errors=True)
+    failed = [r for r in rows if r.passed is False]
+    return 0 if quick or not failed else 1
+
+
+def print_table(rows: list[Row], *, quick: bool) -> None:
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores{' (quick run)' if quick else ''}")
+    header = ("#", "measure", "median", "reference", "ref. median", "ratio", "budget", "result")
+    lines = [header]
+    for row in rows:
+        if row.name == "P4m":
+            median, ref_median, ratio = f"{row.median:.0f} MB", f"{row.reference_median:.1f} MB", f"{row.value:.1f}×"
+        elif row.name == "P6":
+            median, ref_median, ratio = f"{row.median:.3f} s", "", f"{row.value:.0f} MB peak"
+        else:
+            median = f"{row.median:.3f} s"
+            ref_median = f"{row.reference_median:.3f} s" if row.reference_median else "—"
+            ratio = f"{row.value:.2f}×" if row.reference_median else "—"
+        result = {True: "PASS", False: "FAIL", None: "SKIP" if row.budget != "info" else "info"}[row.passed]
+        lines.append((row.name, row.measure, median, row.reference, ref_median, ratio, row.budget, result))
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+    for index, line in enumerate(lines):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
