@@ -169,9 +169,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # P4: validation is linear: ten times the records, at most eleven times the time.
     large_file = generate(large, work / f"d{large}.yaml")
-    validate_small = measure(
-        [*DOSSIER, "validate", str(small_file)], runs=runs, env=cold, cwd=work
-    )
+    validate_small = measure([*DOSSIER, "validate", str(small_file)], runs=runs, env=cold, cwd=work)
     validate_large = measure(
         [*DOSSIER, "validate", str(large_file)], runs=max(1, runs // 2), env=cold, cwd=work
     )
@@ -204,7 +202,18 @@ def main(argv: list[str] | None = None) -> int:
     brief_file = generate(0, work / "brief.yaml", scenario="brief")
     markdown = work / "brief.md"
     subprocess.run(
-        [*DOSSIER, "--data", str(brief_file), "brief", "partner", "--format", "md", "-o", str(markdown), "--force"],
+        [
+            *DOSSIER,
+            "--data",
+            str(brief_file),
+            "brief",
+            "partner",
+            "--format",
+            "md",
+            "-o",
+            str(markdown),
+            "--force",
+        ],
         check=True,
         env=cold,
         cwd=work,
@@ -246,23 +255,37 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(rows: list[Row], *, quick: bool) -> None:
-    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores{' (quick run)' if quick else ''}")
+    print(
+        f"Python {sys.version.split()[0]} on {os.cpu_count()} cores{' (quick run)' if quick else ''}"
+    )
     header = ("#", "measure", "median", "reference", "ref. median", "ratio", "budget", "result")
     lines = [header]
     for row in rows:
         if row.name == "P4m":
-            median, ref_median, ratio = f"{row.median:.0f} MB", f"{row.reference_median:.1f} MB", f"{row.value:.1f}×"
+            median, ref_median, ratio = (
+                f"{row.median:.0f} MB",
+                f"{row.reference_median:.1f} MB",
+                f"{row.value:.1f}×",
+            )
         elif row.name == "P6":
             median, ref_median, ratio = f"{row.median:.3f} s", "", f"{row.value:.0f} MB peak"
         else:
             median = f"{row.median:.3f} s"
             ref_median = f"{row.reference_median:.3f} s" if row.reference_median else "—"
             ratio = f"{row.value:.2f}×" if row.reference_median else "—"
-        result = {True: "PASS", False: "FAIL", None: "SKIP" if row.budget != "info" else "info"}[row.passed]
-        lines.append((row.name, row.measure, median, row.reference, ref_median, ratio, row.budget, result))
+        result = {True: "PASS", False: "FAIL", None: "SKIP" if row.budget != "info" else "info"}[
+            row.passed
+        ]
+        lines.append(
+            (row.name, row.measure, median, row.reference, ref_median, ratio, row.budget, result)
+        )
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        print(
+            "  ".join(
+                str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)
+            ).rstrip()
+        )
         if index == 0:
             print("  ".join("-" * width for width in widths))
 

@@ -142,3 +142,23 @@ def test_libyaml_does_the_parsing() -> None:
 
     assert yaml_source.HAS_LIBYAML
     assert issubclass(yaml_source._Composer, CParser)
+
+
+def test_positions_inside_records_count_every_yaml_line_break() -> None:
+    # YAML counts NEL (U+0085) and the Unicode line and paragraph separators as line breaks.
+    text = 'clusters:\n  - id: a\n    name: "one\x85two"\n  - id: b\n    name: B\n'
+    document = parse_yaml(text, on_item=lambda section, index, value: None)
+    assert document.position(("clusters", 1, "name")) == (6, 11)
+    assert document.position(("clusters", 1, "name"), key=True) == (6, 5)
+
+
+def test_records_are_handed_over_one_by_one() -> None:
+    seen = []
+
+    def take(section: str, index: int, value: object) -> str:
+        seen.append((section, index, value))
+        return "taken"
+
+    document = parse_yaml("clusters:\n  - {id: a}\n  - {id: b}\nhome: a\n", on_item=take)
+    assert seen == [("clusters", 0, {"id": "a"}), ("clusters", 1, {"id": "b"})]
+    assert document.data == {"clusters": ["taken", "taken"], "home": "a"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gc
 from collections.abc import Iterator, Sequence
@@ -24,13 +25,40 @@ from dossier.yaml_source import YamlDocument, parse_yaml
 TOP_LEVEL_KEYS = ("version", "home", *SECTIONS)
 
 
+_TAKEN = object()
+"""Stands in a section's list for a record handed over while the file was being read."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A problem found before its file's positions can be looked up."""
+
+    path: DataPath
+    message: str
+    hint: str = ""
+    at_key: bool = False
+
+
 @dataclass
 class _FileRecords:
     """What one file contributed, with enough to locate any problem in it."""
 
     name: str
-    document: YamlDocument
+    document: YamlDocument | None = None
     records: list[tuple[AnyRecord, DataPath]] = field(default_factory=list)
+    labels: dict[tuple[str, int], str] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+
+    def locate(self, path: DataPath, *, key: bool = False) -> tuple[int, int]:
+        assert self.document is not None
+        return self.document.position(path, key=key)
+
+    def record_and_field(self, path: DataPath) -> tuple[str, str]:
+        """The record label (its id, or `section[n]`) and the dotted field path inside it."""
+        if len(path) >= 2 and path[0] in SECTIONS and isinstance(path[1], int):
+            label = self.labels.get((str(path[0]), path[1])) or f"{path[0]}[{path[1]}]"
+            return label, format_field_path(path[2:])
+        return "", format_field_path(path)
 
 
 @contextmanager
@@ -48,20 +76,28 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
-    """A file's text (UTF-8, with or without BOM), or the problem that stops reading it."""
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(
-            name,
-            line,
-            column,
-            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02X})",
-            hint="save it as UTF-8",
-        )
+_BOM = b"\xef\xbb\xbf"
+_CHUNK = 1 << 20
+
+
+def utf8_problem(raw: bytes, name: str) -> Problem | None:
+    """Why `raw` is not UTF-8 text, or None; checked in chunks, never holding a copy."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(raw), _CHUNK):
+        try:
+            decoder.decode(raw[start : start + _CHUNK], final=start + _CHUNK >= len(raw))
+        except UnicodeDecodeError as error:
+            at = start + error.start
+            line = raw.count(b"\n", 0, at) + 1
+            column = len(raw[raw.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")) + 1
+            return Problem(
+                name,
+                line,
+                column,
+                f"the file is not UTF-8 text (byte 0x{raw[at]:02X})",
+                hint="save it as UTF-8",
+            )
+    return None
 
 
 class _Reader:
@@ -79,16 +115,28 @@ class _Reader:
     def read(self, raw: RawFile) -> None:
         name = raw.name
         self.names.append(name)
-        text, problem = (None, raw.problem) if raw.data is None else decode(raw.data, name)
-        if problem is not None or text is None:
+        problem = raw.problem if raw.data is None else utf8_problem(raw.data, name)
+        if problem is not None or raw.data is None:
             self.problems.append(problem or Problem(name, 0, 0, "cannot read the file"))
             return
-        document = parse_yaml(text)
-        current = _FileRecords(name, document)
+        data = raw.data[len(_BOM) :] if raw.data.startswith(_BOM) else raw.data
+        current = _FileRecords(name)
+
+        def take(section: str, index: int, value: Any) -> Any:
+            if section not in SECTIONS:
+                return value  # an unknown section: reported as a whole below
+            self._record(current, section, index, value)
+            return _TAKEN
+
+        document = parse_yaml(data, on_item=take)
+        current.document = document
+        if document.data is None:
+            current.records.clear()
+            current.pending.clear()
         self.files.append(current)
         self.syntax_paths = {syntax.path for syntax in document.problems}
         for syntax in document.problems:
-            record, field_path = _record_and_field(syntax.path, document.data)
+            record, field_path = current.record_and_field(syntax.path)
             self.problems.append(
                 Problem(
                     name,
@@ -113,6 +161,10 @@ class _Reader:
                 )
             return
         self._top_level(current, document.data)
+        for pending in current.pending:
+            if pending.path not in self.syntax_paths:
+                self._add(current, pending.path, pending.message, pending.hint, key=pending.at_key)
+        current.pending.clear()
 
     def _add(
         self,
@@ -123,8 +175,8 @@ class _Reader:
         *,
         key: bool = False,
     ) -> None:
-        line, column = current.document.position(path, key=key)
-        record, field_path = _record_and_field(path, current.document.data)
+        line, column = current.locate(path, key=key)
+        record, field_path = current.record_and_field(path)
         self.problems.append(Problem(current.name, line, column, message, record, field_path, hint))
 
     def _top_level(self, current: _FileRecords, data: Any) -> None:
@@ -181,38 +233,34 @@ class _Reader:
                 f"'{section}' must be a list of records (lines starting with '- ')",
             )
             return
-        model = SECTIONS[section]
         for index, raw in enumerate(value):
-            path: DataPath = (section, index)
-            if not isinstance(raw, dict):
-                what = "empty" if raw is None else "not a mapping of fields"
-                self._add(current, path, f"record {index + 1} of {section} is {what}")
-                continue
-            try:
-                record = model.model_validate(raw)
-            except ValidationError as error:
-                if isinstance(raw.get("id"), str):
-                    self.invalid_ids.add(raw["id"])
-                # A value already reported (a refused tag, say) is not reported again as a
-                # wrong type.
-                problems = [
-                    p
-                    for p in field_errors(error, raw, model)
-                    if (*path, *p.path) not in self.syntax_paths
-                ]
-                for problem in problems:
-                    self._add(
-                        current,
-                        (*path, *problem.path),
-                        problem.message,
-                        problem.hint,
-                        key=problem.at_key,
-                    )
-                repaired = _without_faulty_fields(model, raw, [p.path for p in problems])
-                if repaired is not None:
-                    current.records.append((repaired, path))
-                continue
-            current.records.append((record, path))
+            if raw is not _TAKEN:  # a section read whole (it carries an anchor)
+                self._record(current, section, index, raw)
+
+    def _record(self, current: _FileRecords, section: str, index: int, raw: Any) -> None:
+        """Validate one record; its problems wait in `pending` until positions can be found."""
+        path: DataPath = (section, index)
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            current.labels[section, index] = raw["id"]
+        if not isinstance(raw, dict):
+            what = "empty" if raw is None else "not a mapping of fields"
+            current.pending.append(_Pending(path, f"record {index + 1} of {section} is {what}"))
+            return
+        model = SECTIONS[section]
+        try:
+            record = model.model_validate(raw)
+        except ValidationError as error:
+            if isinstance(raw.get("id"), str):
+                self.invalid_ids.add(raw["id"])
+            problems = field_errors(error, raw, model)
+            current.pending.extend(
+                _Pending((*path, *p.path), p.message, p.hint, p.at_key) for p in problems
+            )
+            repaired = _without_faulty_fields(model, raw, [p.path for p in problems])
+            if repaired is not None:
+                current.records.append((repaired, path))
+            return
+        current.records.append((record, path))
 
     def finish(self, today: dt.date, *, warnings: bool = True) -> LoadResult:
         records: list[AnyRecord] = []
@@ -221,7 +269,7 @@ class _Reader:
             for record, path in current.records:
                 if record.id in origin:
                     first_file, first_path = origin[record.id]
-                    line, _ = first_file.document.position((*first_path, "id"))
+                    line, _ = first_file.locate((*first_path, "id"))
                     self._add(
                         current,
                         (*path, "id"),
@@ -248,8 +296,8 @@ class _Reader:
             current, path = self.home[1], finding.path
         else:  # pragma: no cover - every finding names a record or the home key
             return
-        line, column = current.document.position(path)
-        record, field_path = _record_and_field(path, current.document.data)
+        line, column = current.locate(path)
+        record, field_path = current.record_and_field(path)
         self.problems.append(
             Problem(
                 current.name,
@@ -279,20 +327,6 @@ def _without_faulty_fields(
         return model.model_validate({k: v for k, v in raw.items() if k not in keys})
     except ValidationError:
         return None
-
-
-def _record_and_field(path: DataPath, data: Any) -> tuple[str, str]:
-    """The record label (its id, or `section[n]`) and the dotted field path inside it."""
-    if len(path) >= 2 and path[0] in SECTIONS and isinstance(path[1], int):
-        raw = None
-        if isinstance(data, dict):
-            section = data.get(path[0])
-            if isinstance(section, list) and 0 <= path[1] < len(section):
-                raw = section[path[1]]
-        record_id = raw.get("id") if isinstance(raw, dict) else None
-        label = record_id if isinstance(record_id, str) and record_id else f"{path[0]}[{path[1]}]"
-        return label, format_field_path(path[2:])
-    return "", format_field_path(path)
 
 
 MAX_PATH_PARTS = 8

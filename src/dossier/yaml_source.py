@@ -11,11 +11,20 @@ tree is composed a second time only when a problem needs a line and column.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dossier.types import CONTROL_CHARACTERS
@@ -64,6 +73,7 @@ class _Yaml12Resolver(yaml.resolver.BaseResolver):
         return None
 
 
+_PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null"))
 _CORE_SCHEMA = (
     (_TAG + "null", _NULL),
     (_TAG + "bool", _BOOL),
@@ -85,7 +95,7 @@ if HAS_LIBYAML:
     class _Composer(CParser, _Yaml12Resolver):
         """libyaml's scanner and composer, with our YAML 1.2 resolver deciding scalar types."""
 
-        def __init__(self, stream: str) -> None:
+        def __init__(self, stream: bytes | str) -> None:
             CParser.__init__(self, stream)
             _Yaml12Resolver.__init__(self)
 
@@ -98,7 +108,7 @@ else:  # pragma: no cover
         yaml.composer.Composer,
         _Yaml12Resolver,
     ):
-        def __init__(self, stream: str) -> None:
+        def __init__(self, stream: bytes | str) -> None:
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
@@ -125,7 +135,7 @@ class _Abort(Exception):
         self.problem = problem
 
 
-def _compose(text: str) -> Node | None:
+def _compose(text: bytes | str) -> Node | None:
     loader = _Composer(text)
     try:
         return loader.get_single_node()
@@ -137,8 +147,8 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-# A path while converting: (parent, key) pairs, flattened only when a problem needs it, so
-# that the common case allocates one small tuple per value instead of one growing tuple.
+# A path while reading: (parent, key) pairs, flattened only when a problem needs it, so that
+# the common case allocates one small tuple per value instead of one growing tuple.
 _Link = tuple[Any, PathPart] | None
 
 
@@ -150,112 +160,163 @@ def _flat(link: _Link) -> Path:
     return tuple(reversed(parts))
 
 
-@dataclass
-class _Converter:
-    """Turns a node tree into plain data; collects recoverable problems on the way.
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where an item of a top-level list (a record) stands: 0-based lines, character columns."""
 
-    `check_text` can be off when the whole file was found free of control characters and
-    escapes, so that no single string can hold one.
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+ItemHook = Callable[[str, int, Any], Any]
+"""Called with (section, index, value) for each item of a top-level list once it is read;
+what it returns is kept in the list instead, so records need not all be held as raw data."""
+
+_SCALAR = ScalarEvent
+_MAPPING_START = MappingStartEvent
+_SEQUENCE_START = SequenceStartEvent
+
+
+class _Reader:
+    """Reads libyaml's event stream straight into plain data, record by record.
+
+    No node tree is built: memory stays near the size of the result, and each item of a
+    top-level list can be handed on (and its raw data dropped) as soon as it is complete.
     """
 
-    check_text: bool = True
-    problems: list[SyntaxProblem] = field(default_factory=list)
-    _seen: set[int] = field(default_factory=set)
-    _open: set[int] = field(default_factory=set)
-    _alias_depth: int = 0
-    _alias_values: int = 0
+    def __init__(self, source: bytes | str, on_item: ItemHook | None, *, check_text: bool) -> None:
+        self.parser: Any = _Composer(source)  # its own get_event and peek_event, in C
+        self.last_end: Any = None  # end mark of the value read last, for record spans
+        self.on_item = on_item
+        self.check_text = check_text
+        self.problems: list[SyntaxProblem] = []
+        self.spans: dict[tuple[str, int], Span] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.values = 0  # values built so far, to size what an anchor holds
+        self.alias_values = 0
 
-    def problem(self, node: Node, link: _Link, message: str, hint: str = "") -> SyntaxProblem:
-        line, column = _mark(node)
-        return SyntaxProblem(line, column, message, _flat(link), hint)
+    def problem(self, event: Any, link: _Link, message: str, hint: str = "") -> SyntaxProblem:
+        mark = event.start_mark
+        return SyntaxProblem(mark.line + 1, mark.column + 1, message, _flat(link), hint)
 
-    def convert(self, node: Node, link: _Link = None, depth: int = 0) -> Any:
-        if isinstance(node, ScalarNode):
-            # A scalar cannot refer to anything, so reusing one through an alias costs no more
-            # than writing it again; only collections need watching.
-            return self._scalar(node, link)
-        if depth > MAX_DEPTH:
-            raise _Abort(
-                self.problem(node, link, f"the data is nested deeper than {MAX_DEPTH} levels")
-            )
-        key = id(node)
-        if key in self._open:
-            raise _Abort(self.problem(node, link, "an alias refers to itself"))
-        is_alias = key in self._seen
-        self._seen.add(key)
-        if is_alias:
-            self._alias_depth += 1
-        self._open.add(key)
-        try:
-            if self._alias_depth:
-                self._count_alias_values(node, link)
-            if isinstance(node, MappingNode):
-                return self._mapping(node, link, depth)
-            assert isinstance(node, SequenceNode)
-            return self._sequence(node, link, depth)
-        finally:
-            self._open.discard(key)
-            if is_alias:
-                self._alias_depth -= 1
+    def read(self) -> Any:
+        parser = self.parser
+        parser.get_event()  # stream start
+        if isinstance(parser.peek_event(), StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        data = self.value(None, 0)
+        parser.get_event()  # document end
+        extra = parser.get_event()
+        if not isinstance(extra, StreamEndEvent):
+            raise _Abort(self.problem(extra, None, "the file holds more than one YAML document"))
+        return data
 
-    def _count_alias_values(self, node: Node, link: _Link) -> None:
-        self._alias_values += 1 + len(node.value)
-        if self._alias_values > MAX_ALIAS_VALUES:
+    def value(self, link: _Link, depth: int) -> Any:
+        event = self.parser.get_event()
+        if isinstance(event, _SCALAR):
+            self.values += 1
+            self.last_end = event.end_mark
+            result = self.scalar(event, link)
+        elif isinstance(event, AliasEvent):
+            self.last_end = event.end_mark
+            return self.alias(event, link)
+        else:
+            if depth >= MAX_DEPTH:
+                raise _Abort(
+                    self.problem(event, link, f"the data is nested deeper than {MAX_DEPTH} levels")
+                )
+            anchor = event.anchor
+            if anchor is not None:
+                self.open_anchors.add(anchor)
+            before = self.values
+            self.values += 1
+            if isinstance(event, _MAPPING_START):
+                result = self.mapping(event, link, depth)
+            else:
+                result = self.sequence(event, link, depth)
+            if anchor is not None:
+                self.open_anchors.discard(anchor)
+                self.anchors[anchor] = (result, self.values - before)
+            return result
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (result, 1)
+        return result
+
+    def alias(self, event: Any, link: _Link) -> Any:
+        if event.anchor in self.open_anchors:
+            raise _Abort(self.problem(event, link, "an alias refers to itself"))
+        if event.anchor not in self.anchors:
+            raise _Abort(self.problem(event, link, f"the alias *{event.anchor} has no anchor"))
+        value, size = self.anchors[event.anchor]
+        self.alias_values += size
+        self.values += size  # what holds this alias holds all that it stands for
+        if self.alias_values > MAX_ALIAS_VALUES:
             raise _Abort(
                 self.problem(
-                    node,
+                    event,
                     link,
                     f"aliases expand to more than {MAX_ALIAS_VALUES:,} values",
                     "write the repeated data out, or use fewer nested aliases",
                 )
             )
+        return value
 
-    def _tag_problem(self, node: Node, link: _Link) -> None:
-        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
+    def tag_problem(self, event: Any, link: _Link) -> None:
+        tag = event.tag
+        shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
         self.problems.append(
             self.problem(
-                node,
+                event,
                 link,
-                f"the tag {tag} is not allowed: a data file holds plain data only",
+                f"the tag {shown} is not allowed: a data file holds plain data only",
                 "remove the tag",
             )
         )
 
-    def _scalar(self, node: ScalarNode, link: _Link) -> Any:
-        tag, value = node.tag, node.value
+    def scalar(self, event: Any, link: _Link) -> Any:
+        value, tag = event.value, event.tag
+        if tag is None or tag == "!":
+            if event.implicit[0] and (not value or value[0] in _MAYBE_TYPED):
+                for core_tag, regexp in _CORE_SCHEMA:
+                    if regexp.match(value):
+                        return self.typed(event, core_tag, value, link)
+            return self.text(event, value, link) if self.check_text else value
+        if tag in _PLAIN_TAGS:
+            return self.typed(event, tag, value, link)
+        self.tag_problem(event, link)
+        return None
+
+    def typed(self, event: Any, tag: str, value: str, link: _Link) -> Any:
         if tag == _TAG + "str":
-            return self._checked_text(node, value, link) if self.check_text else value
+            return self.text(event, value, link) if self.check_text else value
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
             return value.lower() == "true"
-        if tag == _TAG + "int":
-            return self._number(node, value, link, is_float=False)
-        if tag == _TAG + "float":
-            return self._number(node, value, link, is_float=True)
-        self._tag_problem(node, link)
-        return None
-
-    def _number(self, node: ScalarNode, value: str, link: _Link, *, is_float: bool) -> Any:
         try:
-            if is_float:
-                cleaned = value.lower().replace(".inf", "inf").replace(".nan", "nan")
-                return float(cleaned)
+            if tag == _TAG + "float":
+                return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
             if value.startswith(("0o", "0x")):
                 return int(value[2:], 8 if value[1] == "o" else 16)
             return int(value)
         except ValueError:
-            self.problems.append(self.problem(node, link, f"the number {value[:30]!r} is too long"))
+            self.problems.append(
+                self.problem(event, link, f"the number {value[:30]!r} is too long")
+            )
             return None
 
-    def _checked_text(self, node: Node, value: str, link: _Link) -> str:
+    def text(self, event: Any, value: str, link: _Link) -> str:
         """The text, with characters no document can hold reported and replaced by U+FFFD."""
         found = CONTROL_CHARACTERS.search(value)
         if not found:
             return value
         self.problems.append(
             self.problem(
-                node,
+                event,
                 link,
                 f"control character U+{ord(found.group()):04X} in text",
                 "remove it; it cannot be printed or stored in a document",
@@ -263,41 +324,97 @@ class _Converter:
         )
         return CONTROL_CHARACTERS.sub("\ufffd", value)
 
-    def _mapping(self, node: MappingNode, link: _Link, depth: int) -> dict[Any, Any] | None:
-        if node.tag != _TAG + "map":
-            self._tag_problem(node, link)
-            return None
+    def skip(self) -> None:
+        """Consume one value's events without building anything (a key given twice)."""
+        level = 0
+        while True:
+            event = self.parser.get_event()
+            if isinstance(event, _MAPPING_START | _SEQUENCE_START):
+                level += 1
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                level -= 1
+            if level == 0:
+                return
+
+    def mapping(self, start: Any, link: _Link, depth: int) -> dict[Any, Any] | None:
+        parser = self.parser
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+        first_line: dict[Any, int] = {}
+        top_level = depth == 0
+        while not isinstance(parser.peek_event(), MappingEndEvent):
+            key_event: Any = parser.peek_event()
+            if not isinstance(key_event, _SCALAR):
                 message = "a key must be a plain word, not a list or mapping"
-                self.problems.append(self.problem(key_node, link, message))
+                self.problems.append(self.problem(key_event, link, message))
+                self.skip()
+                self.skip()
                 continue
+            parser.get_event()
             # Keys are names: `1:` or `yes:` is the key "1" or "yes", as written.
-            key = self._scalar(key_node, link)
+            key = self.scalar(key_event, link)
             if not isinstance(key, str):
-                key = key_node.value
-            if key in first_seen:
-                first_line, _ = _mark(first_seen[key])
+                key = key_event.value
+            if key in first_line:
                 self.problems.append(
                     self.problem(
-                        key_node,
+                        key_event,
                         (link, key),
                         f"duplicate key {key!r}",
-                        f"first given on line {first_line}; keep one",
+                        f"first given on line {first_line[key]}; keep one",
                     )
                 )
+                self.skip()
                 continue
-            first_seen[key] = key_node
-            result[key] = self.convert(value_node, (link, key), depth + 1)
+            mark: Any = key_event.start_mark
+            first_line[key] = mark.line + 1
+            if top_level and isinstance(parser.peek_event(), _SEQUENCE_START):
+                result[key] = self.section(key, (link, key))
+            else:
+                result[key] = self.value((link, key), depth + 1)
+        self.last_end = parser.get_event().end_mark
+        if start.tag is not None and start.tag not in (_TAG + "map", "!"):
+            self.tag_problem(start, link)
+            return None
         return result
 
-    def _sequence(self, node: SequenceNode, link: _Link, depth: int) -> list[Any] | None:
-        if node.tag != _TAG + "seq":
-            self._tag_problem(node, link)
+    def sequence(self, start: Any, link: _Link, depth: int) -> list[Any] | None:
+        parser = self.parser
+        result = []
+        index = 0
+        while not isinstance(parser.peek_event(), SequenceEndEvent):
+            result.append(self.value((link, index), depth + 1))
+            index += 1
+        self.last_end = parser.get_event().end_mark
+        if start.tag is not None and start.tag not in (_TAG + "seq", "!"):
+            self.tag_problem(start, link)
             return None
-        return [self.convert(item, (link, i), depth + 1) for i, item in enumerate(node.value)]
+        return result
+
+    def section(self, name: str, link: _Link) -> list[Any] | None:
+        """A top-level list: each item goes to `on_item` as soon as it is read."""
+        parser = self.parser
+        start = parser.peek_event()
+        if start.anchor is not None or self.on_item is None:
+            whole: list[Any] | None = self.value(link, 1)  # an anchored section may be aliased
+            return whole
+        parser.get_event()
+        self.values += 1
+        items = []
+        index = 0
+        while not isinstance(parser.peek_event(), SequenceEndEvent):
+            first = parser.peek_event()
+            item = self.value((link, index), 2)
+            end = self.last_end
+            self.spans[name, index] = Span(
+                first.start_mark.line, first.start_mark.column, end.line, end.column
+            )
+            items.append(self.on_item(name, index, item))
+            index += 1
+        parser.get_event()
+        if start.tag is not None and start.tag not in (_TAG + "seq", "!"):
+            self.tag_problem(start, link)
+            return None
+        return items
 
 
 def _yaml_error(error: yaml.YAMLError) -> SyntaxProblem:
@@ -318,92 +435,117 @@ def _yaml_error(error: yaml.YAMLError) -> SyntaxProblem:
 
 @dataclass
 class YamlDocument:
-    """One parsed file: its data (None where it could not be read) and its problems."""
+    """One parsed file: its data (None where it could not be read), problems, record spans."""
 
-    text: str
+    source: bytes
     data: Any
     problems: list[SyntaxProblem]
+    spans: dict[tuple[str, int], Span] = field(default_factory=dict)
     _root: Node | None = field(default=None, repr=False)
     _composed: bool = field(default=False, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (of its key, with `key=True`).
 
         Where the path leads past the data (a missing field), the position of the deepest
-        node that exists is given, so the user is sent to the record that lacks it.
+        node that exists is given, so the user is sent to the record that lacks it. Inside a
+        record only that record's text is read again, so locating many problems in a large
+        file costs no more than the records they are in.
         """
+        if len(path) >= 2 and isinstance(path[1], int):
+            span = self.spans.get((str(path[0]), path[1]))
+            if span is not None:
+                return self._in_record(span, path[2:], key=key)
         if not self._composed:
             self._composed = True
-            try:
-                self._root = _compose(self.text)
-            except (yaml.YAMLError, RecursionError, ValueError):
-                self._root = None
-        node = self._root
-        if node is None:
-            return (1, 1)
-        found = node
-        for index, part in enumerate(path):
-            last = index == len(path) - 1
-            child, key_node = _child(found, part)
-            if child is None:
-                break
-            if last and key and key_node is not None:
-                return _mark(key_node)
-            found = child
-        return _mark(found)
+            self._root = _compose_safely(self.source)
+        return _walk(self._root, path, key=key, line_offset=0)
+
+    def _in_record(self, span: Span, path: Path, *, key: bool) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK_BYTES.finditer(self.source))]
+        starts = self._line_starts
+        if span.line >= len(starts):  # pragma: no cover - libyaml and we count lines alike
+            return span.line + 1, span.column + 1
+        end = starts[span.end_line + 1] if span.end_line + 1 < len(starts) else len(self.source)
+        text = self.source[starts[span.line] : end].decode("utf-8", "replace")
+        lines = _LINE_BREAK.split(text)
+        # Blank what precedes the record on its first line and follows it on its last, so
+        # that the record parses alone with its columns unchanged.
+        if span.end_line > span.line:
+            lines[span.end_line - span.line] = lines[span.end_line - span.line][: span.end_column]
+        else:
+            lines[0] = lines[0][: span.end_column]
+        lines[0] = " " * span.column + lines[0][span.column :]
+        root = _compose_safely("\n".join(lines))
+        if root is None:
+            return span.line + 1, span.column + 1
+        return _walk(root, path, key=key, line_offset=span.line)
+
+
+def _compose_safely(source: bytes | str) -> Node | None:
+    try:
+        return _compose(source)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+
+
+def _walk(root: Node | None, path: Path, *, key: bool, line_offset: int) -> tuple[int, int]:
+    if root is None:
+        return (1 + line_offset, 1)
+    found = root
+    for index, part in enumerate(path):
+        child, key_node = _child(found, part)
+        if child is None:
+            break
+        if index == len(path) - 1 and key and key_node is not None:
+            found = key_node
+            break
+        found = child
+    line, column = _mark(found)
+    return line + line_offset, column
 
 
 def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
     if isinstance(node, MappingNode):
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and _same_key(key_node.value, part):
+            if isinstance(key_node, ScalarNode) and key_node.value == str(part):
                 return value_node, key_node
     elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part], None
     return None, None
 
 
-def _same_key(text: str, part: PathPart) -> bool:
-    return text == str(part)
+# Line breaks as YAML (and so libyaml's line numbers) count them.
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+_CONTROL_BYTES = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
+)
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one document; never raises: every fault becomes a `SyntaxProblem`."""
+def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocument:
+    """Parse one document; never raises: every fault becomes a `SyntaxProblem`.
+
+    `source` is UTF-8 bytes (without a byte-order mark) or text. `on_item` receives each
+    item of each top-level list as soon as it is read (see `ItemHook`).
+    """
+    raw = source.encode("utf-8") if isinstance(source, str) else source
     # libyaml refuses raw control characters; only escapes can make them. A file with neither
     # spares the check of each of its strings.
-    converter = _Converter(check_text="\\" in text or CONTROL_CHARACTERS.search(text) is not None)
+    reader = _Reader(raw, on_item, check_text=_CONTROL_BYTES.search(raw) is not None)
     try:
-        root = _compose(text)
+        data = reader.read()
     except yaml.YAMLError as error:
-        return YamlDocument(text, None, [_yaml_error(error)])
-    except RecursionError:
-        return YamlDocument(text, None, [SyntaxProblem(1, 1, "the data is nested too deeply")])
-    except (ValueError, UnicodeError) as error:  # pragma: no cover - defensive: libyaml input
-        return YamlDocument(text, None, [SyntaxProblem(1, 1, f"the file cannot be read: {error}")])
-    if root is None:
-        return YamlDocument(text, None, [])
-    try:
-        data = converter.convert(root)
+        return YamlDocument(raw, None, [_yaml_error(error)])
     except _Abort as abort:
-        converter.problems.append(abort.problem)
-        data = None
+        return YamlDocument(raw, None, [*reader.problems, abort.problem], reader.spans)
     except RecursionError:
-        converter.problems.append(SyntaxProblem(1, 1, "the data is nested too deeply"))
-        data = None
-    # The node tree is dropped: it is several times the size of the data. Positions are
-    # found by composing the text again, only if some problem needs one.
-    return YamlDocument(text, data, converter.problems)
-
-
-def iter_paths(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every (path, value) pair in plain data, parents first."""
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_paths(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from iter_paths(value, (*path, index))
+        return YamlDocument(raw, None, [SyntaxProblem(1, 1, "the data is nested too deeply")])
+    finally:
+        reader.parser.dispose()
+    return YamlDocument(raw, data, reader.problems, reader.spans)
 
 
 class _Dumper(yaml.SafeDumper):
