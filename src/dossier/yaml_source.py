@@ -11,6 +11,8 @@ tree is composed a second time only when a problem needs a line and column.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +75,7 @@ class _Yaml12Resolver(yaml.resolver.BaseResolver):
         return None
 
 
+_INTERN_UP_TO = 40
 _PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null"))
 _CORE_SCHEMA = (
     (_TAG + "null", _NULL),
@@ -284,7 +287,11 @@ class _Reader:
                 for core_tag, regexp in _CORE_SCHEMA:
                     if regexp.match(value):
                         return self.typed(event, core_tag, value, link)
-            return self.text(event, value, link) if self.check_text else value
+            if self.check_text:
+                value = self.text(event, value, link)
+            # Ids, references and kinds recur thousands of times in a large dossier: one
+            # shared string each instead of one per mention.
+            return sys.intern(value) if len(value) <= _INTERN_UP_TO else value
         if tag in _PLAIN_TAGS:
             return self.typed(event, tag, value, link)
         self.tag_problem(event, link)
@@ -443,7 +450,7 @@ class YamlDocument:
     spans: dict[tuple[str, int], Span] = field(default_factory=dict)
     _root: Node | None = field(default=None, repr=False)
     _composed: bool = field(default=False, repr=False)
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_starts: array[int] | None = field(default=None, repr=False)
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (of its key, with `key=True`).
@@ -464,7 +471,10 @@ class YamlDocument:
 
     def _in_record(self, span: Span, path: Path, *, key: bool) -> tuple[int, int]:
         if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in _LINE_BREAK_BYTES.finditer(self.source))]
+            # An array, not a list: a large file has millions of lines.
+            starts = array("q", [0])
+            starts.extend(m.end() for m in _LINE_BREAK_BYTES.finditer(self.source))
+            self._line_starts = starts
         starts = self._line_starts
         if span.line >= len(starts):  # pragma: no cover - libyaml and we count lines alike
             return span.line + 1, span.column + 1
