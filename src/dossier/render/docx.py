@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from dossier.briefing_model import (
     Line,
     NumberedList,
     Paragraph,
+    Run,
     Subheading,
     Table,
     is_safe_link,
@@ -96,12 +98,16 @@ def _set_languages(document: Document, language: str) -> None:
         lang.set(qn("w:eastAsia"), "ja-JP")
 
 
-def _element(parent: Any, tag: str, **attributes: str) -> Any:
-    """A new child element; building XML directly is many times faster than python-docx's
+@functools.cache
+def _q(name: str) -> str:
+    """`w:tag` as lxml spells it; cached, since tables need thousands."""
+    return str(qn(name))
+
+
+def _element(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    """A new child element. Building XML directly is many times faster than python-docx's
     proxy objects, which matters for tables of hundreds of rows."""
-    child = parent.makeelement(
-        qn(tag), {qn(k.replace("_", ":", 1)): v for k, v in attributes.items()}
-    )
+    child = parent.makeelement(_q(tag), attributes or {})
     parent.append(child)
     return child
 
@@ -115,12 +121,13 @@ def _run(parent: Any, text: str, *, bold: bool, italic: bool, link: bool = False
         if italic:
             _element(properties, "w:i")
         if link:
-            _element(properties, "w:color", w_val="0563C1")
-            _element(properties, "w:u", w_val="single")
+            _element(properties, "w:color", {_q("w:val"): "0563C1"})
+            _element(properties, "w:u", {_q("w:val"): "single"})
+    preserve = {_q("xml:space"): "preserve"}
     for index, piece in enumerate(text.split("\n")):
         if index:
             _element(run, "w:br")
-        _element(run, "w:t", xml_space="preserve").text = piece
+        _element(run, "w:t", preserve).text = piece
 
 
 def _fill_xml(paragraph: Any, part: Any, runs: Line) -> None:
@@ -129,14 +136,59 @@ def _fill_xml(paragraph: Any, part: Any, runs: Line) -> None:
         text = clean(piece.text)
         if piece.url and is_safe_link(piece.url):
             relation = part.relate_to(piece.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-            link = _element(paragraph, "w:hyperlink", r_id=relation)
+            link = _element(paragraph, "w:hyperlink", {_q("r:id"): relation})
             _run(link, text, bold=piece.bold, italic=piece.italic, link=True)
         else:
             _run(paragraph, text, bold=piece.bold, italic=piece.italic)
 
 
-def _fill(paragraph: DocxParagraph, runs: Line) -> None:
-    _fill_xml(paragraph._p, paragraph.part, runs)
+class _Writer:
+    """Appends to a document's body, with style ids looked up once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.part = document.part
+        self.body = document.element.body
+        self.style_ids = {name: document.styles[name].style_id for name in REQUIRED_STYLES}
+
+    def paragraph(self, runs: Line, style: str | None = None) -> None:
+        p = self.body.add_p()  # placed before the section properties, where it belongs
+        if style is not None and style != "Normal":
+            _element(_element(p, "w:pPr"), "w:pStyle", {_q("w:val"): self.style_ids[style]})
+        _fill_xml(p, self.part, runs)
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block.runs)
+        elif isinstance(block, Subheading):
+            self.paragraph((Run(block.text),), "Heading 2")
+        elif isinstance(block, BulletList | NumberedList):
+            style = "List Bullet" if isinstance(block, BulletList) else "List Number"
+            for item in block.items:
+                self.paragraph(item, style)
+        else:
+            self.table(block)
+
+    def table(self, table: Table) -> None:
+        result = self.document.add_table(rows=1, cols=len(table.header))
+        result.style = self.document.styles[TABLE_STYLE]
+        header = result.rows[0]
+        for cell, title in zip(header.cells, table.header, strict=True):
+            cell.paragraphs[0].add_run(clean(title)).bold = True
+        # Repeat the header row on every page the table runs over.
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        widths = [cell._tc.tcPr.find(_q("w:tcW")) for cell in header.cells]
+        tbl = result._tbl
+        for row in table.rows:
+            # Row by row, as XML: python-docx's cell(i, j) is quadratic, and even add_row
+            # costs a layout computation per row.
+            tr = _element(tbl, "w:tr")
+            _element(_element(tr, "w:trPr"), "w:cantSplit")  # a row stays on one page
+            for width, runs in zip(widths, row, strict=True):
+                tc = _element(tr, "w:tc")
+                if width is not None:
+                    _element(tc, "w:tcPr").append(copy.deepcopy(width))
+                _fill_xml(_element(tc, "w:p"), self.part, runs)
 
 
 def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
@@ -162,41 +214,6 @@ def _header_and_footer(document: Document, briefing: Briefing) -> None:
     _field(footer, "NUMPAGES", "1")
 
 
-def _table(document: Document, table: Table) -> None:
-    result = document.add_table(rows=1, cols=len(table.header))
-    result.style = document.styles[TABLE_STYLE]
-    header = result.rows[0]
-    for cell, title in zip(header.cells, table.header, strict=True):
-        cell.paragraphs[0].add_run(clean(title)).bold = True
-    # Repeat the header row on every page the table runs over.
-    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    widths = [cell._tc.tcPr.find(qn("w:tcW")) for cell in header.cells]
-    tbl, part = result._tbl, document.part
-    for row in table.rows:
-        # Row by row, as XML: python-docx's cell(i, j) is quadratic, and even add_row costs
-        # a layout computation per row.
-        tr = _element(tbl, "w:tr")
-        _element(_element(tr, "w:trPr"), "w:cantSplit")  # a row stays on one page
-        for width, runs in zip(widths, row, strict=True):
-            tc = _element(tr, "w:tc")
-            if width is not None:
-                _element(tc, "w:tcPr").append(copy.deepcopy(width))
-            _fill_xml(_element(tc, "w:p"), part, runs)
-
-
-def _block(document: Document, block: Block) -> None:
-    if isinstance(block, Paragraph):
-        _fill(document.add_paragraph(), block.runs)
-    elif isinstance(block, Subheading):
-        document.add_paragraph(clean(block.text), style="Heading 2")
-    elif isinstance(block, BulletList | NumberedList):
-        style = "List Bullet" if isinstance(block, BulletList) else "List Number"
-        for item in block.items:
-            _fill(document.add_paragraph(style=style), item)
-    else:
-        _table(document, block)
-
-
 def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:
     properties: Any = document.core_properties
     properties.title = clean(briefing.title)
@@ -216,15 +233,15 @@ def render_docx(
     """The briefing as the bytes of a .docx file."""
     document = open_template(template)
     _set_languages(document, briefing.language)
-    document.add_paragraph(clean(briefing.title), style="Title")
+    writer = _Writer(document)
+    writer.paragraph((Run(briefing.title),), "Title")
     for cover_line in briefing.cover:
-        _fill(document.add_paragraph(), cover_line)
-    classification = document.add_paragraph()
-    classification.add_run(clean(briefing.classification.upper())).bold = True
+        writer.paragraph(cover_line)
+    writer.paragraph((Run(briefing.classification.upper(), bold=True),))
     for section in briefing.sections:
-        document.add_paragraph(clean(section.title), style="Heading 1")
+        writer.paragraph((Run(section.title),), "Heading 1")
         for block in section.blocks:
-            _block(document, block)
+            writer.block(block)
     _header_and_footer(document, briefing)
     _properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
     buffer = io.BytesIO()
