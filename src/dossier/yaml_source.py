@@ -344,45 +344,58 @@ class _Reader:
                 return
 
     def mapping(self, start: Any, link: _Link, depth: int) -> dict[Any, Any] | None:
-        parser = self.parser
+        get, peek = self.parser.get_event, self.parser.peek_event
         result: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
+        keys: dict[str, Any] = {}  # key -> its event, for the line of a duplicate
         top_level = depth == 0
-        while not isinstance(parser.peek_event(), MappingEndEvent):
-            key_event: Any = parser.peek_event()
-            if not isinstance(key_event, _SCALAR):
+        while True:
+            key_event: Any = get()
+            if type(key_event) is MappingEndEvent:
+                break
+            if type(key_event) is not ScalarEvent:
                 message = "a key must be a plain word, not a list or mapping"
                 self.problems.append(self.problem(key_event, link, message))
-                self.skip()
+                self._skip_rest(key_event)
                 self.skip()
                 continue
-            parser.get_event()
-            # Keys are names: `1:` or `yes:` is the key "1" or "yes", as written.
-            key = self.scalar(key_event, link)
-            if not isinstance(key, str):
-                key = key_event.value
-            if key in first_line:
+            # Keys are names, taken as written: `1:` or `yes:` is the key "1" or "yes".
+            key = key_event.value
+            if key_event.tag not in (None, "!") and key_event.tag not in _PLAIN_TAGS:
+                self.tag_problem(key_event, link)
+            elif self.check_text:
+                key = self.text(key_event, key, link)
+            if key in keys:
+                first_line = keys[key].start_mark.line + 1
                 self.problems.append(
                     self.problem(
                         key_event,
                         (link, key),
                         f"duplicate key {key!r}",
-                        f"first given on line {first_line[key]}; keep one",
+                        f"first given on line {first_line}; keep one",
                     )
                 )
                 self.skip()
                 continue
-            mark: Any = key_event.start_mark
-            first_line[key] = mark.line + 1
-            if top_level and isinstance(parser.peek_event(), _SEQUENCE_START):
+            keys[key] = key_event
+            if top_level and isinstance(peek(), _SEQUENCE_START):
                 result[key] = self.section(key, (link, key))
             else:
                 result[key] = self.value((link, key), depth + 1)
-        self.last_end = parser.get_event().end_mark
+        self.last_end = key_event.end_mark
         if start.tag is not None and start.tag not in (_TAG + "map", "!"):
             self.tag_problem(start, link)
             return None
         return result
+
+    def _skip_rest(self, started: Any) -> None:
+        """Consume the rest of a collection whose start event was already read."""
+        level = 1
+        while level:
+            event = self.parser.get_event()
+            if isinstance(event, _MAPPING_START | _SEQUENCE_START):
+                level += 1
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                level -= 1
 
     def sequence(self, start: Any, link: _Link, depth: int) -> list[Any] | None:
         parser = self.parser
