@@ -104,7 +104,7 @@ Prepared for Home Cluster on 25 November 2026
 
 | Name | Role | Notes |
 |---|---|---|
-| **YAMADA Taro** · 山田太郎 | Mayor, Far City (since 2020-04) | Address as "Mayor Yamada". Signed the Test MoU on 10 May 2021. |
+| **YAMADA Taro** · 山田太郎 | Mayor, Far City (since April 2020) | Address as "Mayor Yamada". Signed the Test MoU on 10 May 2021. |
 
 ## Counterpart profile
 
@@ -134,7 +134,7 @@ Scope:
 
 | Due | Action | Owner |
 |---|---|---|
-| **overdue** 31 January 2026 | Send minutes | Taro Yamada |
+| **overdue** 31 January 2026 | Send minutes | YAMADA Taro |
 
 ## Sources
 
@@ -243,7 +243,7 @@ def test_whos_who_lists_their_side_first_with_native_names(visit_docx: bytes) ->
     document = _document(visit_docx)
     their, ours = document.tables[1], document.tables[2]
     assert their.rows[1].cells[0].text == "FUKUDA Norihiko · 福田紀彦"
-    assert their.rows[1].cells[1].text == "Mayor of Kawasaki, City of Kawasaki (since 2013-11-19)"
+    assert their.rows[1].cells[1].text == "Mayor, City of Kawasaki (since 19 November 2013)"
     assert 'Address as "Mayor Fukuda"' in their.rows[1].cells[2].text
     assert ours.rows[1].cells[0].text == "Prof. Ralf Huss"
 

@@ -74,7 +74,7 @@ def test_show_an_agreement_lists_both_signings_with_signatories(run: Run) -> Non
     out = run("show", "biom-kawasaki-mou-2017").stdout
     assert "Prof. Dr. Horst Domdey for BioM Biotech" in out
     assert "Norihiko Fukuda for City of Kawasaki" in out
-    assert "no expiry recorded" in out
+    assert "No expiry recorded" in out
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_list_people_as_json(run: Run) -> None:
         "id": "norihiko-fukuda",
         "name": "Norihiko Fukuda",
         "native": "福田紀彦",
-        "current_role": "Mayor of Kawasaki, City of Kawasaki",
+        "current_role": "Mayor, City of Kawasaki",
     }
 
 

@@ -26,14 +26,12 @@ from dossier.briefing_model import (
 )
 from dossier.dossier import Dossier, is_upcoming
 from dossier.errors import UsageError
-from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
-from dossier.types import LocalText, PartialDate, text_in
+from dossier.i18n import Translator
+from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Role, Source
+from dossier.types import LocalText, PartialDate
 from dossier.wording import (
     formal_name,
-    long_date,
-    long_date_span,
     place_of,
-    role_span,
 )
 
 
@@ -102,19 +100,6 @@ def resolve_sides(
     return Sides(home, home_ids, target, counterpart_ids)
 
 
-def _text(value: LocalText | None) -> str:
-    return text_in(value)
-
-
-def _name(dossier: Dossier, record_id: str) -> str:
-    return dossier.label(record_id)
-
-
-def _named(record: Cluster | Organisation) -> str:
-    name = _text(record.name)
-    return f"{name} ({record.native_name})" if record.native_name else name
-
-
 def _between(dossier: Dossier, sides: Sides) -> list[Event]:
     """Events that involve both sides, oldest first."""
     ours = {e.id for e in dossier.events_mentioning(sides.home_ids)}
@@ -128,28 +113,60 @@ class _Builder:
     visit: Event | None
     today: dt.date
     citations: Citations
+    t: Translator
+
+    def named(self, record: Cluster | Organisation) -> str:
+        name = self.t.text(record.name)
+        return f"{name} ({record.native_name})" if record.native_name else name
+
+    def label(self, record_id: str) -> str:
+        record = self.dossier.get(record_id)
+        if isinstance(record, Person):
+            return self.person(record)
+        if isinstance(record, Cluster | Organisation):
+            return self.t.text(record.name)
+        if isinstance(record, Agreement | Event | Source):
+            return self.t.text(record.title)
+        return record_id
+
+    def title_of(self, record_id: str) -> LocalText:
+        record = self.dossier.get(record_id)
+        return record.title if isinstance(record, Agreement) else record_id
+
+    def person(self, person: Person) -> str:
+        """The name a reader of this language expects (see `wording.formal_name`)."""
+        return formal_name(person, self.t)
+
+    def role_span(self, role: Role) -> str:
+        t = self.t
+        if role.since and role.until:
+            return t("{start} – {end}", start=t.date(role.since), end=t.date(role.until))
+        if role.since:
+            return t("since {date}", date=t.date(role.since))
+        if role.until:
+            return t("until {date}", date=t.date(role.until))
+        return ""
 
     def cover(self) -> tuple[str, list[Line]]:
         counterpart = self.sides.counterpart
         where = ", ".join(p for p in (getattr(counterpart, "city", None),) if p)
-        title = (
-            f"Briefing: {_text(self.visit.title)}"
-            if self.visit
-            else f"Briefing: {_text(counterpart.name)}"
-        )
+        t = self.t
+        subject = t.text(self.visit.title) if self.visit else t.text(counterpart.name)
+        title = t("Briefing: {subject}", subject=subject)
         if not self.visit and where:
             title += f", {where}"
-        lines = [line("Counterpart: ", Run(_named(counterpart), bold=True))]
+        lines = [line(t("Counterpart: "), Run(self.named(counterpart), bold=True))]
         if self.visit:
-            when = long_date_span(self.visit.date, self.visit.end)
+            when = self.t.date_span(self.visit.date, self.visit.end)
             lines.append(
                 line(
-                    "Visit: ",
+                    t("Visit: "),
                     Run(when, bold=True),
                     " · " + place_of(self.visit) if place_of(self.visit) else None,
                 )
             )
-        lines.append(line(f"Prepared for {_text(self.sides.home.name)} on {long_date(self.today)}"))
+        home = t.text(self.sides.home.name)
+        lines.append(line(t("Prepared for {home} on {date}", home=home, date=t.date(self.today))))
         return title, lines
 
     def purpose(self) -> list[Block]:
@@ -157,9 +174,9 @@ class _Builder:
             return []
         blocks: list[Block] = []
         if self.visit.purpose:
-            blocks.append(Paragraph(line(_text(self.visit.purpose))))
+            blocks.append(Paragraph(line(self.t.text(self.visit.purpose))))
         if self.visit.objectives:
-            blocks.append(BulletList(tuple(line(_text(o)) for o in self.visit.objectives)))
+            blocks.append(BulletList(tuple(line(self.t.text(o)) for o in self.visit.objectives)))
         return blocks
 
     def agenda(self) -> list[Block]:
@@ -171,47 +188,55 @@ class _Builder:
         convert = bool(venue_zone and home_zone and visit.date.day and venue_zone != home_zone)
         several_days = any(item.date and item.date != visit.date for item in visit.agenda)
         venue_label = (
-            visit.place or self.sides.counterpart.city or _text(self.sides.counterpart.name)
+            visit.place or self.sides.counterpart.city or self.t.text(self.sides.counterpart.name)
         )
-        header: list[str] = ["Day"] if several_days else []
+        t = self.t
+        header: list[str] = [t("Day")] if several_days else []
         rows: list[tuple[Line, ...]] = []
         for item in visit.agenda:
             day = item.date or visit.date
             local_time, home_time = item.time, ""
             if convert and day.day and venue_zone and home_zone:
-                home_time, _ = _home_time(day, item.time, venue_zone, home_zone)
-            row: list[Line] = [line(long_date(day))] if several_days else []
+                home_time, shift = _home_time(day, item.time, venue_zone, home_zone)
+                if shift:
+                    home_time += t(" (previous day)") if shift < 0 else t(" (next day)")
+            row: list[Line] = [line(self.t.date(day))] if several_days else []
             row.append(line(local_time))
             if convert:
                 row.append(line(home_time))
-            people = ", ".join(_person_short(self.dossier, p) for p in item.people)
+            people = t(", ").join(self.label(p) for p in item.people)
             row += [
-                line(_text(item.title), f" ({item.place})" if item.place else None),
+                line(self.t.text(item.title), f" ({item.place})" if item.place else None),
                 line(people),
             ]
             rows.append(tuple(row))
         if convert and venue_zone and home_zone:
             venue_abbr, home_abbr = _zone_names(visit.date, venue_zone, home_zone)
             header += [
-                f"{venue_label} ({venue_abbr})",
-                f"{self.sides.home.city or _text(self.sides.home.name)} ({home_abbr})",
+                t("{place} ({zone})", place=venue_label, zone=venue_abbr),
+                t(
+                    "{place} ({zone})",
+                    place=self.sides.home.city or t.text(self.sides.home.name),
+                    zone=home_abbr,
+                ),
             ]
         else:
-            header.append(f"{venue_label} (local time)")
-        header += ["Item", "With"]
+            header.append(t("{place} (local time)", place=venue_label))
+        header += [t("Item"), t("With")]
         return [Table(tuple(header), tuple(rows))]
 
     def whos_who(self) -> list[Block]:
         blocks: list[Block] = []
         for label, ids in (
-            ("Their side", self.sides.counterpart_ids),
-            ("Our side", self.sides.home_ids),
+            (self.t("Their side"), self.sides.counterpart_ids),
+            (self.t("Our side"), self.sides.home_ids),
         ):
             people = self._people_of(ids)
             if not people:
                 continue
             rows = tuple(self._person_row(person) for person in people)
-            blocks += [Subheading(label), Table(("Name", "Role", "Notes"), rows)]
+            header = (self.t("Name"), self.t("Role"), self.t("Notes"))
+            blocks += [Subheading(label), Table(header, rows)]
         return blocks
 
     def _people_of(self, ids: frozenset[str]) -> list[Person]:
@@ -229,24 +254,29 @@ class _Builder:
         return list(found.values())
 
     def _person_row(self, person: Person) -> tuple[Line, ...]:
-        name = formal_name(person)
-        name_line = line(
-            Run(name, bold=True), f" · {person.native_name}" if person.native_name else None
-        )
+        name = self.person(person)
+        # The other script beside the one the reader's language leads with.
+        other = formal_name(person) if self.t.lang == "ja" else person.native_name
+        name_line = line(Run(name, bold=True), f" · {other}" if other and other != name else None)
+        t = self.t
         roles = "; ".join(
-            f"{_text(r.title)}, {_name(self.dossier, r.organisation)}"
+            t(
+                "{title}, {organisation}",
+                title=t.text(r.title),
+                organisation=self.label(r.organisation),
+            )
             if r.organisation
-            else _text(r.title)
+            else t.text(r.title)
             for r in person.current_roles(self.today)
         )
-        spans = [role_span(r) for r in person.current_roles(self.today) if role_span(r)]
+        spans = [self.role_span(r) for r in person.current_roles(self.today) if self.role_span(r)]
         role_line = line(roles, f" ({'; '.join(spans)})" if spans else None)
-        notes = [_text(person.notes)] if person.notes else []
+        notes = [self.t.text(person.notes)] if person.notes else []
         notes += self._signatures(person)
         if self.visit:
             for participant in self.visit.participants():
                 if participant.person == person.id and participant.role:
-                    notes.insert(0, f"On this visit: {participant.role}.")
+                    notes.insert(0, self.t("On this visit: {role}.", role=participant.role))
         return (name_line, role_line, line(" ".join(notes)))
 
     def _signatures(self, person: Person) -> list[str]:
@@ -258,7 +288,13 @@ class _Builder:
                 p.person == person.id and p.role == "signatory" for p in event.participants()
             )
             if agreement is not None and signed:
-                notes.append(f"Signed the {_text(agreement.title)} on {long_date(event.date)}.")
+                notes.append(
+                    self.t(
+                        "Signed the {agreement} on {date}.",
+                        agreement=self.t.text(agreement.title),
+                        date=self.t.date(event.date),
+                    )
+                )
         return notes
 
     def _agreement(self, event: Event) -> Agreement | None:
@@ -268,7 +304,7 @@ class _Builder:
     def profile(self) -> list[Block]:
         counterpart = self.sides.counterpart
         blocks: list[Block] = []
-        facts = [_named(counterpart)]
+        facts = [self.named(counterpart)]
         location = ", ".join(
             p for p in (counterpart.city, getattr(counterpart, "region", None)) if p
         )
@@ -277,37 +313,42 @@ class _Builder:
         if isinstance(counterpart, Cluster) and counterpart.managed_by:
             manager = self.dossier.get(counterpart.managed_by)
             if isinstance(manager, Organisation):
-                facts.append(f"managed by {_named(manager)}")
+                facts.append(self.t("managed by {organisation}", organisation=self.named(manager)))
         if counterpart.founded:
-            facts.append(f"founded {long_date(counterpart.founded)}")
+            facts.append(self.t("founded {date}", date=self.t.date(counterpart.founded)))
         blocks.append(Paragraph(line(" · ".join(facts), self.citations.cite(counterpart.sources))))
         if counterpart.summary:
-            blocks.append(Paragraph(line(_text(counterpart.summary))))
+            blocks.append(Paragraph(line(self.t.text(counterpart.summary))))
         if counterpart.website:
             blocks.append(
-                Paragraph(line("Website: ", Run(counterpart.website, url=counterpart.website)))
+                Paragraph(
+                    line(self.t("Website: "), Run(counterpart.website, url=counterpart.website))
+                )
             )
         if isinstance(counterpart, Cluster):
             if counterpart.focus:
-                blocks.append(Paragraph(line("Focus: " + ", ".join(counterpart.focus))))
+                blocks.append(Paragraph(line(self.t("Focus: ") + ", ".join(counterpart.focus))))
             if counterpart.institutions:
                 blocks += [
-                    Subheading("Institutions"),
+                    Subheading(self.t("Institutions")),
                     BulletList(tuple(line(i) for i in counterpart.institutions)),
                 ]
             if counterpart.figures:
                 rows = tuple(
                     (
-                        line(_text(f.label)),
+                        line(self.t.text(f.label)),
                         line(f"{f.value} {f.unit}" if f.unit else str(f.value)),
-                        line(long_date(f.as_of) if f.as_of else "date not recorded"),
+                        line(self.t.date(f.as_of) if f.as_of else self.t("date not recorded")),
                         line(self.citations.label([f.source] if f.source else [])),
                     )
                     for f in counterpart.figures
                 )
                 blocks += [
-                    Subheading("Key figures"),
-                    Table(("Figure", "Value", "As of", "Source"), rows),
+                    Subheading(self.t("Key figures")),
+                    Table(
+                        (self.t("Figure"), self.t("Value"), self.t("As of"), self.t("Source")),
+                        rows,
+                    ),
                 ]
         return blocks
 
@@ -318,65 +359,70 @@ class _Builder:
             rows = tuple(
                 (
                     line(
-                        long_date_span(e.date, e.end),
-                        " (planned)" if is_upcoming(e, self.today) else None,
+                        self.t.date_span(e.date, e.end),
+                        self.t(" (planned)") if is_upcoming(e, self.today) else None,
                     ),
-                    line(_text(e.title), self.citations.cite(e.sources)),
+                    line(self.t.text(e.title), self.citations.cite(e.sources)),
                     line(place_of(e)),
                 )
                 for e in events
             )
-            blocks.append(Table(("Date", "Event", "Where"), rows))
+            blocks.append(Table((self.t("Date"), self.t("Event"), self.t("Where")), rows))
         agreements = [
             a
             for a in self.dossier.agreements
             if set(a.parties) & self.sides.home_ids and set(a.parties) & self.sides.counterpart_ids
         ]
         if agreements:
-            blocks.append(Subheading("Agreements"))
+            blocks.append(Subheading(self.t("Agreements")))
             for agreement in agreements:
                 blocks += self._agreement_blocks(agreement)
         return blocks
 
     def _agreement_blocks(self, agreement: Agreement) -> list[Block]:
-        parties = " ↔ ".join(_name(self.dossier, p) for p in agreement.parties)
+        parties = " ↔ ".join(self.label(p) for p in agreement.parties)
         title = line(
-            Run(_text(agreement.title), italic=True),
+            Run(self.t.text(agreement.title), italic=True),
             f" — {parties}",
             self.citations.cite(agreement.sources),
         )
         facts: list[Line] = []
         for event in self.dossier.signings(agreement.id):
-            signatories = [
-                formal_name(p) + (f" for {_name(self.dossier, part.for_)}" if part.for_ else "")
-                for part in event.participants()
-                if part.role == "signatory"
-                and isinstance(p := self.dossier.get(part.person), Person)
-            ]
-            where = f" in {event.place}" if event.place else ""
-            by = f" by {', '.join(signatories)}" if signatories else ""
-            facts.append(
-                line(
-                    f"Signed {long_date(event.date)}{where}{by}", self.citations.cite(event.sources)
-                )
-            )
-        facts.append(line(f"Status: {agreement.status.value}"))
-        facts.append(
-            line(
-                f"Expires {long_date(agreement.expires)}"
-                if agreement.expires
-                else "No expiry recorded"
-            )
-        )
+            facts.append(line(self._signing(event), self.citations.cite(event.sources)))
+        facts.append(line(self.t("Status: {status}", status=self.t(agreement.status.value))))
+        if agreement.expires:
+            facts.append(line(self.t("Expires {date}", date=self.t.date(agreement.expires))))
+        else:
+            facts.append(line(self.t("No expiry recorded")))
         if agreement.renews:
-            facts.append(line(f"Renews: {_name(self.dossier, agreement.renews)}"))
+            renewed = self.t.text(self.title_of(agreement.renews))
+            facts.append(line(self.t("Renews: {agreement}", agreement=renewed)))
         blocks: list[Block] = [Paragraph(title), BulletList(tuple(facts))]
         if agreement.scope:
             blocks += [
-                Paragraph(line("Scope:")),
-                BulletList(tuple(line(_text(s)) for s in agreement.scope)),
+                Paragraph(line(self.t("Scope:"))),
+                BulletList(tuple(line(self.t.text(s)) for s in agreement.scope)),
             ]
         return blocks
+
+    def _signing(self, event: Event) -> str:
+        """`Signed 10 November 2017 in Munich by Prof. Dr. Horst Domdey for BioM …`."""
+        t = self.t
+        signatories = [
+            t("{name} for {party}", name=self.person(p), party=self.label(part.for_))
+            if part.for_
+            else self.person(p)
+            for part in event.participants()
+            if part.role == "signatory" and isinstance(p := self.dossier.get(part.person), Person)
+        ]
+        date, place, names = t.date(event.date), event.place, t(", ").join(signatories)
+        if place and signatories:
+            return t("Signed {date} in {place} by {names}", date=date, place=place, names=names)
+        if signatories:
+            return t("Signed {date} by {names}", date=date, names=names)
+        if place:
+            return t("Signed {date} in {place}", date=date, place=place)
+        return t("Signed {date}", date=date)
 
     def follow_ups(self) -> list[Block]:
         events = _between(self.dossier, self.sides)
@@ -387,30 +433,34 @@ class _Builder:
             return []
         rows = []
         for item in items:
-            due = long_date(item.follow_up.due) if item.follow_up.due else "no date"
+            due = self.t.date(item.follow_up.due) if item.follow_up.due else self.t("no date")
             due_line = (
-                line(Run("overdue", bold=True), " ", due)
+                line(Run(self.t("overdue"), bold=True), " ", due)
                 if item.is_overdue(self.today)
                 else line(due)
             )
-            owner = _name(self.dossier, item.follow_up.owner) if item.follow_up.owner else ""
-            rows.append((due_line, line(_text(item.follow_up.action)), line(owner)))
-        return [Table(("Due", "Action", "Owner"), tuple(rows))]
+            owner = self.label(item.follow_up.owner) if item.follow_up.owner else ""
+            rows.append((due_line, line(self.t.text(item.follow_up.action)), line(owner)))
+        return [Table((self.t("Due"), self.t("Action"), self.t("Owner")), tuple(rows))]
 
     def sources(self) -> list[Block]:
         items = []
         for source in self.citations.sources():
-            published = f" ({long_date(source.published)})" if source.published else ""
+            published = f" ({self.t.date(source.published)})" if source.published else ""
             publisher = f"{source.publisher}: " if source.publisher else ""
             url = Run(source.url, url=source.url) if source.url else None
             items.append(
-                line(f"{publisher}{_text(source.title)}{published}", " — " if url else None, url)
+                line(
+                    f"{publisher}{self.t.text(source.title)}{published}",
+                    " — " if url else None,
+                    url,
+                )
             )
         return [NumberedList(tuple(items))] if items else []
 
 
-def _home_time(day: PartialDate, clock: str, venue_zone: str, home_zone: str) -> tuple[str, str]:
-    """The home time of a local clock time on `day`, with "(previous day)" where it differs.
+def _home_time(day: PartialDate, clock: str, venue_zone: str, home_zone: str) -> tuple[str, int]:
+    """The home time of a local clock time on `day`, and by how many days its date differs.
 
     Computed through the IANA zones for that very day, so daylight-saving changes hold.
     """
@@ -420,11 +470,7 @@ def _home_time(day: PartialDate, clock: str, venue_zone: str, home_zone: str) ->
         start.year, start.month, start.day, hour, minute, tzinfo=ZoneInfo(venue_zone)
     )
     home = local.astimezone(ZoneInfo(home_zone))
-    text = home.strftime("%H:%M")
-    shift = (home.date() - local.date()).days
-    if shift:
-        text += " (previous day)" if shift < 0 else " (next day)"
-    return text, home.tzname() or home_zone
+    return home.strftime("%H:%M"), (home.date() - local.date()).days
 
 
 def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:
@@ -434,11 +480,6 @@ def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str,
     return noon.tzname() or venue_zone, noon.astimezone(ZoneInfo(home_zone)).tzname() or home_zone
 
 
-def _person_short(dossier: Dossier, person_id: str) -> str:
-    person = dossier.get(person_id)
-    return formal_name(person) if isinstance(person, Person) else person_id
-
-
 def build_briefing(
     dossier: Dossier,
     target: AnyRecord,
@@ -446,32 +487,43 @@ def build_briefing(
     today: dt.date,
     visit: Event | None = None,
     home_id: str | None = None,
-    classification: str = "Internal",
+    classification: str | None = None,
+    translator: Translator | None = None,
 ) -> Briefing:
-    """The briefing for `target` (a cluster, an organisation, or a visit event)."""
+    """The briefing for `target` (a cluster, an organisation, or a visit event).
+
+    `classification` defaults to "Internal" in the briefing's language; `translator` to
+    English.
+    """
+    t = translator or Translator("en")
     if visit is None and isinstance(target, Event):
         visit = target
     sides = resolve_sides(dossier, target, visit, home_id)
-    builder = _Builder(dossier, sides, visit, today, Citations(dossier))
+    builder = _Builder(dossier, sides, visit, today, Citations(dossier), t)
     title, cover = builder.cover()
     sections = [
-        Section("Purpose and objectives", tuple(builder.purpose())),
-        Section("Agenda", tuple(builder.agenda())),
-        Section("Who's who", tuple(builder.whos_who())),
-        Section("Counterpart profile", tuple(builder.profile())),
-        Section("Relationship history", tuple(builder.history())),
-        Section("Open follow-ups", tuple(builder.follow_ups())),
+        Section(t("Purpose and objectives"), tuple(builder.purpose())),
+        Section(t("Agenda"), tuple(builder.agenda())),
+        Section(t("Who's who"), tuple(builder.whos_who())),
+        Section(t("Counterpart profile"), tuple(builder.profile())),
+        Section(t("Relationship history"), tuple(builder.history())),
+        Section(t("Open follow-ups"), tuple(builder.follow_ups())),
     ]
     # Sources last: every other section has cited what it needed by now.
-    sections.append(Section("Sources", tuple(builder.sources())))
-    counterpart_name = _text(sides.counterpart.name)
+    sections.append(Section(t("Sources"), tuple(builder.sources())))
+    counterpart_name = t.text(sides.counterpart.name)
+    home_name = t.text(sides.home.name)
     return Briefing(
         title=title,
         cover=tuple(cover),
-        classification=classification,
+        classification=classification or t("Internal"),
         sections=tuple(s for s in sections if s.blocks),
-        subject=f"Briefing on {counterpart_name} for {_text(sides.home.name)}",
-        author=_text(sides.home.name),
+        subject=t(
+            "Briefing on {counterpart} for {home}", counterpart=counterpart_name, home=home_name
+        ),
+        author=home_name,
         prepared=today,
-        keywords=("briefing", counterpart_name, sides.counterpart.id),
+        keywords=(t("briefing"), counterpart_name, sides.counterpart.id),
+        language=t.lang,
+        page_label=tuple(t.parts("Page {page} of {pages}")),
     )

@@ -82,6 +82,8 @@ class Briefing:
     prepared: dt.date
     keywords: tuple[str, ...] = field(default_factory=tuple)
     language: str = "en"
+    page_label: tuple[str, ...] = ("Page ", "{page}", " of ", "{pages}", "")
+    """The footer's words around its page fields, as `Translator.parts` splits them."""
 
     def header_text(self) -> str:
         return f"{self.title} · {self.classification.upper()}"

@@ -38,3 +38,11 @@ class ReportFormat(enum.StrEnum):
 class BriefFormat(enum.StrEnum):
     DOCX = "docx"
     MD = "md"
+
+
+class Language(enum.StrEnum):
+    """Languages with a message catalogue (see `dossier.i18n.LANGUAGES`)."""
+
+    EN = "en"
+    DE = "de"
+    JA = "ja"

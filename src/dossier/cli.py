@@ -15,7 +15,14 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from dossier import __version__
-from dossier.choices import BriefFormat, ExportFormat, ListFormat, RecordKind, ReportFormat
+from dossier.choices import (
+    BriefFormat,
+    ExportFormat,
+    Language,
+    ListFormat,
+    RecordKind,
+    ReportFormat,
+)
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 
 # Everything else is imported inside the command that needs it: `dossier show` should not
@@ -171,14 +178,18 @@ def _partial_date(value: str | None, option: str) -> PartialDate | None:
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="An id, name, native name or alias.")],
+    lang: Annotated[Language | None, typer.Option(help="en, de or ja.")] = None,
 ) -> None:
     """Show one record: a cluster's profile, people, agreements, events and follow-ups."""
+    from dossier.i18n import Translator
     from dossier.lookup import Finder
     from dossier.render import views
+    from dossier.render.terminal import translated
 
     result = _load_valid(ctx)
     record = Finder(result.dossier).find(ref)
-    stdout_console().print(views.record_view(result.dossier, record, _today()))
+    with translated(Translator(lang or result.dossier.lang or "en")):
+        stdout_console().print(views.record_view(result.dossier, record, _today()))
 
 
 @app.command("list")
@@ -241,10 +252,12 @@ def timeline(
         str | None, typer.Option(help="From this date (2017, 2017-02, 2017-02-14).")
     ] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
+    lang: Annotated[Language | None, typer.Option(help="en, de or ja.")] = None,
 ) -> None:
     """Events in date order; upcoming ones are marked."""
+    from dossier.i18n import Translator
     from dossier.lookup import Finder
-    from dossier.render.terminal import events_table, heading
+    from dossier.render.terminal import events_table, heading, translated
 
     start, end = _partial_date(since, "--since"), _partial_date(until, "--until")
     result = _load_valid(ctx)
@@ -252,9 +265,12 @@ def timeline(
     record_id = Finder(dossier).find(ref).id if ref else None
     events = dossier.timeline(record_id, since=start, until=end)
     console = stdout_console()
-    if record_id:
-        console.print(heading(f"Timeline: {dossier.label(record_id)}", record_id))
-    console.print(events_table(dossier, events, _today()))
+    translator = Translator(lang or dossier.lang or "en")
+    with translated(translator):
+        if record_id:
+            title = translator("Timeline: {name}", name=dossier.label(record_id, translator.lang))
+            console.print(heading(title, record_id))
+        console.print(events_table(dossier, events, _today()))
 
 
 @app.command()
@@ -307,8 +323,17 @@ def brief(
         typer.Option(metavar="REF.docx", help="Take styles and page setup from this file."),
     ] = None,
     classification: Annotated[
-        str, typer.Option(help="Classification line on the cover and in the header.")
-    ] = "Internal",
+        str | None,
+        typer.Option(
+            help="Classification line on the cover and in the header (default: Internal)."
+        ),
+    ] = None,
+    lang: Annotated[
+        Language | None, typer.Option(help="en, de or ja (default: the data's lang, else en).")
+    ] = None,
+    mark_fallbacks: Annotated[
+        bool, typer.Option(help="Mark free text shown in another language, as [en].")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
@@ -336,8 +361,17 @@ def brief(
         raise UsageError("-o -: a Word document cannot go to standard output; use --format md")
     if not to_stdout:
         check_writable(path, force=force)
+    from dossier.i18n import Translator
+
+    translator = Translator(lang or dossier.lang or "en", mark_fallbacks=mark_fallbacks)
     briefing = build_briefing(
-        dossier, target, today=today, visit=visit, home_id=home_ref, classification=classification
+        dossier,
+        target,
+        today=today,
+        visit=visit,
+        home_id=home_ref,
+        classification=classification,
+        translator=translator,
     )
     if fmt is BriefFormat.MD:
         from dossier.render.markdown import render_markdown

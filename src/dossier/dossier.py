@@ -56,6 +56,7 @@ class Dossier:
 
     version: int = 1
     home: str | None = None
+    lang: str | None = None
     clusters: list[Cluster] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -68,10 +69,15 @@ class Dossier:
 
     @classmethod
     def build(
-        cls, records: Iterable[AnyRecord], *, home: str | None = None, version: int = 1
+        cls,
+        records: Iterable[AnyRecord],
+        *,
+        home: str | None = None,
+        version: int = 1,
+        lang: str | None = None,
     ) -> Dossier:
         """Index records by id (the first of a duplicated id wins) and by what they mention."""
-        dossier = cls(version=version, home=home)
+        dossier = cls(version=version, home=home, lang=lang)
         sections: dict[type[AnyRecord], list[AnyRecord]] = {
             model: getattr(dossier, name) for name, model in SECTIONS.items()
         }

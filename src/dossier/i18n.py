@@ -9,7 +9,6 @@ catalogue file and one entry in `LANGUAGES`.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import re
 from pathlib import Path
@@ -22,13 +21,7 @@ LANGUAGES = {"en": "en_GB", "de": "de_DE", "ja": "ja_JP"}
 """Language code → the CLDR locale whose conventions it follows (dates, country names)."""
 
 CATALOGUES = Path(__file__).parent / "locale"
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-class Language(enum.StrEnum):
-    EN = "en"
-    DE = "de"
-    JA = "ja"
+_PLACEHOLDER = re.compile(r"(\{\w+\})")
 
 
 @functools.cache

@@ -163,6 +163,9 @@ class Person(Record):
     given_name: str | None = None
     native_name: str | None = Field(None, description="Native script, family name first.")
     honorific: str | None = Field(None, examples=["Prof. Dr."])
+    address: LocalText | None = Field(
+        None, description='Form of address, by language: {en: "Mayor Fukuda", ja: 福田市長}.'
+    )
     aliases: list[str] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     languages: list[str] = Field(default_factory=list)

@@ -22,7 +22,7 @@ from dossier.validation import field_errors
 from dossier.yaml_source import Path as DataPath
 from dossier.yaml_source import YamlDocument, parse_yaml
 
-TOP_LEVEL_KEYS = ("version", "home", *SECTIONS)
+TOP_LEVEL_KEYS = ("version", "home", "lang", *SECTIONS)
 
 
 _TAKEN = object()
@@ -108,6 +108,7 @@ class _Reader:
         self.files: list[_FileRecords] = []
         self.home: tuple[str, _FileRecords] | None = None
         self.version = 1
+        self.lang: str | None = None
         self.invalid_ids: set[str] = set()
         self.names: list[str] = []
         self.syntax_paths: set[DataPath] = set()
@@ -196,6 +197,8 @@ class _Reader:
                     )
             elif key == "home":
                 self._home(current, value)
+            elif key == "lang":
+                self._lang(current, value)
             elif key in SECTIONS:
                 self._section(current, key, value)
             else:
@@ -207,6 +210,17 @@ class _Reader:
                     or f"known sections: {', '.join(TOP_LEVEL_KEYS)}",
                     key=True,
                 )
+
+    def _lang(self, current: _FileRecords, value: Any) -> None:
+        from dossier.i18n import LANGUAGES
+
+        if value is None:
+            return
+        if value not in LANGUAGES:
+            known = ", ".join(LANGUAGES)
+            self._add(current, ("lang",), f"unknown language {value!r}", f"write one of {known}")
+        else:
+            self.lang = value
 
     def _home(self, current: _FileRecords, value: Any) -> None:
         if value is None:
@@ -280,7 +294,7 @@ class _Reader:
                 origin[record.id] = (current, path)
                 records.append(record)
         dossier = Dossier.build(
-            records, home=self.home[0] if self.home else None, version=self.version
+            records, home=self.home[0] if self.home else None, version=self.version, lang=self.lang
         )
         findings = check_dossier(dossier, today, frozenset(self.invalid_ids), warnings=warnings)
         for finding in findings:

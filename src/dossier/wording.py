@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from dossier.dossier import Dossier
 from dossier.models import Event, Person, Role
 from dossier.types import PartialDate
+
+if TYPE_CHECKING:
+    from dossier.i18n import Translator
 
 
 def person_name(person: Person, *, honorific: bool = True) -> str:
@@ -107,11 +111,23 @@ def family_name_first(person: Person) -> bool:
     return bool(person.native_name and _is_east_asian(person.native_name))
 
 
-def formal_name(person: Person) -> str:
+def formal_name(person: Person, translator: Translator | None = None) -> str:
     """`FUKUDA Norihiko` for names written family name first, else `Prof. Dr. Horst Domdey`.
 
-    The family name in capitals tells a reader of either tradition which name is which.
+    The family name in capitals tells a reader of either tradition which name is which. In
+    Japanese, a name with a native form is written in it, family name first, with the form
+    of address the data gives (`address`), or else the honorific 様.
     """
+    if translator is not None and translator.lang == "ja" and person.native_name:
+        address = translator.text(person.address) if person.address else ""
+        if (
+            address
+            and person.address
+            and isinstance(person.address, dict)
+            and "ja" in person.address
+        ):
+            return address
+        return f"{person.native_name} 様"
     if family_name_first(person) and person.family_name and person.given_name:
         name = f"{person.family_name.upper()} {person.given_name}"
         return f"{person.honorific} {name}" if person.honorific else name

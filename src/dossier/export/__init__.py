@@ -33,7 +33,7 @@ def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool =
 
     if kind is not None:
         return dump(getattr(dossier, kind.value))
-    data: dict[str, Any] = {"version": dossier.version, "home": dossier.home}
+    data: dict[str, Any] = {"version": dossier.version, "home": dossier.home, "lang": dossier.lang}
     for section in SECTIONS:
         data[section] = dump(getattr(dossier, section))
     if compact:

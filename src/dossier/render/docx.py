@@ -79,7 +79,11 @@ def open_template(template: Path | None) -> Document:
 
 
 def _set_languages(document: Document, language: str) -> None:
-    """Every style reads Latin text in `language` and East Asian text as Japanese."""
+    """Every style reads Latin text in `language` and East Asian text as Japanese.
+
+    A Japanese document uses the Japanese font for Latin letters too, as Japanese documents
+    do, so that the whole page has one typeface and Word applies Japanese line breaking.
+    """
     for style in document.styles:
         element = style.element
         if element.get(qn("w:type")) not in ("paragraph", "character", None):
@@ -90,6 +94,11 @@ def _set_languages(document: Document, language: str) -> None:
             fonts = OxmlElement("w:rFonts")
             rpr.insert(0, fonts)
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+        if language == "ja":
+            for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(slot), EAST_ASIAN_FONT)
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(theme), None)  # a theme font would win over ours
         lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = OxmlElement("w:lang")
@@ -208,10 +217,13 @@ def _header_and_footer(document: Document, briefing: Briefing) -> None:
     header.text = clean(briefing.header_text())
     footer = section.footer.paragraphs[0]
     footer.text = ""
-    footer.add_run("Page ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(" of ")
-    _field(footer, "NUMPAGES", "1")
+    # The label's words in the language's order around the two fields: "Page 1 of 4".
+    fields = {"{page}": ("PAGE", "1"), "{pages}": ("NUMPAGES", "1")}
+    for piece in briefing.page_label:
+        if piece in fields:
+            _field(footer, *fields[piece])
+        elif piece:
+            footer.add_run(clean(piece))
 
 
 def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:

@@ -7,7 +7,9 @@ name are printed as written and never read as Rich markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,12 +17,40 @@ from rich.table import Table
 from rich.text import Text
 
 from dossier.dossier import Dossier, OpenFollowUp, is_upcoming, record_sources
+from dossier.i18n import ENGLISH, Translator
 from dossier.models import Event, Person, Source
-from dossier.types import LocalText, text_in
+from dossier.types import LocalText
 from dossier.wording import date_span, names, person_name, place_of
 
 HEADING = "bold"
 DIM = "dim"
+
+# The language views are drawn in: set around a rendering with `translated`, read by the
+# building blocks below so that every fixed label goes through the catalogue.
+_TRANSLATOR: ContextVar[Translator] = ContextVar("translator", default=ENGLISH)
+
+
+@contextmanager
+def translated(translator: Translator) -> Iterator[None]:
+    token = _TRANSLATOR.set(translator)
+    try:
+        yield
+    finally:
+        _TRANSLATOR.reset(token)
+
+
+def current_lang() -> str:
+    return _TRANSLATOR.get().lang
+
+
+def label(dossier: Dossier, record_id: str) -> str:
+    """A record's name in the current language."""
+    return dossier.label(record_id, current_lang())
+
+
+def _t(msgid: str, **values: str) -> str:
+    """A fixed label in the current language."""
+    return _TRANSLATOR.get()(msgid, **values)
 
 
 def heading(title: str, subtitle: str = "") -> Text:
@@ -31,7 +61,7 @@ def heading(title: str, subtitle: str = "") -> Text:
 
 
 def section(title: str) -> Text:
-    return Text(f"\n{title}", style=HEADING)
+    return Text(f"\n{_t(title)}", style=HEADING)
 
 
 def field_grid(rows: Iterable[tuple[str, str | None]]) -> Table:
@@ -41,7 +71,7 @@ def field_grid(rows: Iterable[tuple[str, str | None]]) -> Table:
     grid.add_column()
     for label, value in rows:
         if value:
-            grid.add_row(Text(label), Text(value))
+            grid.add_row(Text(_t(label)), Text(value))
     return grid
 
 
@@ -49,7 +79,7 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table
     """A simple table; cells that are plain strings are shown literally."""
     result = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for column in columns:
-        result.add_column(column, overflow="fold")
+        result.add_column(_t(column), overflow="fold")
     for row in rows:
         result.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
     return result
@@ -60,7 +90,8 @@ def bullets(items: Iterable[str]) -> Group:
 
 
 def local(value: LocalText | None) -> str:
-    return text_in(value)
+    """Free text in the current language (or its fallback)."""
+    return _TRANSLATOR.get().text(value)
 
 
 def events_table(
@@ -70,7 +101,7 @@ def events_table(
     for event in events:
         date = Text(date_span(event.date, event.end))
         if mark_upcoming and is_upcoming(event, today):
-            date.append(" upcoming", style="bold yellow")
+            date.append(" " + _t("upcoming"), style="bold yellow")
         rows.append((date, Text(local(event.title)), Text(place_of(event))))
     return table(("Date", "Event", "Where"), rows)
 
@@ -80,8 +111,8 @@ def follow_ups_table(dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.
     for item in items:
         due = Text(str(item.follow_up.due) if item.follow_up.due else "—")
         if item.is_overdue(today):
-            due = Text("overdue ", style="bold red") + due
-        owner = dossier.label(item.follow_up.owner) if item.follow_up.owner else ""
+            due = Text(_t("overdue") + " ", style="bold red") + due
+        owner = label(dossier, item.follow_up.owner) if item.follow_up.owner else ""
         rows.append(
             (due, Text(local(item.follow_up.action)), Text(owner), Text(str(item.event.date)))
         )
@@ -119,7 +150,7 @@ def participants_table(dossier: Dossier, event: Event) -> Table:
         person = dossier.get(participant.person)
         name = person_name(person) if isinstance(person, Person) else participant.person
         native = person.native_name or "" if isinstance(person, Person) else ""
-        on_behalf = dossier.label(participant.for_) if participant.for_ else ""
+        on_behalf = label(dossier, participant.for_) if participant.for_ else ""
         rows.append((name, native, participant.role or "", on_behalf))
     return table(("Person", "Native", "Role", "For"), rows)
 
@@ -132,4 +163,4 @@ def cited_sources(dossier: Dossier, records: Iterable[object]) -> list[str]:
 
 
 def party_names(dossier: Dossier, ids: list[str]) -> str:
-    return names(dossier, ids)
+    return names(dossier, ids, current_lang())

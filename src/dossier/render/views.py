@@ -20,11 +20,14 @@ from dossier.models import (
 )
 from dossier.render.terminal import (
     DIM,
+    _t,
     bullets,
+    current_lang,
     events_table,
     field_grid,
     follow_ups_table,
     heading,
+    label,
     local,
     notes_and_sources,
     participants_table,
@@ -74,7 +77,7 @@ def _relationship(dossier: Dossier, record_id: str, today: dt.date) -> list[Rend
             (
                 person_name(a.person),
                 a.person.native_name or "",
-                role_line(dossier, a.role),
+                role_line(dossier, a.role, current_lang()),
                 role_span(a.role),
             )
             for a in appointments
@@ -104,7 +107,7 @@ def _agreements_table(dossier: Dossier, agreements: list[Agreement]) -> Renderab
             (
                 local(agreement.title),
                 party_names(dossier, agreement.parties),
-                agreement.status.value,
+                _t(agreement.status.value),
                 signed or "—",
                 str(agreement.expires) if agreement.expires else "—",
             )
@@ -116,8 +119,9 @@ def cluster_view(dossier: Dossier, cluster: Cluster, today: dt.date) -> list[Ren
     manager = dossier.get(cluster.managed_by) if cluster.managed_by else None
     manager_text = ""
     if isinstance(manager, Organisation):
-        native = f" ({manager.native_name})" if manager.native_name else ""
-        manager_text = f"{local(manager.name)}{native}"
+        name = local(manager.name)
+        native = f" ({manager.native_name})" if manager.native_name not in (None, name) else ""
+        manager_text = f"{name}{native}"
     location = ", ".join(p for p in (cluster.city, cluster.region) if p)
     parts: list[RenderableType] = [
         _title(local(cluster.name), cluster.native_name, cluster),
@@ -157,13 +161,13 @@ def cluster_view(dossier: Dossier, cluster: Cluster, today: dt.date) -> list[Ren
 def organisation_view(
     dossier: Dossier, organisation: Organisation, today: dt.date
 ) -> list[RenderableType]:
-    parent = dossier.label(organisation.parent) if organisation.parent else None
+    parent = label(dossier, organisation.parent) if organisation.parent else None
     clusters = [c for c in dossier.clusters if c.managed_by == organisation.id]
     parts: list[RenderableType] = [
         _title(local(organisation.name), organisation.native_name, organisation),
         field_grid(
             [
-                ("Kind", organisation.kind.value),
+                ("Kind", _t(organisation.kind.value)),
                 ("Part of", parent),
                 ("Manages", ", ".join(local(c.name) for c in clusters)),
                 ("City", organisation.city),
@@ -204,11 +208,13 @@ def person_view(dossier: Dossier, person: Person, today: dt.date) -> list[Render
         rows = []
         for role in person.roles:
             status = (
-                Text("current", style="green")
+                Text(_t("current"), style="green")
                 if role.is_current(today)
-                else Text("former", style=DIM)
+                else Text(_t("former"), style=DIM)
             )
-            rows.append((Text(role_line(dossier, role)), Text(role_span(role)), status))
+            rows.append(
+                (Text(role_line(dossier, role, current_lang())), Text(role_span(role)), status)
+            )
         parts += [section("Roles"), table(("Role", "When", "Status"), rows)]
     events = dossier.events_of(person.id)
     if events:
@@ -222,10 +228,13 @@ def agreement_view(dossier: Dossier, agreement: Agreement, today: dt.date) -> li
         _title(local(agreement.title), None, agreement),
         field_grid(
             [
-                ("Kind", agreement.kind.value),
-                ("Status", agreement.status.value),
+                ("Kind", _t(agreement.kind.value)),
+                ("Status", _t(agreement.status.value)),
                 ("Parties", party_names(dossier, agreement.parties)),
-                ("Expires", str(agreement.expires) if agreement.expires else "no expiry recorded"),
+                (
+                    "Expires",
+                    str(agreement.expires) if agreement.expires else _t("No expiry recorded"),
+                ),
                 ("Renews", agreement.renews),
                 ("Renewed by", ", ".join(renewed_by)),
             ]
@@ -238,7 +247,7 @@ def agreement_view(dossier: Dossier, agreement: Agreement, today: dt.date) -> li
         rows = []
         for event in signings:
             signatories = [
-                f"{person_name(p)} for {dossier.label(part.for_)}" if part.for_ else person_name(p)
+                f"{person_name(p)} for {label(dossier, part.for_)}" if part.for_ else person_name(p)
                 for part in event.participants()
                 if part.role == "signatory" and isinstance(p := dossier.get(part.person), Person)
             ]
@@ -250,15 +259,16 @@ def agreement_view(dossier: Dossier, agreement: Agreement, today: dt.date) -> li
 
 
 def event_view(dossier: Dossier, event: Event, today: dt.date) -> list[RenderableType]:
-    when = date_span(event.date, event.end) + (" (upcoming)" if is_upcoming(event, today) else "")
+    upcoming = f" ({_t('upcoming')})" if is_upcoming(event, today) else ""
+    when = date_span(event.date, event.end) + upcoming
     parts: list[RenderableType] = [
         _title(local(event.title), None, event),
         field_grid(
             [
-                ("Kind", event.kind.value),
+                ("Kind", _t(event.kind.value)),
                 ("When", when),
                 ("Where", place_of(event)),
-                ("Agreement", dossier.label(event.agreement) if event.agreement else None),
+                ("Agreement", label(dossier, event.agreement) if event.agreement else None),
                 ("Parties", party_names(dossier, event.parties)),
             ]
         ),
@@ -275,7 +285,7 @@ def event_view(dossier: Dossier, event: Event, today: dt.date) -> list[Renderabl
             (
                 f"{item.time}–{item.end}" if item.end else item.time,
                 local(item.title),
-                ", ".join(dossier.label(p) for p in item.people),
+                ", ".join(label(dossier, p) for p in item.people),
             )
             for item in event.agenda
         ]
@@ -305,7 +315,8 @@ def source_view(dossier: Dossier, source: Source) -> list[RenderableType]:
         parts += [
             section("Cited by"),
             table(
-                ("Record", "Kind", "Name"), [(r.id, kind_of(r), dossier.label(r.id)) for r in cited]
+                ("Record", "Kind", "Name"),
+                [(r.id, kind_of(r), label(dossier, r.id)) for r in cited],
             ),
         ]
     if source.notes:
