@@ -412,6 +412,10 @@ def export(
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
     ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(help="Language of texts in csv and ics (json and yaml keep every language)."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Export the validated dossier for other programs; the same data gives the same bytes."""
@@ -424,6 +428,7 @@ def export(
 
         check_writable(Path(output), force=force)
     dossier = _load_valid(ctx).dossier
+    language = lang or dossier.lang or "en"
     if fmt is ExportFormat.JSON:
         from dossier.export.to_json import export_json
 
@@ -435,11 +440,12 @@ def export(
     elif fmt is ExportFormat.CSV and kind is not None:
         from dossier.export.to_csv import export_csv
 
-        _emit(export_csv(dossier, kind), output, force=force, bom=output not in (None, "-"))
+        text = export_csv(dossier, kind, language)
+        _emit(text, output, force=force, bom=output not in (None, "-"))
     else:
         from dossier.export.to_ics import export_ics
 
-        result = export_ics(dossier)
+        result = export_ics(dossier, language)
         for skipped in result.skipped:
             stderr_console().print(Text(f"dossier: left out of the calendar: {skipped}"))
         _emit(result.text.decode("utf-8"), output, force=force)

@@ -1,0 +1,225 @@
+"""Languages: every label translated, documents wholly in the language asked for."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from rich.console import Console
+
+from dossier.briefing import build_briefing
+from dossier.i18n import LANGUAGES, Translator, catalogue
+from dossier.loader import LoadResult
+from dossier.models import AgreementKind, AgreementStatus, EventKind, OrganisationKind
+from dossier.render.docx import render_docx
+from dossier.render.terminal import events_table, translated
+from dossier.render.views import record_view
+from dossier.types import PartialDate
+from tests.conftest import TODAY, Run
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "dossier"
+VISIT = "munich-delegation-kawasaki-2027"
+
+
+class Recording(Translator):
+    """A translator that notes every label asked of it."""
+
+    asked: set[str] = set()
+
+    def __call__(self, msgid: str, **values: Any) -> str:
+        Recording.asked.add(msgid)
+        return super().__call__(msgid, **values)
+
+    def parts(self, msgid: str) -> list[str]:
+        Recording.asked.add(msgid)
+        return super().parts(msgid)
+
+
+def labels_in_code() -> set[str]:
+    """Every literal label passed to a translator call (`t("...")`) in the package."""
+    found = set()
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            first = node.args[0]
+            if name in ("t", "_t", "translator", "parts") and isinstance(first, ast.Constant):
+                if isinstance(first.value, str):
+                    found.add(first.value)
+    return found
+
+
+@pytest.fixture(scope="module")
+def every_label(sample: LoadResult) -> set[str]:
+    dossier = sample.dossier
+    translator = Recording("en")
+    console = Console(file=io.StringIO(), width=100)
+    with translated(translator):
+        for record in dossier.records():
+            console.print(record_view(dossier, record, TODAY))
+        console.print(events_table(dossier, dossier.events, TODAY))
+    for target in (VISIT, "kawasaki"):
+        build_briefing(dossier, dossier.by_id[target], today=TODAY, translator=translator)
+    enums = (AgreementStatus, AgreementKind, EventKind, OrganisationKind)
+    return Recording.asked | labels_in_code() | {e.value for enum in enums for e in enum}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_label_has_a_translation(every_label: set[str], lang: str) -> None:
+    missing = sorted(label for label in every_label if not catalogue(lang).get(label))
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_translations_keep_their_placeholders(lang: str) -> None:
+    import re
+
+    for msgid, text in catalogue(lang).items():
+        assert sorted(re.findall(r"\{\w+\}", text)) == sorted(re.findall(r"\{\w+\}", msgid)), msgid
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "month", "span"),
+    [
+        ("en", "10 November 2017", "February 2017", "14–15 Apr 2027"),
+        ("de", "10. November 2017", "Februar 2017", "14.–15. Apr. 2027"),
+        ("ja", "2017年11月10日", "2017年2月", "2027年4月14日～15日"),
+    ],
+)
+def test_dates_follow_cldr(lang: str, day: str, month: str, span: str) -> None:
+    t = Translator(lang)
+    assert t.date(PartialDate.parse("2017-11-10")) == day
+    assert t.date(PartialDate.parse("2017-02")) == month
+    assert t.date_span(PartialDate.parse("2027-04-14"), PartialDate.parse("2027-04-15")) == span
+    assert t.date(PartialDate.parse(2017)) == ("2017年" if lang == "ja" else "2017")
+
+
+def test_country_names_follow_cldr() -> None:
+    assert [Translator(lang).country("JP") for lang in ("en", "de", "ja")] == [
+        "Japan",
+        "Japan",
+        "日本",
+    ]
+    assert Translator("ja").country("DE") == "ドイツ"
+
+
+def test_free_text_falls_back_and_can_say_so() -> None:
+    text = {"en": "Welcome", "de": "Begrüßung"}
+    assert Translator("ja").text(text) == "Welcome"
+    assert Translator("ja", mark_fallbacks=True).text(text) == "Welcome [en]"
+    assert Translator("de", mark_fallbacks=True).text(text) == "Begrüßung"
+    assert Translator("ja", mark_fallbacks=True).text("plain") == "plain"
+
+
+def _texts(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    texts += [p.text for p in document.sections[0].footer.paragraphs]
+    return texts
+
+
+ENGLISH_LABELS = [
+    "Purpose and objectives",
+    "Agenda",
+    "Who's who",
+    "Counterpart profile",
+    "Relationship history",
+    "Open follow-ups",
+    "Sources",
+    "Their side",
+    "Our side",
+    "Key figures",
+    "Prepared for",
+    "Counterpart:",
+    "No expiry recorded",
+    "Signed ",
+    "overdue",
+    "Page ",
+    "INTERNAL",
+]
+
+
+@pytest.mark.parametrize("lang", ["de", "ja"])
+@pytest.mark.parametrize("target", [VISIT, "kawasaki"])
+def test_a_briefing_has_no_english_label_left(sample: LoadResult, lang: str, target: str) -> None:
+    dossier = sample.dossier
+    briefing = build_briefing(
+        dossier, dossier.by_id[target], today=TODAY, translator=Translator(lang)
+    )
+    texts = "\n".join(_texts(render_docx(briefing)))
+    for label in ENGLISH_LABELS:
+        assert label not in texts, label
+    expected = {"de": "Erstellt für", "ja": "作成"}[lang]
+    assert expected in texts
+
+
+def test_the_japanese_briefing_reads_japanese(sample: LoadResult) -> None:
+    dossier = sample.dossier
+    data = render_docx(
+        build_briefing(dossier, dossier.by_id[VISIT], today=TODAY, translator=Translator("ja"))
+    )
+    texts = _texts(data)
+    assert texts[0] == "ブリーフィング：ミュンヘン代表団のキング スカイフロント訪問"
+    assert "福田市長 · FUKUDA Norihiko" in texts  # the form of address the data gives
+    assert any("2027年4月14日～15日" in t for t in texts)
+    document = docx.Document(io.BytesIO(data))
+    fonts = document.styles["Normal"].element.rPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts"
+    )
+    assert (
+        fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii")
+        == "Yu Gothic"
+    )
+    assert "ページ" in "".join(_texts(data)[-1:])
+
+
+def test_german_briefing_through_the_command(run: Run, tmp_path: Path) -> None:
+    result = run("brief", "kawasaki", "--lang", "de", "-o", "k.docx")
+    assert result.exit_code == 0, result
+    texts = _texts((tmp_path / "k.docx").read_bytes())
+    assert "Wer ist wer" in texts
+    assert "Seite " in texts[-1]
+
+
+def test_the_data_file_sets_the_default_language(run: Run, write: Any) -> None:
+    path = write(
+        "lang: de\nclusters:\n  - {id: a, name: {en: A, de: Ah}, sources: [s]}\n"
+        "sources: [{id: s, title: S}]\n"
+    )
+    out = run("show", "a", data=path).stdout
+    assert out.splitlines()[0].startswith("Ah")
+    assert "Quellen" in out
+    english = run("show", "a", "--lang", "en", data=path).stdout
+    assert english.splitlines()[0].startswith("A ")
+
+
+def test_an_unknown_language_in_the_data(write: Any) -> None:
+    from dossier.loader import load
+
+    result = load([write("lang: fr\n")], TODAY)
+    [problem] = [p for p in result.problems if p.is_error]
+    assert (problem.field, problem.message) == ("lang", "unknown language 'fr'")
+
+
+def test_timeline_and_exports_in_japanese(run: Run) -> None:
+    timeline = run("timeline", "kawasaki", "--lang", "ja").stdout
+    assert timeline.startswith("年表：キング スカイフロント")
+    assert "日付" in timeline
+    csv = run("export", "--format", "csv", "--kind", "agreements", "--lang", "ja").stdout
+    assert "経済交流の促進に関する覚書" in csv
+
+
+def test_adding_a_language_is_a_catalogue_and_one_line() -> None:
+    # The README promises it; the catalogues present are exactly the languages offered.
+    from dossier.choices import Language
+
+    catalogues = {p.stem for p in (SOURCE / "locale").glob("*.po")}
+    assert catalogues == set(LANGUAGES) - {"en"}
+    assert {lang.value for lang in Language} == set(LANGUAGES)
