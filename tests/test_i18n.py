@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import ast
-import datetime as dt
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import docx
 import pytest
@@ -29,7 +28,7 @@ VISIT = "munich-delegation-kawasaki-2027"
 class Recording(Translator):
     """A translator that notes every label asked of it."""
 
-    asked: set[str] = set()
+    asked: ClassVar[set[str]] = set()
 
     def __call__(self, msgid: str, **values: Any) -> str:
         Recording.asked.add(msgid)
@@ -49,9 +48,9 @@ def labels_in_code() -> set[str]:
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", None))
             first = node.args[0]
-            if name in ("t", "_t", "translator", "parts") and isinstance(first, ast.Constant):
-                if isinstance(first.value, str):
-                    found.add(first.value)
+            is_label = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            if name in ("t", "_t", "translator", "parts") and is_label:
+                found.add(first.value)
     return found
 
 

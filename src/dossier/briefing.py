@@ -117,7 +117,8 @@ class _Builder:
 
     def named(self, record: Cluster | Organisation) -> str:
         name = self.t.text(record.name)
-        return f"{name} ({record.native_name})" if record.native_name else name
+        native = record.native_name
+        return f"{name} ({native})" if native and native != name else name
 
     def label(self, record_id: str) -> str:
         record = self.dossier.get(record_id)
