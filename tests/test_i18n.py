@@ -48,9 +48,9 @@ def labels_in_code() -> set[str]:
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", None))
             first = node.args[0]
-            is_label = isinstance(first, ast.Constant) and isinstance(first.value, str)
-            if name in ("t", "_t", "translator", "parts") and is_label:
-                found.add(first.value)
+            value = first.value if isinstance(first, ast.Constant) else None
+            if name in ("t", "_t", "translator", "parts") and isinstance(value, str):
+                found.add(value)
     return found
 
 
