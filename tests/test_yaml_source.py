@@ -162,3 +162,11 @@ def test_records_are_handed_over_one_by_one() -> None:
     document = parse_yaml("clusters:\n  - {id: a}\n  - {id: b}\nhome: a\n", on_item=take)
     assert seen == [("clusters", 0, {"id": "a"}), ("clusters", 1, {"id": "b"})]
     assert document.data == {"clusters": ["taken", "taken"], "home": "a"}
+
+
+def test_a_list_as_a_key_is_refused_and_the_rest_still_read() -> None:
+    document = parse_yaml("? [a, {b: c}]\n: skipped\nkept: 1\n")
+    assert [p.message for p in document.problems] == [
+        "a key must be a plain word, not a list or mapping"
+    ]
+    assert document.data == {"kept": 1}

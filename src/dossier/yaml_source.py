@@ -333,15 +333,8 @@ class _Reader:
 
     def skip(self) -> None:
         """Consume one value's events without building anything (a key given twice)."""
-        level = 0
-        while True:
-            event = self.parser.get_event()
-            if isinstance(event, _MAPPING_START | _SEQUENCE_START):
-                level += 1
-            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
-                level -= 1
-            if level == 0:
-                return
+        if isinstance(self.parser.get_event(), _MAPPING_START | _SEQUENCE_START):
+            self._skip_rest()
 
     def mapping(self, start: Any, link: _Link, depth: int) -> dict[Any, Any] | None:
         get, peek = self.parser.get_event, self.parser.peek_event
@@ -355,7 +348,7 @@ class _Reader:
             if type(key_event) is not ScalarEvent:
                 message = "a key must be a plain word, not a list or mapping"
                 self.problems.append(self.problem(key_event, link, message))
-                self._skip_rest(key_event)
+                self._skip_rest()
                 self.skip()
                 continue
             # Keys are names, taken as written: `1:` or `yes:` is the key "1" or "yes".
@@ -387,7 +380,7 @@ class _Reader:
             return None
         return result
 
-    def _skip_rest(self, started: Any) -> None:
+    def _skip_rest(self) -> None:
         """Consume the rest of a collection whose start event was already read."""
         level = 1
         while level:
