@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from dossier.dossier import Dossier
 from dossier.models import Cluster, Event, Organisation, Person, Source
 from dossier.types import PartialDate
+from dossier.validation import validate
 
 TEXT = st.one_of(
     st.text(
@@ -30,48 +31,67 @@ DATES = st.builds(
 
 @st.composite
 def dossiers(draw: st.DrawFn) -> Dossier:
-    sources = [Source(id=f"s{i}", title=draw(LOCAL)) for i in range(draw(st.integers(1, 3)))]
+    sources = [
+        validate(Source, {"id": f"s{i}", "title": draw(LOCAL)})
+        for i in range(draw(st.integers(1, 3)))
+    ]
     source_ids = [s.id for s in sources]
     organisations = [
-        Organisation(
-            id=f"o{i}",
-            name=draw(LOCAL),
-            country=draw(st.sampled_from(["NO", "JP", None])),
-            sources=source_ids[:1],
+        validate(
+            Organisation,
+            {
+                "id": f"o{i}",
+                "name": draw(LOCAL),
+                "country": draw(st.sampled_from(["NO", "JP", None])),
+                "sources": source_ids[:1],
+            },
         )
         for i in range(draw(st.integers(1, 3)))
     ]
     clusters = [
-        Cluster(
-            id=f"c{i}",
-            name=draw(LOCAL),
-            managed_by=organisations[i % len(organisations)].id,
-            timezone=draw(st.sampled_from(["Asia/Tokyo", "Europe/Berlin", None])),
-            founded=draw(st.none() | DATES),
-            focus=draw(st.lists(TEXT, max_size=2)),
+        validate(
+            Cluster,
+            {
+                "id": f"c{i}",
+                "name": draw(LOCAL),
+                "managed_by": organisations[i % len(organisations)].id,
+                "timezone": draw(st.sampled_from(["Asia/Tokyo", "Europe/Berlin", None])),
+                "founded": draw(st.none() | DATES),
+                "focus": draw(st.lists(TEXT, max_size=2)),
+            },
         )
         for i in range(draw(st.integers(0, 2)))
     ]
     people = [
-        Person(
-            id=f"p{i}",
-            name=draw(TEXT),
-            native_name=draw(st.none() | TEXT),
-            roles=[
-                {"title": draw(LOCAL), "organisation": organisations[0].id, "since": draw(DATES)}
-            ],
+        validate(
+            Person,
+            {
+                "id": f"p{i}",
+                "name": draw(TEXT),
+                "native_name": draw(st.none() | TEXT),
+                "roles": [
+                    {
+                        "title": draw(LOCAL),
+                        "organisation": organisations[0].id,
+                        "since": draw(DATES),
+                    }
+                ],
+            },
         )
         for i in range(draw(st.integers(0, 3)))
     ]
     events = [
-        Event(
-            id=f"e{i}",
-            title=draw(LOCAL),
-            date=draw(DATES),
-            parties=[o.id for o in organisations],
-            people=[p.id for p in people[:1]],
-            agenda=[{"time": "09:30", "title": draw(LOCAL)}],
-            follow_ups=[{"action": draw(LOCAL), "due": draw(DATES)}],
+        validate(
+            Event,
+            {
+                "id": f"e{i}",
+                "title": draw(LOCAL),
+                "date": draw(DATES),
+                "parties": [o.id for o in organisations],
+                "people": [p.id for p in people[:1]],
+                "agenda": [{"time": "09:30", "title": draw(LOCAL)}],
+                "follow_ups": [{"action": draw(LOCAL), "due": draw(DATES)}],
+            },
         )
         for i in range(draw(st.integers(0, 3)))
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from tests.conftest import CLI_ENV, TODAY
 from tests.strategies import dossiers
 
 FIELD_NAMES = sorted(
-    {name for model in SECTIONS.values() for name in model.model_fields}
+    {f.name for model in SECTIONS.values() for f in dataclasses.fields(model)}
     | {"for", "person", "action", "time", "label", "value", "as_of", "due", "done"}
 )
 SCALARS = st.one_of(

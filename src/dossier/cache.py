@@ -48,12 +48,11 @@ def _code_fingerprint() -> bytes:
 
 
 def key_for(files: list[tuple[str, bytes | None]]) -> str:
-    import pydantic
-
     from dossier import __version__
 
     digest = hashlib.sha256()
-    header = f"{__version__}|{sys.version}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}"
+    # Entries are plain dataclasses of this package: its code and Python decide their form.
+    header = f"{__version__}|{sys.version}|{pickle.HIGHEST_PROTOCOL}"
     digest.update(header.encode())
     digest.update(_code_fingerprint())
     for name, data in files:

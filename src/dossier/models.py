@@ -1,12 +1,11 @@
-"""One Pydantic model per record kind, and the top level of a data file."""
+"""One dataclass per record kind, and the top level of a data file; Pydantic validates them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Literal, Self
-
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
 
 from dossier.types import (
     ClockTime,
@@ -14,44 +13,44 @@ from dossier.types import (
     LocalText,
     PartialDate,
     Slug,
+    StrictBool,
     Timezone,
     Url,
 )
 
-_SHARED_FIELD_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+def field_alias(name: str) -> str:
+    """`for` is a Python keyword: the field is `for_`, the key in the data `for`."""
+    return "for" if name == "for_" else name
 
 
-class _Strict(BaseModel):
-    """Frozen, and unknown keys are errors: a typo must never vanish silently."""
+class _Strict:
+    """Frozen, and unknown keys are errors: a typo must never vanish silently.
 
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        populate_by_name=True,
-        use_enum_values=False,
-        str_strip_whitespace=False,
-        # Validators are built on first use: a dossier read back from the cache needs none.
-        defer_build=True,
-    )
+    Records are plain dataclasses: Pydantic validates them (it reads `__pydantic_config__`)
+    when data is loaded, but a dossier read back from the cache, and every view of it, never
+    import Pydantic, which would cost more start-up time than all the rest of `dossier show`.
+    """
 
-    @model_validator(mode="after")
-    def _share_fields_set(self) -> Self:
-        # Pydantic keeps a set of the fields given for every instance, nested ones included:
-        # in a 100,000-record dossier that is over a hundred megabytes of identical sets. The
-        # models are frozen, so the set never changes and one copy per combination serves.
-        given = frozenset(self.__pydantic_fields_set__)
-        object.__setattr__(
-            self, "__pydantic_fields_set__", _SHARED_FIELD_SETS.setdefault(given, given)
-        )
-        return self
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "alias_generator": field_alias,
+        "populate_by_name": True,
+        "use_attribute_docstrings": True,
+    }
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Record(_Strict):
     """Fields every record has."""
 
-    id: Slug = Field(description="Unique across the whole dossier; lower-case, digits, hyphens.")
-    notes: LocalText | None = Field(None, description="Uncertainty, protocol hints, provenance.")
-    sources: list[Slug] = Field(default_factory=list, description="Ids of `sources` records.")
+    id: Slug
+    """Unique across the whole dossier; lower-case, digits, hyphens."""
+    notes: LocalText | None = None
+    """Uncertainty, protocol hints, provenance."""
+    sources: list[Slug] = field(default_factory=list)
+    """Ids of `sources` records."""
 
 
 class OrganisationKind(enum.StrEnum):
@@ -96,6 +95,7 @@ class EventKind(enum.StrEnum):
     OTHER = "other"
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Figure(_Strict):
     """A dated key number with its source."""
 
@@ -107,44 +107,50 @@ class Figure(_Strict):
     notes: LocalText | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Cluster(Record):
     name: LocalText
     native_name: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    managed_by: Slug | None = Field(None, description="Id of the managing organisation.")
+    aliases: list[str] = field(default_factory=list)
+    managed_by: Slug | None = None
+    """Id of the managing organisation."""
     city: str | None = None
     region: str | None = None
     country: CountryCode | list[CountryCode] | None = None
     timezone: Timezone | None = None
     founded: PartialDate | None = None
     website: Url | None = None
-    focus: list[str] = Field(default_factory=list)
-    institutions: list[str] = Field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)
     summary: LocalText | None = None
-    figures: list[Figure] = Field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FormerName(_Strict):
     name: LocalText
     until: PartialDate | None = None
     notes: LocalText | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Organisation(Record):
     name: LocalText
     native_name: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     kind: OrganisationKind = OrganisationKind.OTHER
-    parent: Slug | None = Field(None, description="Id of the organisation this one belongs to.")
+    parent: Slug | None = None
+    """Id of the organisation this one belongs to."""
     city: str | None = None
     country: CountryCode | list[CountryCode] | None = None
     timezone: Timezone | None = None
     founded: PartialDate | None = None
     website: Url | None = None
     summary: LocalText | None = None
-    former_names: list[FormerName] = Field(default_factory=list)
+    former_names: list[FormerName] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Role(_Strict):
     title: LocalText
     organisation: Slug | None = None
@@ -157,40 +163,47 @@ class Role(_Strict):
         return self.until is None or self.until.end() >= today
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Person(Record):
-    name: str = Field(description="As usually written in Latin script.")
+    name: str
+    """As usually written in Latin script."""
     family_name: str | None = None
     given_name: str | None = None
-    native_name: str | None = Field(None, description="Native script, family name first.")
-    honorific: str | None = Field(None, examples=["Prof. Dr."])
-    address: LocalText | None = Field(
-        None, description='Form of address, by language: {en: "Mayor Fukuda", ja: 福田市長}.'
-    )
-    aliases: list[str] = Field(default_factory=list)
-    roles: list[Role] = Field(default_factory=list)
-    languages: list[str] = Field(default_factory=list)
+    native_name: str | None = None
+    """Native script, family name first."""
+    honorific: str | None = None
+    address: LocalText | None = None
+    """Form of address, by language: {en: "Mayor Fukuda", ja: 福田市長}."""
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
 
     def current_roles(self, today: dt.date) -> list[Role]:
         return [role for role in self.roles if role.is_current(today)]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Agreement(Record):
     kind: AgreementKind = AgreementKind.OTHER
     title: LocalText
-    parties: list[Slug] = Field(default_factory=list)
+    parties: list[Slug] = field(default_factory=list)
     status: AgreementStatus
     expires: PartialDate | None = None
-    renews: Slug | None = Field(None, description="Id of the agreement this one renews.")
+    renews: Slug | None = None
+    """Id of the agreement this one renews."""
     summary: LocalText | None = None
-    scope: list[LocalText] = Field(default_factory=list)
+    scope: list[LocalText] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Participant(_Strict):
     person: Slug
     role: str | None = None
-    for_: Slug | None = Field(None, alias="for", description="On whose behalf.")
+    for_: Slug | None = None
+    """On whose behalf."""
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FollowUp(_Strict):
     action: LocalText
     owner: Slug | None = None
@@ -199,16 +212,20 @@ class FollowUp(_Strict):
     notes: LocalText | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AgendaItem(_Strict):
-    date: PartialDate | None = Field(None, description="The day, for events of several days.")
-    time: ClockTime = Field(description='Local time at the event\'s place, quoted: "09:30".')
+    date: PartialDate | None = None
+    """The day, for events of several days."""
+    time: ClockTime
+    """Local time at the event's place, quoted: "09:30"."""
     end: ClockTime | None = None
     title: LocalText
-    people: list[Slug] = Field(default_factory=list)
+    people: list[Slug] = field(default_factory=list)
     place: str | None = None
     notes: LocalText | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Event(Record):
     kind: EventKind = EventKind.OTHER
     title: LocalText
@@ -216,16 +233,17 @@ class Event(Record):
     end: PartialDate | None = None
     place: str | None = None
     venue: str | None = None
-    timezone: Timezone | None = Field(None, description="Where the event happens, for the agenda.")
+    timezone: Timezone | None = None
+    """Where the event happens, for the agenda."""
     agreement: Slug | None = None
-    parties: list[Slug] = Field(default_factory=list)
-    people: list[Slug | Participant] = Field(default_factory=list)
+    parties: list[Slug] = field(default_factory=list)
+    people: list[Slug | Participant] = field(default_factory=list)
     summary: LocalText | None = None
     purpose: LocalText | None = None
-    objectives: list[LocalText] = Field(default_factory=list)
-    outcomes: list[LocalText] = Field(default_factory=list)
-    follow_ups: list[FollowUp] = Field(default_factory=list)
-    agenda: list[AgendaItem] = Field(default_factory=list)
+    objectives: list[LocalText] = field(default_factory=list)
+    outcomes: list[LocalText] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
 
     def participants(self) -> list[Participant]:
         return [Participant(person=p) if isinstance(p, str) else p for p in self.people]
@@ -234,6 +252,7 @@ class Event(Record):
         return (self.end or self.date).end()
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source(_Strict):
     id: Slug
     title: LocalText
@@ -266,20 +285,20 @@ KIND_NAMES: dict[type[AnyRecord], str] = {
 }
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DossierFile(_Strict):
     """The top level of a data file. Every section is optional."""
 
-    version: Literal[1] = Field(1, description="Format version; absent means 1.")
-    home: Slug | None = Field(
-        None,
-        description="The cluster this dossier is kept by; briefings are written from its side.",
-    )
-    clusters: list[Cluster] = Field(default_factory=list)
-    organisations: list[Organisation] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    agreements: list[Agreement] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    version: Literal[1] = 1
+    """Format version; absent means 1."""
+    home: Slug | None = None
+    """The cluster this dossier is kept by; briefings are written from its side."""
+    clusters: list[Cluster] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
 
 def kind_of(record: AnyRecord) -> str:

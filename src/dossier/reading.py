@@ -18,7 +18,7 @@ from dossier.errors import Problem
 from dossier.loader import LoadResult, RawFile
 from dossier.models import SECTIONS, AnyRecord
 from dossier.suggest import did_you_mean
-from dossier.validation import field_errors
+from dossier.validation import field_errors, validate
 from dossier.yaml_source import Path as DataPath
 from dossier.yaml_source import YamlDocument, parse_yaml
 
@@ -262,7 +262,7 @@ class _Reader:
             return
         model = SECTIONS[section]
         try:
-            record = model.model_validate(raw)
+            record = validate(model, raw)
         except ValidationError as error:
             if isinstance(raw.get("id"), str):
                 self.invalid_ids.add(raw["id"])
@@ -338,7 +338,7 @@ def _without_faulty_fields(
     if not keys or "id" in keys or any(key not in raw for key in keys):
         return None
     try:
-        return model.model_validate({k: v for k, v in raw.items() if k not in keys})
+        return validate(model, {k: v for k, v in raw.items() if k not in keys})
     except ValidationError:
         return None
 

@@ -9,10 +9,25 @@ from dossier.models import DossierFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
+_SHARED_FIELDS = {
+    "id": "Unique across the whole dossier; lower-case letters, digits and hyphens.",
+    "notes": "Uncertainty, protocol hints, provenance.",
+    "sources": "Ids of `sources` records.",
+}
+
 
 def build_schema() -> dict[str, Any]:
     """Draft 2020-12 schema for editors and `check-jsonschema`; unknown keys are refused."""
-    schema = DossierFile.model_json_schema(by_alias=True, mode="validation")
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(DossierFile).json_schema(by_alias=True, mode="validation")
+    # Fields every record inherits: Pydantic takes descriptions from docstrings in the class
+    # that declares a field, so the record kinds need these copied in.
+    for definition in schema.get("$defs", {}).values():
+        for name, described in _SHARED_FIELDS.items():
+            field = definition.get("properties", {}).get(name)
+            if field is not None:
+                field.setdefault("description", described)
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "dossier data file",

@@ -9,6 +9,7 @@ from typing import Any
 from dossier.dossier import Dossier
 from dossier.lookup import normalize
 from dossier.models import AnyRecord
+from dossier.validation import adapter
 
 # Where a match counts most: a hit in a name says more than one in a note.
 _WEIGHTS = {"name": 5, "native_name": 5, "title": 5, "aliases": 4, "family_name": 4, "id": 3}
@@ -49,7 +50,9 @@ def search(dossier: Dossier, query: str) -> list[Hit]:
         fields = [
             (path, text, normalize(text))
             for path, text in texts(
-                record.model_dump(mode="json", by_alias=True, exclude_none=True)
+                adapter(type(record)).dump_python(
+                    record, mode="json", by_alias=True, exclude_none=True
+                )
             )
         ]
         score = 0

@@ -5,17 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import total_ordering
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
-
 from dossier.countries import ISO_COUNTRY_CODES
+
+# Pydantic is imported only when data is validated or a schema is written: a dossier read
+# back from the cache, and every view of it, need neither.
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic_core import core_schema
+
+
+def invalid(kind: str, message: str, context: dict[str, Any] | None = None) -> Exception:
+    """The error a validator raises: Pydantic shows `message`, with `{names}` from `context`."""
+    from pydantic_core import PydanticCustomError
+
+    return PydanticCustomError(kind, message, context)
+
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -48,7 +59,7 @@ class PartialDate:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return cls(value.year, value.month, value.day)
         if isinstance(value, bool) or not isinstance(value, int | str):
-            raise PydanticCustomError(
+            raise invalid(
                 "partial_date_type",
                 "expected a date such as 2017, 2017-02 or 2017-02-14, got {kind}",
                 {"kind": type(value).__name__},
@@ -56,7 +67,7 @@ class PartialDate:
         text = str(value).strip()
         match = _PARTIAL_DATE.fullmatch(text)
         if not match:
-            raise PydanticCustomError(
+            raise invalid(
                 "partial_date_format",
                 "'{text}' is not a date: write 2017, 2017-02 or 2017-02-14",
                 {"text": text[:40]},
@@ -65,17 +76,15 @@ class PartialDate:
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if year < 1000:
-            raise PydanticCustomError(
-                "partial_date_year", "year {year} is out of range", {"year": year}
-            )
+            raise invalid("partial_date_year", "year {year} is out of range", {"year": year})
         if month is not None and not 1 <= month <= 12:
-            raise PydanticCustomError(
+            raise invalid(
                 "partial_date_month",
                 "'{text}' has no month {month}",
                 {"text": text, "month": month},
             )
         if day is not None and month is not None and not 1 <= day <= monthrange(year, month)[1]:
-            raise PydanticCustomError(
+            raise invalid(
                 "partial_date_day", "'{text}' is not a real calendar date", {"text": text}
             )
         return cls(year, month, day)
@@ -114,6 +123,8 @@ class PartialDate:
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             cls.parse, serialization=core_schema.to_string_ser_schema()
         )
@@ -121,7 +132,7 @@ class PartialDate:
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
+    ) -> dict[str, Any]:
         return {
             "anyOf": [
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
@@ -134,7 +145,7 @@ class PartialDate:
 
 def _check_slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
-        raise PydanticCustomError(
+        raise invalid(
             "slug",
             "'{value}' is not a valid id: use lower-case letters, digits and single hyphens",
             {"value": value[:60]},
@@ -144,7 +155,7 @@ def _check_slug(value: str) -> str:
 
 def _check_country(value: str) -> str:
     if value not in ISO_COUNTRY_CODES:
-        raise PydanticCustomError(
+        raise invalid(
             "country",
             "'{value}' is not an ISO 3166-1 alpha-2 country code (such as DE or JP)",
             {"value": value[:20]},
@@ -156,7 +167,7 @@ def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ValueError, KeyError, OSError):
-        raise PydanticCustomError(
+        raise invalid(
             "timezone",
             "'{value}' is not an IANA time zone (such as Europe/Berlin or Asia/Tokyo)",
             {"value": value[:60]},
@@ -170,13 +181,13 @@ def _check_url(value: str) -> str:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PydanticCustomError("url", "'{value}' is not an http(s) URL", {"value": value[:80]})
+        raise invalid("url", "'{value}' is not an http(s) URL", {"value": value[:80]})
     return value
 
 
 def _check_clock(value: str) -> str:
     if not _CLOCK.fullmatch(value):
-        raise PydanticCustomError(
+        raise invalid(
             "clock_time",
             "'{value}' is not a time of day: write HH:MM in quotes, such as \"09:30\"",
             {"value": value[:20]},
@@ -187,36 +198,59 @@ def _check_clock(value: str) -> str:
 def _check_language_keys(value: dict[str, str]) -> dict[str, str]:
     for key in value:
         if not _LANG.fullmatch(key):
-            raise PydanticCustomError(
+            raise invalid(
                 "language", "'{key}' is not a language code (such as en, de, ja)", {"key": key}
             )
     if not value:
-        raise PydanticCustomError("language_empty", "a text mapping needs at least one language")
+        raise invalid("language_empty", "a text mapping needs at least one language")
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """Type metadata: run `check` after Pydantic's own validation; add `schema` to the JSON
+    Schema. Pydantic reads these two hooks; defining them costs no Pydantic import."""
+
+    check: Callable[[Any], Any]
+    schema: tuple[tuple[str, Any], ...] = ()
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = handler(schema)
+        result.update((key, list(v) if isinstance(v, tuple) else v) for key, v in self.schema)
+        return result
+
+
+class StrictBoolean:
+    """Type metadata: only true or false; `yes`, `on` or `1` are not read as true."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.bool_schema(strict=True)
+
+
 Slug = Annotated[
-    str,
-    AfterValidator(_check_slug),
-    Field(json_schema_extra={"pattern": SLUG_PATTERN}, examples=["kawasaki"]),
+    str, Checked(_check_slug, (("pattern", SLUG_PATTERN), ("examples", ("kawasaki",))))
 ]
 """A record id, and so also a reference to one."""
 
-CountryCode = Annotated[
-    str, AfterValidator(_check_country), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})
-]
-Timezone = Annotated[str, AfterValidator(_check_timezone), Field(examples=["Asia/Tokyo"])]
-Url = Annotated[
-    str,
-    AfterValidator(_check_url),
-    Field(json_schema_extra={"format": "uri", "pattern": "^https?://"}),
-]
-ClockTime = Annotated[
-    str,
-    AfterValidator(_check_clock),
-    Field(json_schema_extra={"pattern": "^[0-2][0-9]:[0-5][0-9]$"}),
-]
-LanguageMap = Annotated[dict[str, str], AfterValidator(_check_language_keys)]
+CountryCode = Annotated[str, Checked(_check_country, (("pattern", "^[A-Z]{2}$"),))]
+Timezone = Annotated[str, Checked(_check_timezone, (("examples", ("Asia/Tokyo",)),))]
+Url = Annotated[str, Checked(_check_url, (("format", "uri"), ("pattern", "^https?://")))]
+ClockTime = Annotated[str, Checked(_check_clock, (("pattern", "^[0-2][0-9]:[0-5][0-9]$"),))]
+LanguageMap = Annotated[dict[str, str], Checked(_check_language_keys)]
+StrictBool = Annotated[bool, StrictBoolean()]
 LocalText = str | LanguageMap
 """Free text: a plain string, or a mapping by language code (`{en: ..., de: ..., ja: ...}`)."""
 

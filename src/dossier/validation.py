@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from dossier.models import field_alias
 from dossier.suggest import did_you_mean
 from dossier.yaml_source import Path, PathPart
+
+T = TypeVar("T")
 
 _EXPECTED = {
     "string_type": "text",
@@ -84,8 +88,25 @@ def _data_path(loc: tuple[int | str, ...], data: Any, *, names_key: bool) -> tup
     return tuple(path), current
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
+def adapter(kind: Any) -> TypeAdapter[Any]:
+    """Pydantic's validator and serializer for a record class, built once."""
+    found = _ADAPTERS.get(kind)
+    if found is None:
+        found = _ADAPTERS[kind] = TypeAdapter(kind)
+    return found
+
+
+def validate(model: type[T], data: Any) -> T:
+    """`data` as a `model` record; raises Pydantic's `ValidationError`."""
+    result: T = adapter(model).validate_python(data)
+    return result
+
+
+def _nested_model(annotation: Any) -> type | None:
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return annotation
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
         for arg in typing.get_args(annotation):
@@ -95,28 +116,27 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def model_at(model: type[BaseModel], path: Path) -> type[BaseModel]:
-    """The model that validates the mapping at `path` inside a `model` record."""
+def model_at(model: type, path: Path) -> type:
+    """The record class that validates the mapping at `path` inside a `model` record."""
     for part in path:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(str(part))
-        if field is None:
-            field = next((f for f in model.model_fields.values() if f.alias == part), None)
-        nested = _nested_model(field.annotation) if field is not None else None
+        hints = typing.get_type_hints(model)
+        name = next((n for n in hints if field_alias(n) == part), None)
+        nested = _nested_model(hints[name]) if name is not None else None
         if nested is None:
             break
         model = nested
     return model
 
 
-def field_names(model: type[BaseModel]) -> list[str]:
-    return [field.alias or name for name, field in model.model_fields.items()]
+def field_names(model: type) -> list[str]:
+    return [field_alias(f.name) for f in dataclasses.fields(model)]
 
 
-def _single(error: ErrorDetails, path: Path, value: Any, model: type[BaseModel]) -> FieldError:
+def _single(error: ErrorDetails, path: Path, value: Any, model: type) -> FieldError:
     kind = error["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(path[-1]) if path else "?"
         parent = model_at(model, path[:-1])
         return FieldError(
@@ -142,7 +162,7 @@ def _single(error: ErrorDetails, path: Path, value: Any, model: type[BaseModel])
     return FieldError(path, error["msg"])
 
 
-def field_errors(error: ValidationError, data: Any, model: type[BaseModel]) -> list[FieldError]:
+def field_errors(error: ValidationError, data: Any, model: type) -> list[FieldError]:
     """One `FieldError` per offending field of `data`, validated as `model`."""
     by_path: defaultdict[Path, list[tuple[ErrorDetails, Any]]] = defaultdict(list)
     for details in error.errors(include_url=False):

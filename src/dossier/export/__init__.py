@@ -25,9 +25,15 @@ def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool =
     default fields, for YAML meant to be read by people.
     """
 
+    from dossier.validation import adapter
+
     def dump(records: list[Any]) -> list[dict[str, Any]]:
         return [
-            reading_order(r.model_dump(mode="json", by_alias=True, exclude_defaults=compact))
+            reading_order(
+                adapter(type(r)).dump_python(
+                    r, mode="json", by_alias=True, exclude_defaults=compact
+                )
+            )
             for r in records
         ]
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from typing import Any
-
-from pydantic import BaseModel
 
 from dossier.choices import RecordKind
 from dossier.csv_text import csv_text
 from dossier.dossier import Dossier
 from dossier.export import reading_order
-from dossier.models import SECTIONS
+from dossier.models import SECTIONS, field_alias
 from dossier.types import PartialDate, text_in
 
 
@@ -29,21 +28,21 @@ def cell(value: Any, lang: str) -> str:
         return text_in(value, lang)
     if isinstance(value, list):
         return "; ".join(cell(item, lang) for item in value)
-    if isinstance(value, BaseModel):
+    if dataclasses.is_dataclass(value):
         # A nested entry (a role, a figure, a follow-up): its filled fields, named.
         parts = []
-        for name, info in type(value).model_fields.items():
-            text = cell(getattr(value, name), lang)
+        for entry in dataclasses.fields(value):
+            text = cell(getattr(value, entry.name), lang)
             if text:
-                parts.append(f"{info.alias or name}: {text}")
+                parts.append(f"{field_alias(entry.name)}: {text}")
         return ", ".join(parts)
     return str(value)
 
 
 def export_csv(dossier: Dossier, kind: RecordKind, lang: str = "en") -> str:
-    model = SECTIONS[kind.value]
-    names = list(reading_order(dict.fromkeys(model.model_fields)))
-    header = [model.model_fields[n].alias or n for n in names]
+    model: Any = SECTIONS[kind.value]
+    names = list(reading_order(dict.fromkeys(f.name for f in dataclasses.fields(model))))
+    header = [field_alias(n) for n in names]
     records = getattr(dossier, kind.value)
     rows = ([cell(getattr(record, n), lang) for n in names] for record in records)
     return csv_text(header, rows)
