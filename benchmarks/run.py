@@ -130,20 +130,18 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
 
     # P1: a lookup in the terminal, with the cache warm as in daily use; the cold figure too.
-    # The libraries alone (Typer, Rich, Pydantic) set a floor, printed for comparison.
+    # The libraries a view needs (Typer, Rich) set a floor, printed for comparison.
     floor = measure(
         [
             sys.executable,
             "-c",
-            "import typer, rich.console, rich.table; from pydantic import BaseModel",
+            "import typer, rich.console, rich.table",
         ],
         runs=max(runs, 5),
         env=env,
         cwd=work,
     )
-    floor_row = ratio_row(
-        "P1f", "import typer, rich, pydantic", floor, "python -c pass", python_pass, 15
-    )
+    floor_row = ratio_row("P1f", "import typer, rich", floor, "python -c pass", python_pass, 15)
     rows.append(replace(floor_row, budget="info", passed=None))
     show = [*DOSSIER, "--data", str(SAMPLE), "show", "kawasaki"]
     rows.append(
