@@ -349,9 +349,18 @@ def test_pandoc_reads_the_docx_as_text_with_the_key_facts(
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_converts_the_docx_to_pdf(visit_docx: bytes, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_libreoffice_converts_the_docx_to_pdf(
+    sample: LoadResult, tmp_path: Path, lang: str
+) -> None:
+    from dossier.i18n import Translator
+
+    dossier = sample.dossier
+    briefing = build_briefing(
+        dossier, dossier.by_id[VISIT], today=TODAY, translator=Translator(lang)
+    )
     path = tmp_path / "b.docx"
-    path.write_bytes(visit_docx)
+    path.write_bytes(render_docx(briefing))
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
         capture_output=True,

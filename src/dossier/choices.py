@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from dossier.i18n import LANGUAGES
+
 
 class RecordKind(enum.StrEnum):
     """A section of the data file, and so a kind of record."""
@@ -40,9 +42,5 @@ class BriefFormat(enum.StrEnum):
     MD = "md"
 
 
-class Language(enum.StrEnum):
-    """Languages with a message catalogue (see `dossier.i18n.LANGUAGES`)."""
-
-    EN = "en"
-    DE = "de"
-    JA = "ja"
+Language = enum.StrEnum("Language", {code.upper(): code for code in LANGUAGES})  # type: ignore[misc]
+"""The languages offered on the command line: exactly those of `dossier.i18n.LANGUAGES`."""
