@@ -64,43 +64,6 @@ def today_from(value: str | None) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def long_date(value: PartialDate | dt.date) -> str:
-    """`10 November 2017`, `February 2017` or `2017`, as far as the date is known."""
-    if isinstance(value, dt.date):
-        value = PartialDate(value.year, value.month, value.day)
-    if value.month is None:
-        return str(value.year)
-    month = _MONTHS[value.month - 1]
-    return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"
-
-
-def long_date_span(start: PartialDate, end: PartialDate | None) -> str:
-    """`14–15 April 2027`, `30 March – 2 April 2027`, or a single date."""
-    if end is None or end == start:
-        return long_date(start)
-    if start.day and end.day and (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{long_date(end)}"
-    if start.day and end.day and start.year == end.year and start.month and end.month:
-        return f"{start.day} {_MONTHS[start.month - 1]} – {long_date(end)}"
-    return f"{long_date(start)} – {long_date(end)}"
-
-
 def _is_east_asian(text: str) -> bool:
     ranges = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uac00", "\ud7af"))  # kana, CJK, Hangul
     return any(low <= ch <= high for ch in text for low, high in ranges)
