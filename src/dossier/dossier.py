@@ -21,7 +21,7 @@ from dossier.models import (
     Source,
     kind_of,
 )
-from dossier.types import PartialDate
+from dossier.types import PartialDate, text_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +119,6 @@ class Dossier:
 
     def label(self, record_id: str, lang: str = "en") -> str:
         """A record's display name, or the id itself where no record has it."""
-        from dossier.types import text_in
-
         record = self.by_id.get(record_id)
         if record is None:
             return record_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(enum.StrEnum):
@@ -75,20 +75,3 @@ class UsageError(DossierError):
     """The command line asks for something impossible: bad path, refused overwrite, bad value."""
 
     exit_code = 2
-
-
-@dataclass(slots=True)
-class ProblemLog:
-    """Collects problems while data is read and checked."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.problems.extend(problems)
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)

@@ -120,10 +120,10 @@ def load(
     for path in paths:
         files.extend(find_yaml_files(path))
     raws = [read_raw(file) for file in files]
+    from dossier import cache  # light: hashlib and pickle only
+
     key = None
     if use_cache:
-        from dossier import cache
-
         key = cache.key_for([(raw.name, raw.data) for raw in raws])
         cached = cache.fetch(key)
         if cached is not None:
@@ -132,7 +132,5 @@ def load(
 
     result = read_dossier(raws, today, warnings=warnings and not use_cache)
     if key is not None and not result.has_errors:
-        from dossier import cache
-
         cache.store(key, result.dossier)
     return result

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from dossier.dossier import Dossier
 from dossier.errors import NotFoundError
@@ -58,12 +57,6 @@ def names_of(record: AnyRecord) -> Iterator[str]:
 def titles_of(record: AnyRecord) -> Iterator[str]:
     if isinstance(record, Agreement | Event | Source):
         yield from all_texts(record.title)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    record: AnyRecord
-    tier: int
 
 
 class Finder:

@@ -16,7 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dossier.dossier import Dossier, OpenFollowUp, is_upcoming, record_sources
+from dossier.dossier import Dossier, OpenFollowUp, is_upcoming
 from dossier.i18n import ENGLISH, Translator
 from dossier.models import Event, Person, Source
 from dossier.types import LocalText
@@ -153,13 +153,6 @@ def participants_table(dossier: Dossier, event: Event) -> Table:
         on_behalf = label(dossier, participant.for_) if participant.for_ else ""
         rows.append((name, native, participant.role or "", on_behalf))
     return table(("Person", "Native", "Role", "For"), rows)
-
-
-def cited_sources(dossier: Dossier, records: Iterable[object]) -> list[str]:
-    cited: list[str] = []
-    for record in records:
-        cited.extend(record_sources(record))  # type: ignore[arg-type]
-    return cited
 
 
 def party_names(dossier: Dossier, ids: list[str]) -> str:
