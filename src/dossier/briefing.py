@@ -32,6 +32,7 @@ from dossier.types import LocalText, PartialDate
 from dossier.wording import (
     formal_name,
     place_of,
+    with_native,
 )
 
 
@@ -116,9 +117,7 @@ class _Builder:
     t: Translator
 
     def named(self, record: Cluster | Organisation) -> str:
-        name = self.t.text(record.name)
-        native = record.native_name
-        return f"{name} ({native})" if native and native != name else name
+        return with_native(self.t.text(record.name), record.native_name)
 
     def label(self, record_id: str) -> str:
         record = self.dossier.get(record_id)

@@ -20,6 +20,13 @@ def person_name(person: Person, *, honorific: bool = True) -> str:
     return person.name
 
 
+def with_native(name: str, native: str | None, template: str = "{name} ({native})") -> str:
+    """`City of Kawasaki (川崎市)`: the name and its native form, unless they are the same."""
+    if not native or native == name:
+        return name
+    return template.format(name=name, native=native)
+
+
 def date_span(start: PartialDate, end: PartialDate | None = None) -> str:
     """`2017-11-10`, or `2017-11-10 – 2017-11-12` for a multi-day event."""
     if end is None or end == start:

@@ -36,7 +36,7 @@ from dossier.render.terminal import (
     table,
 )
 from dossier.types import all_texts
-from dossier.wording import date_span, person_name, place_of, role_line, role_span
+from dossier.wording import date_span, person_name, place_of, role_line, role_span, with_native
 
 
 def country_text(country: str | list[str] | None) -> str:
@@ -63,7 +63,7 @@ def record_view(dossier: Dossier, record: AnyRecord, today: dt.date) -> Group:
 
 
 def _title(name: str, native: str | None, record: AnyRecord) -> Text:
-    title = f"{name} · {native}" if native and native != name else name
+    title = with_native(name, native, "{name} · {native}")
     return heading(title, f"{kind_of(record)} {record.id}")
 
 
@@ -119,9 +119,7 @@ def cluster_view(dossier: Dossier, cluster: Cluster, today: dt.date) -> list[Ren
     manager = dossier.get(cluster.managed_by) if cluster.managed_by else None
     manager_text = ""
     if isinstance(manager, Organisation):
-        name = local(manager.name)
-        native = f" ({manager.native_name})" if manager.native_name not in (None, name) else ""
-        manager_text = f"{name}{native}"
+        manager_text = with_native(local(manager.name), manager.native_name)
     location = ", ".join(p for p in (cluster.city, cluster.region) if p)
     parts: list[RenderableType] = [
         _title(local(cluster.name), cluster.native_name, cluster),
