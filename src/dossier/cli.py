@@ -1,7 +1,5 @@
 """The `dossier` command line: parse, make one library call, present the result."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
@@ -25,6 +23,8 @@ from dossier.choices import (
 )
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 
+# No `from __future__ import annotations` here: Typer reads every command's signature at each
+# start, and annotations kept as text would be evaluated anew each time (twice, in fact).
 # Everything else is imported inside the command that needs it: `dossier show` should not
 # pay for YAML parsing it can skip, nor any command for python-docx, Babel or iCalendar.
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def _today() -> dt.date:
 
 def _load(
     ctx: typer.Context, paths: list[str] | None = None, *, use_cache: bool = False
-) -> LoadResult:
+) -> "LoadResult":
     from dossier.loader import default_data_path, load
 
     options: Options = ctx.obj
@@ -155,7 +155,7 @@ def _load(
     return load(chosen, _today(), use_cache=use_cache)
 
 
-def _load_valid(ctx: typer.Context) -> LoadResult:
+def _load_valid(ctx: typer.Context) -> "LoadResult":
     """The data for a command that needs it free of errors; warnings are `validate`'s job."""
     result = _load(ctx, use_cache=True)
     if result.has_errors:
@@ -163,7 +163,7 @@ def _load_valid(ctx: typer.Context) -> LoadResult:
     return result
 
 
-def _partial_date(value: str | None, option: str) -> PartialDate | None:
+def _partial_date(value: str | None, option: str) -> "PartialDate | None":
     if value is None:
         return None
     from dossier.types import PartialDate
