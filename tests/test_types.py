@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Any
 
@@ -46,6 +47,15 @@ def test_a_partial_date_ends_at_the_end_of_its_month_or_year() -> None:
     assert PartialDate.parse("2024-02").end() == dt.date(2024, 2, 29)
     assert PartialDate.parse(2018).end() == dt.date(2018, 12, 31)
     assert PartialDate.parse("2018-03-04").end() == dt.date(2018, 3, 4)
+
+
+@given(st.integers(1000, 9999), st.integers(1, 12))
+def test_a_month_ends_on_its_last_calendar_day(year: int, month: int) -> None:
+    last = calendar.monthrange(year, month)[1]
+    assert PartialDate.parse(f"{year}-{month:02d}").end() == dt.date(year, month, last)
+    assert PartialDate.parse(f"{year}-{month:02d}-{last}").end() == dt.date(year, month, last)
+    with pytest.raises(ValueError, match="not a real calendar date"):
+        PartialDate.parse(f"{year}-{month:02d}-{last + 1}")
 
 
 @given(st.dates(min_value=dt.date(1000, 1, 1)), st.sampled_from(["year", "month", "day"]))

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import total_ordering
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from dossier.countries import ISO_COUNTRY_CODES
 
@@ -36,6 +34,13 @@ _CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 SLUG_PATTERN = "^" + _SLUG.pattern + "$"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31; `calendar.monthrange` would cost an import on every start for this one sum."""
+    if month == 12:  # also keeps year 9999 from stepping past `date.max`
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 @total_ordering
@@ -83,7 +88,7 @@ class PartialDate:
                 "'{text}' has no month {month}",
                 {"text": text, "month": month},
             )
-        if day is not None and month is not None and not 1 <= day <= monthrange(year, month)[1]:
+        if day is not None and month is not None and not 1 <= day <= days_in_month(year, month):
             raise invalid(
                 "partial_date_day", "'{text}' is not a real calendar date", {"text": text}
             )
@@ -100,7 +105,7 @@ class PartialDate:
         if self.day is not None and self.month is not None:
             return dt.date(self.year, self.month, self.day)
         if self.month is not None:
-            return dt.date(self.year, self.month, monthrange(self.year, self.month)[1])
+            return dt.date(self.year, self.month, days_in_month(self.year, self.month))
         return dt.date(self.year, 12, 31)
 
     def sort_key(self) -> tuple[int, int, int]:
@@ -164,6 +169,8 @@ def _check_country(value: str) -> str:
 
 
 def _check_timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo  # only data being validated needs the time zone database
+
     try:
         ZoneInfo(value)
     except (ValueError, KeyError, OSError):
