@@ -13,13 +13,17 @@ owned by the current user that nobody else can write to. Any failure just means 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+try:  # hashlib's own BLAKE2, without the few milliseconds `hashlib` spends loading OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from dossier.dossier import Dossier
@@ -50,7 +54,7 @@ def _code_fingerprint() -> bytes:
 def key_for(files: list[tuple[str, bytes | None]]) -> str:
     from dossier import __version__
 
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=32)
     # Entries are plain dataclasses of this package: its code and Python decide their form.
     header = f"{__version__}|{sys.version}|{pickle.HIGHEST_PROTOCOL}"
     digest.update(header.encode())
