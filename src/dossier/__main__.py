@@ -13,7 +13,10 @@ def main() -> None:
 
         print(f"dossier {__version__}")
         return
-    from dossier.cli import app
+    from dossier import collector
+
+    with collector.paused():  # the libraries' modules and classes live as long as the process
+        from dossier.cli import app
 
     try:
         app()

@@ -120,12 +120,13 @@ def load(
     for path in paths:
         files.extend(find_yaml_files(path))
     raws = [read_raw(file) for file in files]
-    from dossier import cache  # light: hashlib and pickle only
+    from dossier import cache, collector  # light: pickle only
 
     key = None
     if use_cache:
         key = cache.key_for([(raw.name, raw.data) for raw in raws])
-        cached = cache.fetch(key)
+        with collector.paused():
+            cached = cache.fetch(key)
         if cached is not None:
             return LoadResult(cached, [], [raw.name for raw in raws])
     from dossier.reading import read_dossier

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from dossier import collector
 from dossier.checks import Finding, check_dossier
 from dossier.dossier import Dossier
 from dossier.errors import Problem
@@ -59,21 +58,6 @@ class _FileRecords:
             label = self.labels.get((str(path[0]), path[1])) or f"{path[0]}[{path[1]}]"
             return label, format_field_path(path[2:])
         return "", format_field_path(path)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Loading allocates millions of small objects and frees none of them; the cyclic garbage
-    # collector would rescan them again and again for nothing. Afterwards they are frozen out
-    # of its reach, so the first collection after loading does not scan them all at once.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -359,7 +343,7 @@ def format_field_path(path: Sequence[str | int]) -> str:
 def read_dossier(raws: Sequence[RawFile], today: dt.date, *, warnings: bool = True) -> LoadResult:
     """Parse, validate and check every file; the dossier holds every valid record."""
     reader = _Reader()
-    with _collector_paused():
+    with collector.paused():
         for raw in raws:
             reader.read(raw)
         return reader.finish(today, warnings=warnings)
