@@ -4,7 +4,9 @@
     python benchmarks/run.py --quick   # a short smoke run (CI): smaller data, fewer runs
 
 Each measure runs its command and a reference command several times after a warm-up and
-compares medians from the same run, so the ratios hold on any machine. Prints one table row
+compares medians from the same run, so the ratios hold on any machine; the short start-up
+measures (P1, P2) take their turns with their reference, run after run. The package is
+byte-compiled first, as an installed package is. Prints one table row
 per measure with PASS or FAIL; exits 1 if any measure fails (0 with --quick, where the data
 is too small for the budgets to mean anything).
 """
@@ -12,6 +14,8 @@ is too small for the budgets to mean anything).
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import os
 import shutil
 import statistics
@@ -25,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "clusters.yaml"
-DOSSIER = [sys.executable, "-m", "dossier"]
+# The `dossier` command as users run it (the console script beside this Python), else -m.
+_SCRIPT = Path(sys.executable).parent / "dossier"
+DOSSIER = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "dossier"]
 BILLION_LAUGHS = ROOT / "tests" / "bad_inputs" / "alias-bomb.yaml"
 
 
@@ -65,6 +71,35 @@ def measure(
         run_once(command, env, cwd)
     samples = [run_once(command, env, cwd) for _ in range(runs)]
     return Stats(statistics.median(s[0] for s in samples), max(s[1] for s in samples))
+
+
+def measure_interleaved(
+    commands: dict[str, tuple[Sequence[str], dict[str, str]]], *, runs: int, cwd: Path
+) -> dict[str, Stats]:
+    """Start-up times, taken in turns (a, b, c, a, b, c, ...) after a warm-up of each.
+
+    Runs of a few hundred milliseconds are at the mercy of whatever else the machine does;
+    taking them in turns lets a slow spell hit every command alike instead of one of them.
+    """
+    for command, env in commands.values():
+        run_once(command, env, cwd)
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, env) in commands.items():
+            samples[name].append(run_once(command, env, cwd))
+    return {
+        name: Stats(statistics.median(s[0] for s in taken), max(s[1] for s in taken))
+        for name, taken in samples.items()
+    }
+
+
+def byte_compile_package() -> None:
+    """Measure `dossier` as installed: pip byte-compiles every module it installs, whereas a
+    checkout installed in editable mode, under PYTHONDONTWRITEBYTECODE (set in many
+    containers), would compile every module from source at every start."""
+    spec = importlib.util.find_spec("dossier")
+    if spec is not None and spec.origin is not None:
+        compileall.compile_dir(Path(spec.origin).parent, quiet=1)
 
 
 def ratio_row(
@@ -126,49 +161,39 @@ def main(argv: list[str] | None = None) -> int:
         "COLUMNS": "100",
     }
     cold = {**env, "DOSSIER_NO_CACHE": "1"}
-    python_pass = measure([sys.executable, "-c", "pass"], runs=max(runs, 5), env=env, cwd=work)
-    rows: list[Row] = []
-
-    # P1: a lookup in the terminal, with the cache warm as in daily use; the cold figure too.
-    # The libraries a view needs (Typer, Rich) set a floor, printed for comparison.
-    floor = measure(
-        [
-            sys.executable,
-            "-c",
-            "import typer, rich.console, rich.table",
-        ],
-        runs=max(runs, 5),
-        env=env,
+    byte_compile_package()
+    startup_runs = 3 if quick else max(runs, 21)
+    show = [*DOSSIER, "--data", str(SAMPLE), "show", "kawasaki"]
+    startup = measure_interleaved(
+        {
+            "pass": ([sys.executable, "-c", "pass"], env),
+            # The libraries any view needs set a floor, printed for comparison.
+            "floor": ([sys.executable, "-c", "import typer, rich.console, rich.table"], env),
+            # A lookup in the terminal, with the cache warm as in daily use; cold too.
+            "show": (show, env),
+            "show cold": (show, cold),
+            # The version, which needs none of the libraries.
+            "version": ([*DOSSIER, "--version"], env),
+        },
+        runs=startup_runs,
         cwd=work,
     )
-    floor_row = ratio_row("P1f", "import typer, rich", floor, "python -c pass", python_pass, 15)
+    python_pass = startup["pass"]
+    rows: list[Row] = []
+    floor_row = ratio_row(
+        "P1f", "import typer, rich", startup["floor"], "python -c pass", python_pass, 15
+    )
     rows.append(replace(floor_row, budget="info", passed=None))
-    show = [*DOSSIER, "--data", str(SAMPLE), "show", "kawasaki"]
     rows.append(
         ratio_row(
-            "P1",
-            "show kawasaki (sample)",
-            measure(show, runs=max(runs, 5), env=env, cwd=work),
-            "python -c pass",
-            python_pass,
-            15,
+            "P1", "show kawasaki (sample)", startup["show"], "python -c pass", python_pass, 15
         )
     )
-    cold_show = measure(show, runs=max(runs, 5), env=cold, cwd=work)
-    cold_row = ratio_row("P1c", "show, cache off", cold_show, "python -c pass", python_pass, 15)
+    cold_row = ratio_row(
+        "P1c", "show, cache off", startup["show cold"], "python -c pass", python_pass, 15
+    )
     rows.append(replace(cold_row, budget="info", passed=None))
-
-    # P2: the version, which needs none of the libraries.
-    rows.append(
-        ratio_row(
-            "P2",
-            "--version",
-            measure([*DOSSIER, "--version"], runs=max(runs, 5), env=env, cwd=work),
-            "python -c pass",
-            python_pass,
-            6,
-        )
-    )
+    rows.append(ratio_row("P2", "--version", startup["version"], "python -c pass", python_pass, 6))
 
     # P3: JSON export against Debian's yq converting the same YAML to JSON.
     small_file = generate(small, work / f"d{small}.yaml")
