@@ -3,9 +3,8 @@
 import datetime as dt
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
 from rich.console import Console
@@ -100,8 +99,9 @@ app = typer.Typer(
 )
 
 
-@dataclass
-class Options:
+class Options(NamedTuple):
+    """The options given before the command, for every command."""
+
     data: str | None
     debug: bool
 

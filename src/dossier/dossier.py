@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dossier.models import (
     SECTIONS,
@@ -24,8 +25,9 @@ from dossier.models import (
 from dossier.types import PartialDate, text_in
 
 
-@dataclass(frozen=True, slots=True)
-class OpenFollowUp:
+class OpenFollowUp(NamedTuple):
+    """A follow-up not yet done, with the event it was agreed at."""
+
     event: Event
     follow_up: FollowUp
 
@@ -38,8 +40,7 @@ class OpenFollowUp:
         return (due.sort_key() if due else (9999, 99, 99), self.event.id)
 
 
-@dataclass(frozen=True, slots=True)
-class Appointment:
+class Appointment(NamedTuple):
     """A person's role at an organisation or cluster."""
 
     person: Person

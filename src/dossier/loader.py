@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dossier.errors import Problem, UsageError
 
@@ -70,8 +69,7 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-@dataclass
-class LoadResult:
+class LoadResult(NamedTuple):
     """A dossier built from every valid record, and every problem found (errors and warnings)."""
 
     dossier: Dossier
@@ -83,8 +81,7 @@ class LoadResult:
         return any(p.is_error for p in self.problems)
 
 
-@dataclass(frozen=True)
-class RawFile:
+class RawFile(NamedTuple):
     """A data file as read from disk: its name for messages, and its bytes or why there are none."""
 
     path: Path
