@@ -5,10 +5,10 @@
 
 Each measure runs its command and a reference command several times after a warm-up and
 compares medians from the same run, so the ratios hold on any machine; the short start-up
-measures (P1, P2) take their turns with their reference, run after run. The package is
-byte-compiled first, as an installed package is. Prints one table row
-per measure with PASS or FAIL; exits 1 if any measure fails (0 with --quick, where the data
-is too small for the budgets to mean anything).
+measures (P1, P2) take turns with their reference, run after run. The package is
+byte-compiled first, as an installed package is. Prints one table row per measure with PASS
+or FAIL; exits 1 if any measure fails (0 with --quick, where the data is too small for the
+budgets to mean anything).
 """
 
 from __future__ import annotations
