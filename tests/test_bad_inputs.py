@@ -221,6 +221,24 @@ def test_a_broken_pipe_ends_quietly() -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["show", "kawasaki"], ["list", "people"], ["timeline"], ["search", "MoU"], ["export"]],
+)
+def test_a_reader_that_never_reads_gets_no_error_message(args: list[str]) -> None:
+    # `true` exits at once, so every write of the command meets a closed pipe.
+    command = f"{sys.executable} -m dossier --data {SAMPLE} {' '.join(args)} | true"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DOSSIER_NO_CACHE": "1"},
+    )
+    assert result.stderr == ""
+    assert result.returncode == 1
+
+
 # --- internal errors ---------------------------------------------------------------------
 
 

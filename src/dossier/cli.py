@@ -77,6 +77,8 @@ class _Commands(TyperGroup):
             _report_error(error)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except BrokenPipeError:  # the reader went away; the entry point ends quietly
+            raise
         except Exception as error:
             if os.environ.get("DOSSIER_DEBUG") or (ctx.obj and ctx.obj.debug):
                 raise
