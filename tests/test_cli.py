@@ -117,6 +117,13 @@ def test_an_unknown_ref_suggests_the_closest(run: Run) -> None:
     assert result.stderr == "dossier: no record matches 'kawasakii'; did you mean 'kawasaki'?\n"
 
 
+@pytest.mark.parametrize("ref", ["nothing-here", "zeppelin"])
+def test_an_unrelated_ref_gets_no_far_fetched_suggestion(run: Run, ref: str) -> None:
+    result = run("show", ref)
+    assert result.exit_code == 1
+    assert result.stderr == f"dossier: no record matches '{ref}'\n"
+
+
 def test_timeline_for_munich_is_in_date_order(run: Run) -> None:
     result = run("timeline", "munich")
     assert result.exit_code == 0, result

@@ -110,7 +110,7 @@ class Finder:
 
     def suggest(self, ref: str) -> str | None:
         by_name = dict(self._names)
-        match = closest(normalize(ref), by_name, cutoff=0.5)
+        match = closest(normalize(ref), by_name)
         return by_name[match] if match else None
 
 
