@@ -188,8 +188,8 @@ def test_warnings(write: Write) -> None:
     assert report(path, warnings=True) == [
         "2:31 warning m status: marked active but expired on 2020 [set status: expired, or record the renewal]",
         "8:43 warning e follow_ups[0].due: follow-up overdue since 2020-01-15 [mark it done: true, or set a new due date]",
-        "10:29 warning p roles: has no current role [add the role they hold now, or note why none is known]",
-        "11:5 warning q roles: has no current role [add the role they hold now, or note why none is known]",
+        "10:29 warning p roles: has no current role [add the role they hold now, if known]",
+        "11:5 warning q roles: has no current role [add the role they hold now, if known]",
         "11:5 warning q: has no source [add `sources:` with the ids that back it]",
     ]
 

@@ -195,7 +195,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 person.id,
                 ("roles",),
                 "has no current role",
-                "add the role they hold now, or note why none is known",
+                "add the role they hold now, if known",
                 warning,
             )
     for record in dossier.records():
