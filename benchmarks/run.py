@@ -5,10 +5,10 @@
 
 Each measure runs its command and a reference command several times after a warm-up and
 compares medians from the same run, so the ratios hold on any machine; the short start-up
-measures (P1, P2) take turns with their reference, run after run. The package is
-byte-compiled first, as an installed package is. Prints one table row per measure with PASS
-or FAIL; exits 1 if any measure fails (0 with --quick, where the data is too small for the
-budgets to mean anything).
+measures (P1, P2), the export (P3) and the briefing (P5) take turns with their reference,
+run after run. The package is byte-compiled first, as an installed package is. Prints one
+table row per measure with PASS or FAIL; exits 1 if any measure fails (0 with --quick, where
+the data is too small for the budgets to mean anything).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -74,7 +74,7 @@ def measure(
 
 
 def measure_interleaved(
-    commands: dict[str, tuple[Sequence[str], dict[str, str]]], *, runs: int, cwd: Path
+    commands: Mapping[str, tuple[Sequence[str], dict[str, str]]], *, runs: int, cwd: Path
 ) -> dict[str, Stats]:
     """Start-up times, taken in turns (a, b, c, a, b, c, ...) after a warm-up of each.
 
@@ -198,11 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     # P3: JSON export against Debian's yq converting the same YAML to JSON.
     small_file = generate(small, work / f"d{small}.yaml")
     export = [*DOSSIER, "--data", str(small_file), "export", "--format", "json"]
-    ours = measure(export, runs=runs, env=cold, cwd=work)
     yq = shutil.which("yq")
-    reference = measure([yq, ".", str(small_file)], runs=runs, env=env, cwd=work) if yq else None
+    p3 = measure_interleaved(
+        {"ours": (export, cold)} | ({"yq": ([yq, ".", str(small_file)], env)} if yq else {}),
+        runs=runs,
+        cwd=work,
+    )
     rows.append(
-        ratio_row("P3", f"export json, {small:,} records", ours, "yq . FILE", reference, 0.5)
+        ratio_row(
+            "P3", f"export json, {small:,} records", p3["ours"], "yq . FILE", p3.get("yq"), 0.5
+        )
     )
 
     # P4: validation is linear: ten times the records, at most eleven times the time.
@@ -259,23 +264,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     brief = [*DOSSIER, "--data", str(brief_file), "brief", "partner", "-o", "b.docx", "--force"]
     pandoc = shutil.which("pandoc")
-    reference = (
-        measure([pandoc, str(markdown), "-o", "p.docx"], runs=runs, env=env, cwd=work)
-        if pandoc
-        else None
+    p5 = measure_interleaved(
+        {"warm": (brief, env), "cold": (brief, cold)}
+        | ({"pandoc": ([pandoc, str(markdown), "-o", "p.docx"], env)} if pandoc else {}),
+        runs=runs,
+        cwd=work,
     )
+    reference = p5.get("pandoc")
     rows.append(
         ratio_row(
-            "P5",
-            "brief, 500 events, 100 people",
-            measure(brief, runs=runs, env=env, cwd=work),
-            "pandoc md → docx",
-            reference,
-            2,
+            "P5", "brief, 500 events, 100 people", p5["warm"], "pandoc md → docx", reference, 2
         )
     )
-    cold_brief = measure(brief, runs=runs, env=cold, cwd=work)
-    cold_row = ratio_row("P5c", "brief, cache off", cold_brief, "pandoc md → docx", reference, 2)
+    cold_row = ratio_row("P5c", "brief, cache off", p5["cold"], "pandoc md → docx", reference, 2)
     rows.append(replace(cold_row, budget="info", passed=None))
 
     # P6: the alias bomb is refused fast and with flat memory.
