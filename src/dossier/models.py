@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -37,7 +39,6 @@ class _Strict:
         "extra": "forbid",
         "alias_generator": field_alias,
         "populate_by_name": True,
-        "use_attribute_docstrings": True,
     }
     __dataclass_fields__: ClassVar[dict[str, Any]]
 
@@ -303,6 +304,22 @@ class Source(_Strict):
     published: PartialDate | None = None
     language: str | None = None
     notes: LocalText | None = None
+
+
+@contextmanager
+def field_docstrings() -> Iterator[None]:
+    """Inside, Pydantic takes field descriptions from the docstrings under the fields here.
+
+    Only the JSON Schema shows them. Pydantic finds them by reading and parsing this module's
+    source, which costs about 100 ms: more than all the rest of building the validators,
+    paid by every command that reads data, so validation goes without.
+    """
+    config = _Strict.__pydantic_config__  # one dict, shared by every record class
+    config["use_attribute_docstrings"] = True
+    try:
+        yield
+    finally:
+        del config["use_attribute_docstrings"]
 
 
 AnyRecord = Cluster | Organisation | Person | Agreement | Event | Source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dossier.models import DossierFile
+from dossier.models import DossierFile, field_docstrings
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -20,7 +20,8 @@ def build_schema() -> dict[str, Any]:
     """Draft 2020-12 schema for editors and `check-jsonschema`; unknown keys are refused."""
     from pydantic import TypeAdapter
 
-    schema = TypeAdapter(DossierFile).json_schema(by_alias=True, mode="validation")
+    with field_docstrings():
+        schema = TypeAdapter(DossierFile).json_schema(by_alias=True, mode="validation")
     # Fields every record inherits: Pydantic takes descriptions from docstrings in the class
     # that declares a field, so the record kinds need these copied in.
     for definition in schema.get("$defs", {}).values():
