@@ -5,10 +5,10 @@
 
 Each measure runs its command and a reference command several times after a warm-up and
 compares medians from the same run, so the ratios hold on any machine; the short start-up
-measures (P1, P2), the export (P3) and the briefing (P5) take turns with their reference,
-run after run. The package is byte-compiled first, as an installed package is. Prints one
-table row per measure with PASS or FAIL; exits 1 if any measure fails (0 with --quick, where
-the data is too small for the budgets to mean anything).
+measures (P1, P2), the export (P3), validation (P4) and the briefing (P5) take turns with
+their reference, run after run. The package is byte-compiled first, as an installed package
+is. Prints one table row per measure with PASS or FAIL; exits 1 if any measure fails (0 with
+--quick, where the data is too small for the budgets to mean anything).
 """
 
 from __future__ import annotations
@@ -212,10 +212,15 @@ def main(argv: list[str] | None = None) -> int:
 
     # P4: validation is linear: ten times the records, at most eleven times the time.
     large_file = generate(large, work / f"d{large}.yaml")
-    validate_small = measure([*DOSSIER, "validate", str(small_file)], runs=runs, env=cold, cwd=work)
-    validate_large = measure(
-        [*DOSSIER, "validate", str(large_file)], runs=max(1, runs // 2), env=cold, cwd=work
+    p4 = measure_interleaved(
+        {
+            "small": ([*DOSSIER, "validate", str(small_file)], cold),
+            "large": ([*DOSSIER, "validate", str(large_file)], cold),
+        },
+        runs=max(1, runs // 2),
+        cwd=work,
     )
+    validate_small, validate_large = p4["small"], p4["large"]
     rows.append(
         ratio_row(
             "P4",
