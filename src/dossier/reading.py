@@ -13,11 +13,11 @@ from pydantic import ValidationError
 from dossier import collector
 from dossier.checks import Finding, check_dossier
 from dossier.dossier import Dossier
-from dossier.errors import Problem
+from dossier.errors import Problem, Severity
 from dossier.loader import LoadResult, RawFile
 from dossier.models import SECTIONS, AnyRecord
 from dossier.suggest import did_you_mean
-from dossier.validation import field_errors, validate
+from dossier.validation import FieldError, field_errors, validate
 from dossier.yaml_source import Path as DataPath
 from dossier.yaml_source import YamlDocument, parse_yaml
 
@@ -28,16 +28,6 @@ _TAKEN = object()
 """Stands in a section's list for a record handed over while the file was being read."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A problem found before its file's positions can be looked up."""
-
-    path: DataPath
-    message: str
-    hint: str = ""
-    at_key: bool = False
-
-
 @dataclass
 class _FileRecords:
     """What one file contributed, with enough to locate any problem in it."""
@@ -46,7 +36,8 @@ class _FileRecords:
     document: YamlDocument | None = None
     records: list[tuple[AnyRecord, DataPath]] = field(default_factory=list)
     labels: dict[tuple[str, int], str] = field(default_factory=dict)
-    pending: list[_Pending] = field(default_factory=list)
+    pending: list[FieldError] = field(default_factory=list)
+    """Problems found while the file is read, located once its positions are known."""
 
     def locate(self, path: DataPath, *, key: bool = False) -> tuple[int, int]:
         assert self.document is not None
@@ -159,10 +150,13 @@ class _Reader:
         hint: str = "",
         *,
         key: bool = False,
+        severity: Severity = Severity.ERROR,
     ) -> None:
         line, column = current.locate(path, key=key)
         record, field_path = current.record_and_field(path)
-        self.problems.append(Problem(current.name, line, column, message, record, field_path, hint))
+        self.problems.append(
+            Problem(current.name, line, column, message, record, field_path, hint, severity)
+        )
 
     def _top_level(self, current: _FileRecords, data: Any) -> None:
         if not isinstance(data, dict):
@@ -242,7 +236,7 @@ class _Reader:
             current.labels[section, index] = raw["id"]
         if not isinstance(raw, dict):
             what = "empty" if raw is None else "not a mapping of fields"
-            current.pending.append(_Pending(path, f"record {index + 1} of {section} is {what}"))
+            current.pending.append(FieldError(path, f"record {index + 1} of {section} is {what}"))
             return
         model = SECTIONS[section]
         try:
@@ -252,7 +246,7 @@ class _Reader:
                 self.invalid_ids.add(raw["id"])
             problems = field_errors(error, raw, model)
             current.pending.extend(
-                _Pending((*path, *p.path), p.message, p.hint, p.at_key) for p in problems
+                FieldError((*path, *p.path), p.message, p.hint, p.at_key) for p in problems
             )
             repaired = _without_faulty_fields(model, raw, [p.path for p in problems])
             if repaired is not None:
@@ -294,20 +288,7 @@ class _Reader:
             current, path = self.home[1], finding.path
         else:  # pragma: no cover - every finding names a record or the home key
             return
-        line, column = current.locate(path)
-        record, field_path = current.record_and_field(path)
-        self.problems.append(
-            Problem(
-                current.name,
-                line,
-                column,
-                finding.message,
-                record,
-                field_path,
-                finding.hint,
-                finding.severity,
-            )
-        )
+        self._add(current, path, finding.message, finding.hint, severity=finding.severity)
 
 
 def _without_faulty_fields(
