@@ -55,15 +55,10 @@ class _Yaml12Resolver(yaml.resolver.BaseResolver):
     """Resolves plain scalars by the YAML 1.2 core schema, nothing else."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # Called for every node libyaml reads, so it answers directly. A plain scalar can only
-        # be a number, boolean or null if its first character could start one; everything
-        # else, and every quoted scalar, is a string.
+        # Called for every node libyaml reads, so it answers directly; every quoted scalar is
+        # a string.
         if kind is ScalarNode:
-            if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
-                for tag, regexp in _CORE_SCHEMA:
-                    if regexp.match(value):
-                        return tag
-            return _TAG + "str"
+            return (implicit[0] and _core_tag(value)) or _TAG + "str"
         return _TAG + ("map" if kind is MappingNode else "seq")
 
     # Path-based resolvers are a PyYAML feature this format does not use; skipping their
@@ -83,6 +78,16 @@ _CORE_SCHEMA = (
     (_TAG + "int", _INT),
     (_TAG + "float", _FLOAT),
 )
+
+
+def _core_tag(plain: str) -> str | None:
+    """The YAML 1.2 core-schema tag of a plain (unquoted) scalar; None for a string."""
+    # Only a first character that could start a number, boolean or null needs the patterns.
+    if not plain or plain[0] in _MAYBE_TYPED:
+        for tag, regexp in _CORE_SCHEMA:
+            if regexp.match(plain):
+                return tag
+    return None
 
 
 try:
@@ -138,14 +143,6 @@ class _Abort(Exception):
         self.problem = problem
 
 
-def _compose(text: bytes | str) -> Node | None:
-    loader = _Composer(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -176,10 +173,6 @@ class Span:
 ItemHook = Callable[[str, int, Any], Any]
 """Called with (section, index, value) for each item of a top-level list once it is read;
 what it returns is kept in the list instead, so records need not all be held as raw data."""
-
-_SCALAR = ScalarEvent
-_MAPPING_START = MappingStartEvent
-_SEQUENCE_START = SequenceStartEvent
 
 
 class _Reader:
@@ -220,7 +213,7 @@ class _Reader:
 
     def value(self, link: _Link, depth: int) -> Any:
         event = self.parser.get_event()
-        if isinstance(event, _SCALAR):
+        if isinstance(event, ScalarEvent):
             self.values += 1
             self.last_end = event.end_mark
             result = self.scalar(event, link)
@@ -237,7 +230,7 @@ class _Reader:
                 self.open_anchors.add(anchor)
             before = self.values
             self.values += 1
-            if isinstance(event, _MAPPING_START):
+            if isinstance(event, MappingStartEvent):
                 result = self.mapping(event, link, depth)
             else:
                 result = self.sequence(event, link, depth)
@@ -283,10 +276,9 @@ class _Reader:
     def scalar(self, event: Any, link: _Link) -> Any:
         value, tag = event.value, event.tag
         if tag is None or tag == "!":
-            if event.implicit[0] and (not value or value[0] in _MAYBE_TYPED):
-                for core_tag, regexp in _CORE_SCHEMA:
-                    if regexp.match(value):
-                        return self.typed(event, core_tag, value, link)
+            core_tag = _core_tag(value) if event.implicit[0] else None
+            if core_tag is not None:
+                return self.typed(event, core_tag, value, link)
             if self.check_text:
                 value = self.text(event, value, link)
             # Ids, references and kinds recur thousands of times in a large dossier: one
@@ -333,7 +325,7 @@ class _Reader:
 
     def skip(self) -> None:
         """Consume one value's events without building anything (a key given twice)."""
-        if isinstance(self.parser.get_event(), _MAPPING_START | _SEQUENCE_START):
+        if isinstance(self.parser.get_event(), MappingStartEvent | SequenceStartEvent):
             self._skip_rest()
 
     def mapping(self, start: Any, link: _Link, depth: int) -> dict[Any, Any] | None:
@@ -370,7 +362,7 @@ class _Reader:
                 self.skip()
                 continue
             keys[key] = key_event
-            if top_level and isinstance(peek(), _SEQUENCE_START):
+            if top_level and isinstance(peek(), SequenceStartEvent):
                 result[key] = self.section(key, (link, key))
             else:
                 result[key] = self.value((link, key), depth + 1)
@@ -385,7 +377,7 @@ class _Reader:
         level = 1
         while level:
             event = self.parser.get_event()
-            if isinstance(event, _MAPPING_START | _SEQUENCE_START):
+            if isinstance(event, MappingStartEvent | SequenceStartEvent):
                 level += 1
             elif isinstance(event, MappingEndEvent | SequenceEndEvent):
                 level -= 1
@@ -501,10 +493,14 @@ class YamlDocument:
 
 
 def _compose_safely(source: bytes | str) -> Node | None:
+    """The node tree, for positions; None if it cannot be built."""
+    loader = _Composer(source)
     try:
-        return _compose(source)
+        return loader.get_single_node()
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
+    finally:
+        loader.dispose()
 
 
 def _walk(root: Node | None, path: Path, *, key: bool, line_offset: int) -> tuple[int, int]:
