@@ -27,8 +27,18 @@ from dossier.briefing_model import (
 from dossier.dossier import Dossier, is_upcoming
 from dossier.errors import UsageError
 from dossier.i18n import Translator
-from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Role, Source
-from dossier.types import LocalText, PartialDate
+from dossier.models import (
+    Agreement,
+    AnyRecord,
+    Cluster,
+    Event,
+    Organisation,
+    Person,
+    Role,
+    Source,
+    display_text,
+)
+from dossier.types import PartialDate
 from dossier.wording import (
     formal_name,
     place_of,
@@ -121,17 +131,11 @@ class _Builder:
 
     def label(self, record_id: str) -> str:
         record = self.dossier.get(record_id)
+        if record is None:
+            return record_id
         if isinstance(record, Person):
             return self.person(record)
-        if isinstance(record, Cluster | Organisation):
-            return self.t.text(record.name)
-        if isinstance(record, Agreement | Event | Source):
-            return self.t.text(record.title)
-        return record_id
-
-    def title_of(self, record_id: str) -> LocalText:
-        record = self.dossier.get(record_id)
-        return record.title if isinstance(record, Agreement) else record_id
+        return self.t.text(display_text(record))
 
     def person(self, person: Person) -> str:
         """The name a reader of this language expects (see `wording.formal_name`)."""
@@ -395,7 +399,7 @@ class _Builder:
         else:
             facts.append(line(self.t("No expiry recorded")))
         if agreement.renews:
-            renewed = self.t.text(self.title_of(agreement.renews))
+            renewed = self.label(agreement.renews)
             facts.append(line(self.t("Renews: {agreement}", agreement=renewed)))
         blocks: list[Block] = [Paragraph(title), BulletList(tuple(facts))]
         if agreement.scope:

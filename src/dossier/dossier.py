@@ -20,6 +20,7 @@ from dossier.models import (
     Person,
     Role,
     Source,
+    display_text,
     kind_of,
 )
 from dossier.types import PartialDate, text_in
@@ -121,13 +122,7 @@ class Dossier:
     def label(self, record_id: str, lang: str = "en") -> str:
         """A record's display name, or the id itself where no record has it."""
         record = self.by_id.get(record_id)
-        if record is None:
-            return record_id
-        if isinstance(record, Agreement | Event | Source):
-            return text_in(record.title, lang)
-        if isinstance(record, Person):
-            return record.name
-        return text_in(record.name, lang)
+        return record_id if record is None else text_in(display_text(record), lang)
 
     # --- who belongs together -------------------------------------------------------------
 

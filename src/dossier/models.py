@@ -362,3 +362,8 @@ class DossierFile(_Strict):
 
 def kind_of(record: AnyRecord) -> str:
     return KIND_NAMES[type(record)]
+
+
+def display_text(record: AnyRecord) -> LocalText:
+    """What a record is called in views: a name, or for agreements, events and sources a title."""
+    return record.title if isinstance(record, Agreement | Event | Source) else record.name
