@@ -27,6 +27,7 @@ from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 # Everything else is imported inside the command that needs it: `dossier show` should not
 # pay for YAML parsing it can skip, nor any command for python-docx, Babel or iCalendar.
 if TYPE_CHECKING:
+    from dossier.dossier import Dossier
     from dossier.loader import LoadResult
     from dossier.types import PartialDate
 
@@ -165,6 +166,11 @@ def _load_valid(ctx: typer.Context) -> "LoadResult":
     return result
 
 
+def _language(option: Language | None, dossier: "Dossier") -> str:
+    """`--lang`, else the data's `lang:`, else English."""
+    return option or dossier.lang or "en"
+
+
 def _partial_date(value: str | None, option: str) -> "PartialDate | None":
     if value is None:
         return None
@@ -190,7 +196,7 @@ def show(
 
     result = _load_valid(ctx)
     record = Finder(result.dossier).find(ref)
-    with translated(Translator(lang or result.dossier.lang or "en")):
+    with translated(Translator(_language(lang, result.dossier))):
         stdout_console().print(views.record_view(result.dossier, record, _today()))
 
 
@@ -267,7 +273,7 @@ def timeline(
     record_id = Finder(dossier).find(ref).id if ref else None
     events = dossier.timeline(record_id, since=start, until=end)
     console = stdout_console()
-    translator = Translator(lang or dossier.lang or "en")
+    translator = Translator(_language(lang, dossier))
     with translated(translator):
         if record_id:
             title = translator("Timeline: {name}", name=dossier.label(record_id, translator.lang))
@@ -365,7 +371,7 @@ def brief(
         check_writable(path, force=force)
     from dossier.i18n import Translator
 
-    translator = Translator(lang or dossier.lang or "en", mark_fallbacks=mark_fallbacks)
+    translator = Translator(_language(lang, dossier), mark_fallbacks=mark_fallbacks)
     briefing = build_briefing(
         dossier,
         target,
@@ -430,7 +436,7 @@ def export(
 
         check_writable(Path(output), force=force)
     dossier = _load_valid(ctx).dossier
-    language = lang or dossier.lang or "en"
+    language = _language(lang, dossier)
     if fmt is ExportFormat.JSON:
         from dossier.export.to_json import export_json
 
