@@ -7,7 +7,7 @@ import datetime as dt
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from dossier.dossier import Dossier, is_upcoming
+from dossier.dossier import Dossier, is_upcoming, record_sources
 from dossier.models import (
     Agreement,
     AnyRecord,
@@ -152,8 +152,7 @@ def cluster_view(dossier: Dossier, cluster: Cluster, today: dt.date) -> list[Ren
         ]
         parts += [section("Key figures"), table(("Figure", "Value", "As of", "Source"), rows)]
     parts += _relationship(dossier, cluster.id, today)
-    sources = list(cluster.sources) + [f.source for f in cluster.figures if f.source]
-    return parts + notes_and_sources(dossier, cluster.notes, sources)
+    return parts + notes_and_sources(dossier, cluster.notes, record_sources(cluster))
 
 
 def organisation_view(
@@ -180,7 +179,10 @@ def organisation_view(
         parts += [Text(""), Text(local(organisation.summary))]
     if organisation.former_names:
         rows = [
-            (" / ".join(all_texts(f.name)), f"until {f.until}" if f.until else "")
+            (
+                " / ".join(all_texts(f.name)),
+                _t("until {date}", date=str(f.until)) if f.until else "",
+            )
             for f in organisation.former_names
         ]
         parts += [section("Former names"), table(("Name", "Changed"), rows)]
@@ -191,7 +193,11 @@ def organisation_view(
 def person_view(dossier: Dossier, person: Person, today: dt.date) -> list[RenderableType]:
     order = ""
     if person.family_name and person.given_name:
-        order = f"family name {person.family_name}, given name {person.given_name}"
+        order = _t(
+            "family name {family}, given name {given}",
+            family=person.family_name,
+            given=person.given_name,
+        )
     parts: list[RenderableType] = [
         _title(person_name(person), person.native_name, person),
         field_grid(
@@ -245,7 +251,9 @@ def agreement_view(dossier: Dossier, agreement: Agreement, today: dt.date) -> li
         rows = []
         for event in signings:
             signatories = [
-                f"{person_name(p)} for {label(dossier, part.for_)}" if part.for_ else person_name(p)
+                _t("{name} for {party}", name=person_name(p), party=label(dossier, part.for_))
+                if part.for_
+                else person_name(p)
                 for part in event.participants()
                 if part.role == "signatory" and isinstance(p := dossier.get(part.person), Person)
             ]
