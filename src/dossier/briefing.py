@@ -34,16 +34,11 @@ from dossier.models import (
     Event,
     Organisation,
     Person,
-    Role,
     Source,
     display_text,
 )
 from dossier.types import PartialDate
-from dossier.wording import (
-    formal_name,
-    place_of,
-    with_native,
-)
+from dossier.wording import formal_name, place_of, role_span, with_native
 
 
 @dataclass
@@ -140,16 +135,6 @@ class _Builder:
     def person(self, person: Person) -> str:
         """The name a reader of this language expects (see `wording.formal_name`)."""
         return formal_name(person, self.t)
-
-    def role_span(self, role: Role) -> str:
-        t = self.t
-        if role.since and role.until:
-            return t("{start} – {end}", start=t.date(role.since), end=t.date(role.until))
-        if role.since:
-            return t("since {date}", date=t.date(role.since))
-        if role.until:
-            return t("until {date}", date=t.date(role.until))
-        return ""
 
     def cover(self) -> tuple[str, list[Line]]:
         counterpart = self.sides.counterpart
@@ -273,7 +258,11 @@ class _Builder:
             else t.text(r.title)
             for r in person.current_roles(self.today)
         )
-        spans = [self.role_span(r) for r in person.current_roles(self.today) if self.role_span(r)]
+        spans = [
+            span
+            for r in person.current_roles(self.today)
+            if (span := role_span(r, self.t, self.t.date))
+        ]
         role_line = line(roles, f" ({'; '.join(spans)})" if spans else None)
         notes = [self.t.text(person.notes)] if person.notes else []
         notes += self._signatures(person)

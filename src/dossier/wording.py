@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dossier.dossier import Dossier
@@ -34,14 +35,20 @@ def date_span(start: PartialDate, end: PartialDate | None = None) -> str:
     return f"{start} – {end}"
 
 
-def role_span(role: Role) -> str:
-    """`since 2013-11-19`, `1997 – 2022-12-31`, `until 2018`, or ""."""
+def role_span(
+    role: Role, phrase: Callable[..., str], date: Callable[[PartialDate], str] = str
+) -> str:
+    """`since 2013-11-19`, `1997 – 2022-12-31`, `until 2018`, or "".
+
+    `phrase` turns a catalogue message and its values into the reader's language (a
+    `Translator`, or the terminal's `_t`); `date` writes a date (ISO by default).
+    """
     if role.since and role.until:
-        return f"{role.since} – {role.until}"
+        return phrase("{start} – {end}", start=date(role.since), end=date(role.until))
     if role.since:
-        return f"since {role.since}"
+        return phrase("since {date}", date=date(role.since))
     if role.until:
-        return f"until {role.until}"
+        return phrase("until {date}", date=date(role.until))
     return ""
 
 
@@ -89,14 +96,8 @@ def formal_name(person: Person, translator: Translator | None = None) -> str:
     of address the data gives (`address`), or else the honorific 様.
     """
     if translator is not None and translator.lang == "ja" and person.native_name:
-        address = translator.text(person.address) if person.address else ""
-        if (
-            address
-            and person.address
-            and isinstance(person.address, dict)
-            and "ja" in person.address
-        ):
-            return address
+        if isinstance(person.address, dict) and person.address.get("ja"):
+            return person.address["ja"]
         return f"{person.native_name} 様"
     if family_name_first(person) and person.family_name and person.given_name:
         name = f"{person.family_name.upper()} {person.given_name}"

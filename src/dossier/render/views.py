@@ -78,7 +78,7 @@ def _relationship(dossier: Dossier, record_id: str, today: dt.date) -> list[Rend
                 person_name(a.person),
                 a.person.native_name or "",
                 role_line(dossier, a.role, current_lang()),
-                role_span(a.role),
+                role_span(a.role, _t),
             )
             for a in appointments
         ]
@@ -217,7 +217,7 @@ def person_view(dossier: Dossier, person: Person, today: dt.date) -> list[Render
                 else Text(_t("former"), style=DIM)
             )
             rows.append(
-                (Text(role_line(dossier, role, current_lang())), Text(role_span(role)), status)
+                (Text(role_line(dossier, role, current_lang())), Text(role_span(role, _t)), status)
             )
         parts += [section("Roles"), table(("Role", "When", "Status"), rows)]
     events = dossier.events_of(person.id)
