@@ -6,22 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dossier.dossier import Dossier, record_sources
+from dossier.dossier import Dossier
 from dossier.errors import Severity
-from dossier.models import (
-    Agreement,
-    AgreementStatus,
-    AnyRecord,
-    Cluster,
-    Event,
-    Organisation,
-    Person,
-    Source,
-)
+from dossier.models import AgreementStatus, Source
+from dossier.references import record_sources, references
 from dossier.suggest import did_you_mean
 from dossier.yaml_source import Path
-
-ACTORS = frozenset({"organisation", "cluster"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,68 +23,6 @@ class Finding:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    path: Path
-    target: str
-    kinds: frozenset[str]
-
-
-def _refs(path: Path, targets: list[str], kinds: frozenset[str]) -> Iterator[Reference]:
-    for index, target in enumerate(targets):
-        yield Reference((*path, index), target, kinds)
-
-
-def references(record: AnyRecord) -> Iterator[Reference]:
-    """Every reference a record makes, with the kinds of record it may name."""
-    source, person, agreement = (
-        frozenset({"source"}),
-        frozenset({"person"}),
-        frozenset({"agreement"}),
-    )
-    if not isinstance(record, Source):
-        yield from _refs(("sources",), record.sources, source)
-    if isinstance(record, Cluster):
-        if record.managed_by:
-            yield Reference(("managed_by",), record.managed_by, frozenset({"organisation"}))
-        for index, figure in enumerate(record.figures):
-            if figure.source:
-                yield Reference(("figures", index, "source"), figure.source, source)
-    elif isinstance(record, Organisation):
-        if record.parent:
-            yield Reference(("parent",), record.parent, frozenset({"organisation"}))
-    elif isinstance(record, Person):
-        for index, role in enumerate(record.roles):
-            if role.organisation:
-                yield Reference(("roles", index, "organisation"), role.organisation, ACTORS)
-    elif isinstance(record, Agreement):
-        yield from _refs(("parties",), record.parties, ACTORS)
-        if record.renews:
-            yield Reference(("renews",), record.renews, agreement)
-    elif isinstance(record, Event):
-        yield from _event_references(record, person, agreement)
-
-
-def _event_references(
-    event: Event, person: frozenset[str], agreement: frozenset[str]
-) -> Iterator[Reference]:
-    if event.agreement:
-        yield Reference(("agreement",), event.agreement, agreement)
-    yield from _refs(("parties",), event.parties, ACTORS)
-    for index, entry in enumerate(event.people):
-        if isinstance(entry, str):
-            yield Reference(("people", index), entry, person)
-        else:
-            yield Reference(("people", index, "person"), entry.person, person)
-            if entry.for_:
-                yield Reference(("people", index, "for"), entry.for_, ACTORS)
-    for index, follow_up in enumerate(event.follow_ups):
-        if follow_up.owner:
-            yield Reference(("follow_ups", index, "owner"), follow_up.owner, ACTORS | person)
-    for index, item in enumerate(event.agenda):
-        yield from _refs(("agenda", index, "people"), item.people, person)
 
 
 def with_article(noun: str) -> str:

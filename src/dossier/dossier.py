@@ -23,6 +23,7 @@ from dossier.models import (
     display_text,
     kind_of,
 )
+from dossier.references import event_references, record_sources
 from dossier.types import PartialDate, text_in
 
 
@@ -211,28 +212,10 @@ class Dossier:
 
 
 def event_mentions(event: Event) -> Iterator[str]:
-    """Every id an event names."""
+    """Every id an event names, its own first."""
     yield event.id
-    yield from event.parties
-    if event.agreement:
-        yield event.agreement
-    for participant in event.participants():
-        yield participant.person
-        if participant.for_:
-            yield participant.for_
-    for follow_up in event.follow_ups:
-        if follow_up.owner:
-            yield follow_up.owner
-    for item in event.agenda:
-        yield from item.people
-
-
-def record_sources(record: AnyRecord) -> list[str]:
-    """Every source id a record cites, its own list and those of its figures."""
-    cited = list(getattr(record, "sources", []))
-    if isinstance(record, Cluster):
-        cited.extend(f.source for f in record.figures if f.source)
-    return cited
+    for reference in event_references(event):
+        yield reference.target
 
 
 def is_upcoming(event: Event, today: dt.date) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from dossier.dossier import Dossier, is_upcoming, record_sources
+from dossier.dossier import Dossier, is_upcoming
 from dossier.models import (
     Agreement,
     AnyRecord,
@@ -18,6 +18,7 @@ from dossier.models import (
     Source,
     kind_of,
 )
+from dossier.references import record_sources
 from dossier.render.terminal import (
     DIM,
     _t,
