@@ -8,8 +8,8 @@ from typing import Any
 
 from dossier.dossier import Dossier
 from dossier.lookup import normalize
-from dossier.models import AnyRecord
-from dossier.validation import adapter
+from dossier.models import AnyRecord, field_alias
+from dossier.types import PartialDate
 
 # Where a match counts most: a hit in a name says more than one in a note.
 _WEIGHTS = {"name": 5, "native_name": 5, "title": 5, "aliases": 4, "family_name": 4, "id": 3}
@@ -26,15 +26,22 @@ class Hit:
 
 
 def texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every (field path, text) in a record's data, language mappings included."""
+    """Every (field path, text) in a record, language versions and dates included.
+
+    The record is walked as it is: a cached dossier is searched without importing Pydantic.
+    """
     if isinstance(value, str):
         yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key in _SKIP:
-                continue
-            is_language = len(key) <= 3 and isinstance(item, str) and path
-            yield from texts(item, path if is_language else (f"{path}.{key}" if path else key))
+    elif isinstance(value, PartialDate):
+        yield path, str(value)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            key = field_alias(name)
+            if key not in _SKIP:
+                yield from texts(getattr(value, name), f"{path}.{key}" if path else key)
+    elif isinstance(value, dict):  # text by language: the path stays the field's
+        for item in value.values():
+            yield from texts(item, path)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, f"{path}[{index}]")
@@ -47,14 +54,7 @@ def search(dossier: Dossier, query: str) -> list[Hit]:
         return []
     hits: list[Hit] = []
     for record in dossier.records():
-        fields = [
-            (path, text, normalize(text))
-            for path, text in texts(
-                adapter(type(record)).dump_python(
-                    record, mode="json", by_alias=True, exclude_none=True
-                )
-            )
-        ]
+        fields = [(path, text, normalize(text)) for path, text in texts(record)]
         score = 0
         best: tuple[int, str, str] | None = None
         for word in words:
