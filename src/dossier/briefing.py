@@ -138,7 +138,7 @@ class _Builder:
 
     def cover(self) -> tuple[str, list[Line]]:
         counterpart = self.sides.counterpart
-        where = ", ".join(p for p in (getattr(counterpart, "city", None),) if p)
+        where = counterpart.city
         t = self.t
         subject = t.text(self.visit.title) if self.visit else t.text(counterpart.name)
         title = t("Briefing: {subject}", subject=subject)
@@ -147,13 +147,8 @@ class _Builder:
         lines = [line(t("Counterpart: "), Run(self.named(counterpart), bold=True))]
         if self.visit:
             when = self.t.date_span(self.visit.date, self.visit.end)
-            lines.append(
-                line(
-                    t("Visit: "),
-                    Run(when, bold=True),
-                    " · " + place_of(self.visit) if place_of(self.visit) else None,
-                )
-            )
+            place = place_of(self.visit)
+            lines.append(line(t("Visit: "), Run(when, bold=True), f" · {place}" if place else None))
         home = t.text(self.sides.home.name)
         lines.append(line(t("Prepared for {home} on {date}", home=home, date=t.date(self.today))))
         return title, lines
@@ -248,6 +243,7 @@ class _Builder:
         other = formal_name(person) if self.t.lang == "ja" else person.native_name
         name_line = line(Run(name, bold=True), f" · {other}" if other and other != name else None)
         t = self.t
+        current = person.current_roles(self.today)
         roles = "; ".join(
             t(
                 "{title}, {organisation}",
@@ -256,13 +252,9 @@ class _Builder:
             )
             if r.organisation
             else t.text(r.title)
-            for r in person.current_roles(self.today)
+            for r in current
         )
-        spans = [
-            span
-            for r in person.current_roles(self.today)
-            if (span := role_span(r, self.t, self.t.date))
-        ]
+        spans = [span for r in current if (span := role_span(r, t, t.date))]
         role_line = line(roles, f" ({'; '.join(spans)})" if spans else None)
         notes = [self.t.text(person.notes)] if person.notes else []
         notes += self._signatures(person)
