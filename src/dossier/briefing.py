@@ -269,9 +269,7 @@ class _Builder:
         notes = []
         for event in self.dossier.events_mentioning([person.id]):
             agreement = self._agreement(event)
-            signed = any(
-                p.person == person.id and p.role == "signatory" for p in event.participants()
-            )
+            signed = any(p.id == person.id for p, _ in self.dossier.signatories(event))
             if agreement is not None and signed:
                 notes.append(
                     self.t(
@@ -397,8 +395,7 @@ class _Builder:
             t("{name} for {party}", name=self.person(p), party=self.label(part.for_))
             if part.for_
             else self.person(p)
-            for part in event.participants()
-            if part.role == "signatory" and isinstance(p := self.dossier.get(part.person), Person)
+            for p, part in self.dossier.signatories(event)
         ]
         date, place, names = t.date(event.date), event.place, t(", ").join(signatories)
         if place and signatories:

@@ -17,6 +17,7 @@ from dossier.models import (
     EventKind,
     FollowUp,
     Organisation,
+    Participant,
     Person,
     Role,
     Source,
@@ -47,6 +48,10 @@ class Appointment(NamedTuple):
 
     person: Person
     role: Role
+
+
+SIGNATORY = "signatory"
+"""The participant role of whoever signs an agreement at a signing event."""
 
 
 def event_sort_key(event: Event) -> tuple[tuple[int, int, int], str]:
@@ -180,6 +185,15 @@ class Dossier:
             found.extend(a for a in self._roles_at.get(ref, ()) if a.role.is_current(today))
         order = {person.id: index for index, person in enumerate(self.people)}
         found.sort(key=lambda a: order[a.person.id])
+        return found
+
+    def signatories(self, event: Event) -> list[tuple[Person, Participant]]:
+        """Who signed at an event (participants with the role `signatory`), in data order."""
+        found = []
+        for participant in event.participants():
+            person = self.by_id.get(participant.person)
+            if participant.role == SIGNATORY and isinstance(person, Person):
+                found.append((person, participant))
         return found
 
     def people_in(self, event: Event) -> list[Person]:

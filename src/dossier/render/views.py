@@ -255,8 +255,7 @@ def agreement_view(dossier: Dossier, agreement: Agreement, today: dt.date) -> li
                 _t("{name} for {party}", name=person_name(p), party=label(dossier, part.for_))
                 if part.for_
                 else person_name(p)
-                for part in event.participants()
-                if part.role == "signatory" and isinstance(p := dossier.get(part.person), Person)
+                for p, part in dossier.signatories(event)
             ]
             rows.append((date_span(event.date, event.end), place_of(event), "; ".join(signatories)))
         parts += [section("Signings"), table(("Date", "Where", "Signed by"), rows)]
