@@ -33,6 +33,7 @@ from dossier.briefing_model import (
     is_safe_link,
 )
 from dossier.errors import UsageError
+from dossier.i18n import LANGUAGES
 from dossier.types import CONTROL_CHARACTERS
 
 TABLE_STYLE = "Table Grid"
@@ -47,8 +48,6 @@ REQUIRED_STYLES = (
 )
 EAST_ASIAN_FONT = "Yu Gothic"
 """Office's Japanese UI font; LibreOffice substitutes an installed Japanese font for it."""
-
-_LANGUAGE_TAGS = {"en": "en-GB", "de": "de-DE", "ja": "ja-JP"}
 
 
 def clean(text: str) -> str:
@@ -78,6 +77,11 @@ def open_template(template: Path | None) -> Document:
     return document
 
 
+def _language_tag(language: str) -> str:
+    """`de-DE`: the BCP 47 tag Word wants, from the CLDR locale the language follows."""
+    return LANGUAGES.get(language, language).replace("_", "-")
+
+
 def _set_languages(document: Document, language: str) -> None:
     """Every style reads Latin text in `language` and East Asian text as Japanese.
 
@@ -103,7 +107,7 @@ def _set_languages(document: Document, language: str) -> None:
         if lang is None:
             lang = OxmlElement("w:lang")
             rpr.append(lang)
-        lang.set(qn("w:val"), _LANGUAGE_TAGS.get(language, language))
+        lang.set(qn("w:val"), _language_tag(language))
         lang.set(qn("w:eastAsia"), "ja-JP")
 
 
@@ -232,7 +236,7 @@ def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> Non
     properties.subject = clean(briefing.subject)
     properties.author = clean(briefing.author)
     properties.keywords = clean(", ".join(briefing.keywords))
-    properties.language = _LANGUAGE_TAGS.get(briefing.language, briefing.language)
+    properties.language = _language_tag(briefing.language)
     properties.created = now
     properties.modified = now
     properties.last_modified_by = clean(briefing.author)
