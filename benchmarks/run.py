@@ -65,21 +65,13 @@ def run_once(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[fl
 
 
 def measure(
-    command: Sequence[str], *, runs: int, warmup: int = 1, env: dict[str, str], cwd: Path
-) -> Stats:
-    for _ in range(warmup):
-        run_once(command, env, cwd)
-    samples = [run_once(command, env, cwd) for _ in range(runs)]
-    return Stats(statistics.median(s[0] for s in samples), max(s[1] for s in samples))
-
-
-def measure_interleaved(
     commands: Mapping[str, tuple[Sequence[str], dict[str, str]]], *, runs: int, cwd: Path
 ) -> dict[str, Stats]:
-    """Start-up times, taken in turns (a, b, c, a, b, c, ...) after a warm-up of each.
+    """Median time and peak memory of each command, run in turns (a, b, c, a, b, c, ...)
+    after a warm-up of each.
 
-    Runs of a few hundred milliseconds are at the mercy of whatever else the machine does;
-    taking them in turns lets a slow spell hit every command alike instead of one of them.
+    Runs are at the mercy of whatever else the machine does; taking them in turns lets a
+    slow spell hit every command alike instead of one of them.
     """
     for command, env in commands.values():
         run_once(command, env, cwd)
@@ -164,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     byte_compile_package()
     startup_runs = 3 if quick else max(runs, 21)
     show = [*DOSSIER, "--data", str(SAMPLE), "show", "kawasaki"]
-    startup = measure_interleaved(
+    startup = measure(
         {
             "pass": ([sys.executable, "-c", "pass"], env),
             # The libraries any view needs set a floor, printed for comparison.
@@ -199,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     small_file = generate(small, work / f"d{small}.yaml")
     export = [*DOSSIER, "--data", str(small_file), "export", "--format", "json"]
     yq = shutil.which("yq")
-    p3 = measure_interleaved(
+    p3 = measure(
         {"ours": (export, cold)} | ({"yq": ([yq, ".", str(small_file)], env)} if yq else {}),
         runs=runs,
         cwd=work,
@@ -212,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # P4: validation is linear: ten times the records, at most eleven times the time.
     large_file = generate(large, work / f"d{large}.yaml")
-    p4 = measure_interleaved(
+    p4 = measure(
         {
             "small": ([*DOSSIER, "validate", str(small_file)], cold),
             "large": ([*DOSSIER, "validate", str(large_file)], cold),
@@ -269,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     brief = [*DOSSIER, "--data", str(brief_file), "brief", "partner", "-o", "b.docx", "--force"]
     pandoc = shutil.which("pandoc")
-    p5 = measure_interleaved(
+    p5 = measure(
         {"warm": (brief, env), "cold": (brief, cold)}
         | ({"pandoc": ([pandoc, str(markdown), "-o", "p.docx"], env)} if pandoc else {}),
         runs=runs,
@@ -286,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # P6: the alias bomb is refused fast and with flat memory.
     bomb = measure(
-        [*DOSSIER, "validate", str(BILLION_LAUGHS)], runs=max(runs, 3), env=cold, cwd=work
-    )
+        {"bomb": ([*DOSSIER, "validate", str(BILLION_LAUGHS)], cold)}, runs=max(runs, 3), cwd=work
+    )["bomb"]
     rows.append(
         Row(
             "P6",
