@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from dossier import yaml_source
 from dossier.yaml_source import MAX_ALIAS_VALUES, dump_yaml, parse_yaml
 
 BILLION_LAUGHS = """\
@@ -138,8 +142,6 @@ def test_libyaml_does_the_parsing() -> None:
     # The pure-Python parser is five times slower; a packaging slip must not go unnoticed.
     from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    from dossier import yaml_source
-
     assert yaml_source.HAS_LIBYAML
     assert issubclass(yaml_source._Composer, CParser)
 
@@ -170,3 +172,16 @@ def test_a_list_as_a_key_is_refused_and_the_rest_still_read() -> None:
         "a key must be a plain word, not a list or mapping"
     ]
     assert document.data == {"kept": 1}
+
+
+_CONTROL_PATTERN = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
+)
+
+
+@given(st.binary(max_size=64) | st.text(max_size=32).map(lambda t: t.encode("utf-8")))
+def test_the_control_character_precheck_misses_nothing(raw: bytes) -> None:
+    # The pre-check decides whether every string of a file is checked; it must agree with
+    # the plain definition: a C0 control, DEL, a backslash, a C1 control or U+FFFE/U+FFFF.
+    expected = _CONTROL_PATTERN.search(raw) is not None
+    assert yaml_source._may_hold_control_characters(raw) is expected
