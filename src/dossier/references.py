@@ -34,16 +34,22 @@ def _each(path: Path, targets: list[str], kinds: frozenset[str]) -> Iterator[Ref
         yield Reference((*path, index), target, kinds)
 
 
-def references(record: AnyRecord) -> Iterator[Reference]:
-    """Every reference a record makes, its sources included."""
+def source_references(record: AnyRecord) -> Iterator[Reference]:
+    """The sources a record cites: its own list and those of its figures."""
     if not isinstance(record, Source):
         yield from _each(("sources",), record.sources, SOURCE)
     if isinstance(record, Cluster):
-        if record.managed_by:
-            yield Reference(("managed_by",), record.managed_by, ORGANISATION)
         for index, figure in enumerate(record.figures):
             if figure.source:
                 yield Reference(("figures", index, "source"), figure.source, SOURCE)
+
+
+def references(record: AnyRecord) -> Iterator[Reference]:
+    """Every reference a record makes, its sources included."""
+    yield from source_references(record)
+    if isinstance(record, Cluster):
+        if record.managed_by:
+            yield Reference(("managed_by",), record.managed_by, ORGANISATION)
     elif isinstance(record, Organisation):
         if record.parent:
             yield Reference(("parent",), record.parent, ORGANISATION)
@@ -80,4 +86,4 @@ def event_references(event: Event) -> Iterator[Reference]:
 
 def record_sources(record: AnyRecord) -> list[str]:
     """Every source id a record cites: its own list and those of its figures."""
-    return [r.target for r in references(record) if r.kinds is SOURCE]
+    return [r.target for r in source_references(record)]
