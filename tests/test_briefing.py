@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from dossier.render.docx import EAST_ASIAN_FONT, render_docx
 from dossier.render.markdown import render_markdown
 from tests.conftest import TODAY
 from tests.conftest import Run as CliRun
+from tests.programs import needs_libreoffice, needs_program, soffice_command
 
 Write = Callable[..., Path]
 VISIT = "munich-delegation-kawasaki-2027"
@@ -327,7 +327,7 @@ def test_text_xml_cannot_hold_is_dropped_and_unsafe_links_are_not_written() -> N
     assert "javascript" not in render_markdown(briefing)
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@needs_program("pandoc")
 def test_pandoc_reads_the_docx_as_text_with_the_key_facts(
     visit_docx: bytes, tmp_path: Path
 ) -> None:
@@ -348,7 +348,7 @@ def test_pandoc_reads_the_docx_as_text_with_the_key_facts(
         assert fact in text
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_libreoffice("writer")
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_libreoffice_converts_the_docx_to_pdf(
     sample: LoadResult, tmp_path: Path, lang: str
@@ -362,7 +362,14 @@ def test_libreoffice_converts_the_docx_to_pdf(
     path = tmp_path / "b.docx"
     path.write_bytes(render_docx(briefing))
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        [
+            *soffice_command(tmp_path / "profile"),
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
         capture_output=True,
         check=True,
         timeout=180,

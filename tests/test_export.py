@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
-import pytest
 from hypothesis import HealthCheck, given, settings
 
 from dossier.dossier import Dossier
@@ -23,6 +22,7 @@ from dossier.loader import load
 from dossier.models import Cluster, Event, Organisation, Person, Source
 from dossier.schema import schema_text
 from tests.conftest import ROOT, SAMPLE, TODAY, Run
+from tests.programs import needs_libreoffice, needs_program, soffice_command
 from tests.strategies import dossiers
 
 Write = Callable[..., Path]
@@ -39,7 +39,7 @@ def test_json_export_is_byte_for_byte_stable_and_keeps_date_precision(run: Run) 
     assert "キング スカイフロント" in first  # UTF-8, not \\u escapes
 
 
-@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+@needs_program("jq")
 def test_jq_reads_the_json_export(run: Run, tmp_path: Path) -> None:
     run("export", "-o", "d.json")
     out = subprocess.run(
@@ -100,13 +100,12 @@ def test_csv_cells_starting_like_formulas_are_neutralized(run: Run, write: Write
     assert (rows[0]["name"], rows[0]["city"], rows[0]["region"]) == ("'=1+1", "'+49", "'@SUM(A1)")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_libreoffice("calc")
 def test_libreoffice_opens_the_csv_with_japanese_text(run: Run, tmp_path: Path) -> None:
     run("export", "--format", "csv", "--kind", "people", "-o", "people.csv")
     subprocess.run(
         [
-            "soffice",
-            "--headless",
+            *soffice_command(tmp_path / "profile"),
             "--infilter=CSV:44,34,76",
             "--convert-to",
             "xlsx",
@@ -121,8 +120,7 @@ def test_libreoffice_opens_the_csv_with_japanese_text(run: Run, tmp_path: Path) 
     # Back to CSV from the spreadsheet: the Japanese text survived the round trip.
     subprocess.run(
         [
-            "soffice",
-            "--headless",
+            *soffice_command(tmp_path / "profile"),
             "--convert-to",
             "csv:Text - txt - csv (StarCalc):44,34,76",
             "--outdir",

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any, ClassVar
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from dossier.briefing import build_briefing
-from dossier.i18n import LANGUAGES, Translator, catalogue
+from dossier.i18n import DATE_STYLES, LANGUAGES, Translator, catalogue
 from dossier.loader import LoadResult
 from dossier.models import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from dossier.render.docx import render_docx
@@ -84,19 +87,69 @@ def test_translations_keep_their_placeholders(lang: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "day", "month", "span"),
+    ("lang", "day", "month", "year"),
     [
-        ("en", "10 November 2017", "February 2017", "14–15 Apr 2027"),
-        ("de", "10. November 2017", "Februar 2017", "14.–15. Apr. 2027"),
-        ("ja", "2017年11月10日", "2017年2月", "2027年4月14日～15日"),
+        ("en", "10 November 2017", "February 2017", "2017"),
+        ("de", "10. November 2017", "Februar 2017", "2017"),
+        ("ja", "2017年11月10日", "2017年2月", "2017年"),
     ],
 )
-def test_dates_follow_cldr(lang: str, day: str, month: str, span: str) -> None:
+def test_dates_are_written_in_the_long_form_we_chose(
+    lang: str, day: str, month: str, year: str
+) -> None:
     t = Translator(lang)
     assert t.date(PartialDate.parse("2017-11-10")) == day
+    assert t.date(dt.date(2017, 11, 10)) == day
     assert t.date(PartialDate.parse("2017-02")) == month
-    assert t.date_span(PartialDate.parse("2027-04-14"), PartialDate.parse("2027-04-15")) == span
-    assert t.date(PartialDate.parse(2017)) == ("2017年" if lang == "ja" else "2017")
+    assert t.date(PartialDate.parse(2017)) == year
+
+
+@pytest.mark.parametrize(
+    ("lang", "same_month", "same_year", "apart"),
+    [
+        ("en", "14–15 April 2027", "30 April – 2 May 2027", "30 December 2026 – 2 January 2027"),
+        (
+            "de",
+            "14.–15. April 2027",
+            "30. April – 2. Mai 2027",
+            "30. Dezember 2026 – 2. Januar 2027",
+        ),
+        ("ja", "2027年4月14日～15日", "2027年4月30日～5月2日", "2026年12月30日～2027年1月2日"),
+    ],
+)
+def test_date_spans_leave_out_what_both_ends_share(
+    lang: str, same_month: str, same_year: str, apart: str
+) -> None:
+    t = Translator(lang)
+    span = t.date_span
+    assert span(PartialDate.parse("2027-04-14"), PartialDate.parse("2027-04-15")) == same_month
+    assert span(PartialDate.parse("2027-04-30"), PartialDate.parse("2027-05-02")) == same_year
+    assert span(PartialDate.parse("2026-12-30"), PartialDate.parse("2027-01-02")) == apart
+    one_day = PartialDate.parse("2027-04-14")
+    assert span(one_day, one_day) == span(one_day, None) == t.date(one_day)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lang=st.sampled_from(sorted(LANGUAGES)),
+    first=st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9998, 1, 1)),
+    days=st.integers(min_value=1, max_value=400),
+)
+def test_a_span_ends_with_the_full_end_date_or_the_days_of_its_month(
+    lang: str, first: dt.date, days: int
+) -> None:
+    """Our rule, whatever CLDR's interval patterns say: no thin spaces, no abbreviated months,
+    and the end written as `date` writes it (Japanese leaves out the shared year instead)."""
+    last = first + dt.timedelta(days=days)
+    t = Translator(lang)
+    text = t.date_span(PartialDate.parse(first), PartialDate.parse(last))
+    assert "\u2009" not in text and "\u202f" not in text
+    if lang != "ja":
+        assert text.endswith(t.date(last))
+    else:
+        assert text.startswith(t.date(first))
+    if first.year != last.year:
+        assert text == DATE_STYLES[lang].apart.format(start=t.date(first), end=t.date(last))
 
 
 def test_country_names_follow_cldr() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,53 @@ if TYPE_CHECKING:
 
 LANGUAGES = {"en": "en_GB", "de": "de_DE", "ja": "ja_JP"}
 """Language code → the CLDR locale whose conventions it follows (dates, country names)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    """How one language writes dates, as LDML patterns this project chooses.
+
+    Only month names come from CLDR: the patterns stay the same whatever Babel release is
+    installed. A span inside one month or one year leaves out what both ends share: each
+    `same_*` is (pattern of the start, pattern of the end, the template joining them).
+    """
+
+    day: str
+    month: str
+    year: str
+    same_month: tuple[str, str, str]
+    same_year: tuple[str, str, str]
+    apart: str
+    """Joins the two ends of any other span."""
+
+
+DATE_STYLES = {
+    "en": DateStyle(
+        "d MMMM y",
+        "MMMM y",
+        "y",
+        ("d", "d MMMM y", "{start}–{end}"),
+        ("d MMMM", "d MMMM y", "{start} – {end}"),
+        "{start} – {end}",
+    ),
+    "de": DateStyle(
+        "d. MMMM y",
+        "MMMM y",
+        "y",
+        ("d.", "d. MMMM y", "{start}–{end}"),
+        ("d. MMMM", "d. MMMM y", "{start} – {end}"),
+        "{start} – {end}",
+    ),
+    "ja": DateStyle(
+        "y年M月d日",
+        "y年M月",
+        "y年",
+        ("y年M月d日", "d日", "{start}～{end}"),
+        ("y年M月d日", "M月d日", "{start}～{end}"),
+        "{start}～{end}",
+    ),
+}
+"""Language code → how it writes dates; every language in `LANGUAGES` has one."""
 
 CATALOGUES = Path(__file__).parent / "locale"
 _PLACEHOLDER = re.compile(r"(\{\w+\})")
@@ -61,24 +109,34 @@ class Translator:
 
     def date(self, value: PartialDate | dt.date) -> str:
         """`10 November 2017`, `10. November 2017`, `2017年11月10日`; partial dates as known."""
-        from babel.dates import format_date, format_skeleton
-
-        start = value if isinstance(value, dt.date) else value.start()
-        if isinstance(value, dt.date) or value.day is not None:
-            return str(format_date(start, "long", locale=self.locale))
+        style = DATE_STYLES[self.lang]
+        if isinstance(value, dt.date):
+            return self._pattern(style.day, value)
+        if value.day is not None:
+            return self._pattern(style.day, value.start())
         if value.month is not None:
-            return str(format_skeleton("yMMMM", start, locale=self.locale))
-        return self("{year}", year=value.year) if self.lang == "ja" else str(value.year)
+            return self._pattern(style.month, value.start())
+        return self._pattern(style.year, value.start())
 
     def date_span(self, start: PartialDate, end: PartialDate | None) -> str:
-        """`14–15 April 2027` and the like; partial dates fall back to `start – end`."""
+        """`14–15 April 2027`, `30 April – 2 May 2027`, `2017 – 2019`: the long form of `date`,
+        leaving out the month or year both ends share."""
         if end is None or end == start:
             return self.date(start)
-        if start.day is not None and end.day is not None:
-            from babel.dates import format_interval
+        style = DATE_STYLES[self.lang]
+        first, last = start.start(), end.start()
+        if start.day is not None and end.day is not None and first.year == last.year:
+            shared = style.same_month if first.month == last.month else style.same_year
+            start_pattern, end_pattern, template = shared
+            return template.format(
+                start=self._pattern(start_pattern, first), end=self._pattern(end_pattern, last)
+            )
+        return style.apart.format(start=self.date(start), end=self.date(end))
 
-            return str(format_interval(start.start(), end.start(), "yMMMMd", locale=self.locale))
-        return self("{start} – {end}", start=self.date(start), end=self.date(end))
+    def _pattern(self, pattern: str, value: dt.date) -> str:
+        from babel.dates import format_date
+
+        return str(format_date(value, pattern, locale=self.locale))
 
     def country(self, code: str) -> str:
         from babel import Locale
