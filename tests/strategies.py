@@ -27,10 +27,26 @@ DATES = st.builds(
     st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
     st.integers(0, 2),
 )
+DAYS = st.builds(
+    PartialDate.parse, st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2025, 12, 31))
+)
+
+CITIES = [None, "Munich", "Kawasaki", "Cambridge"]
+ZONES = [None, "Asia/Tokyo", "Europe/Berlin", "America/New_York", "UTC"]
+CLOCK = st.builds("{:02d}:{:02d}".format, st.integers(0, 23), st.integers(0, 59))
+AGENDA_ITEMS = st.fixed_dictionaries(
+    {"time": CLOCK, "title": TEXT},
+    optional={
+        "end": CLOCK,
+        # around the changes of daylight saving time, in both hemispheres' months
+        "date": st.dates(min_value=dt.date(2024, 3, 1), max_value=dt.date(2024, 11, 30)),
+    },
+)
 
 
 @st.composite
-def dossiers(draw: st.DrawFn) -> Dossier:
+def dossiers(draw: st.DrawFn, *, visits: bool = False) -> Dossier:
+    """Valid dossiers; `visits`: events known to the day, a home side with a time zone."""
     sources = [
         validate(Source, {"id": f"s{i}", "title": draw(LOCAL)})
         for i in range(draw(st.integers(1, 3)))
@@ -55,7 +71,8 @@ def dossiers(draw: st.DrawFn) -> Dossier:
                 "id": f"c{i}",
                 "name": draw(LOCAL),
                 "managed_by": organisations[i % len(organisations)].id,
-                "timezone": draw(st.sampled_from(["Asia/Tokyo", "Europe/Berlin", None])),
+                "city": draw(st.sampled_from(CITIES)),
+                "timezone": draw(st.sampled_from(ZONES[1:] if visits and i == 0 else ZONES)),
                 "founded": draw(st.none() | DATES),
                 "focus": draw(st.lists(TEXT, max_size=2)),
             },
@@ -86,15 +103,17 @@ def dossiers(draw: st.DrawFn) -> Dossier:
             {
                 "id": f"e{i}",
                 "title": draw(LOCAL),
-                "date": draw(DATES),
+                "date": draw(DAYS if visits else DATES),
                 "parties": [o.id for o in organisations],
                 "people": [p.id for p in people[:1]],
-                "agenda": [{"time": "09:30", "title": draw(LOCAL)}],
+                "place": draw(st.sampled_from(CITIES)),
+                "timezone": draw(st.sampled_from(ZONES)),
+                "agenda": draw(st.lists(AGENDA_ITEMS, min_size=1, max_size=3)),
                 "follow_ups": [{"action": draw(LOCAL), "due": draw(DATES)}],
             },
         )
         for i in range(draw(st.integers(0, 3)))
     ]
-    use_home: bool = draw(st.booleans())
+    use_home: bool = visits or draw(st.booleans())
     home = clusters[0].id if clusters and use_home else None
     return Dossier.build([*clusters, *organisations, *people, *events, *sources], home=home)

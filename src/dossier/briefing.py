@@ -24,10 +24,11 @@ from dossier.briefing_model import (
     Table,
     line,
 )
-from dossier.dossier import Dossier, is_upcoming
+from dossier.dossier import Dossier, agenda_times, is_upcoming
 from dossier.errors import UsageError
 from dossier.i18n import Translator
 from dossier.models import (
+    AgendaItem,
     Agreement,
     AnyRecord,
     Cluster,
@@ -98,7 +99,7 @@ def resolve_sides(
     if not isinstance(target, Cluster | Organisation):
         raise UsageError(f"'{target.id}' is not a cluster, organisation or visit")
     if isinstance(target, Organisation):
-        managed = [c for c in dossier.clusters if c.managed_by == target.id]
+        managed = dossier.managed_clusters(target.id)
         target = managed[0] if managed else target
     counterpart_ids = frozenset(dossier.side(target.id))
     if counterpart_ids & home_ids:
@@ -167,7 +168,7 @@ class _Builder:
         visit = self.visit
         if visit is None or not visit.agenda:
             return []
-        venue_zone = visit.timezone or getattr(self.sides.counterpart, "timezone", None)
+        venue_zone = self.dossier.venue_timezone(visit, self.sides.home_ids)
         home_zone = self.sides.home.timezone
         convert = bool(venue_zone and home_zone and visit.date.day and venue_zone != home_zone)
         several_days = any(item.date and item.date != visit.date for item in visit.agenda)
@@ -181,7 +182,7 @@ class _Builder:
             day = item.date or visit.date
             local_time, home_time = item.time, ""
             if convert and day.day and venue_zone and home_zone:
-                home_time, shift = _home_time(day, item.time, venue_zone, home_zone)
+                home_time, shift = _home_time(visit, item, venue_zone, home_zone)
                 if shift:
                     home_time += t(" (previous day)") if shift < 0 else t(" (next day)")
             row: list[Line] = [line(self.t.date(day))] if several_days else []
@@ -441,18 +442,14 @@ class _Builder:
         return [NumberedList(tuple(items))] if items else []
 
 
-def _home_time(day: PartialDate, clock: str, venue_zone: str, home_zone: str) -> tuple[str, int]:
-    """The home time of a local clock time on `day`, and by how many days its date differs.
-
-    Computed through the IANA zones for that very day, so daylight-saving changes hold.
-    """
-    start = day.start()
-    hour, minute = (int(part) for part in clock.split(":"))
-    local = dt.datetime(
-        start.year, start.month, start.day, hour, minute, tzinfo=ZoneInfo(venue_zone)
-    )
-    home = local.astimezone(ZoneInfo(home_zone))
-    return home.strftime("%H:%M"), (home.date() - local.date()).days
+def _home_time(event: Event, item: AgendaItem, venue_zone: str, home_zone: str) -> tuple[str, int]:
+    """The home time of an agenda item, and by how many days its date differs from the
+    venue's; computed for that very day, so daylight-saving changes hold."""
+    times = agenda_times(event, item, venue_zone)
+    if times is None:
+        return "", 0
+    home = times.start.astimezone(ZoneInfo(home_zone))
+    return home.strftime("%H:%M"), (home.date() - times.start.date()).days
 
 
 def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from dossier.models import AgreementStatus, Source
 from dossier.references import record_sources, references
 from dossier.suggest import did_you_mean
 from dossier.yaml_source import Path
+from dossier.zones import zone_advice
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +127,31 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 "add the role they hold now, if known",
                 warning,
             )
+    yield from check_zones(dossier)
     for record in dossier.records():
         if not isinstance(record, Source) and not record_sources(record):
             yield Finding(
                 record.id, (), "has no source", "add `sources:` with the ids that back it", warning
+            )
+
+
+def check_zones(dossier: Dossier) -> Iterator[Finding]:
+    """Zone names that daylight saving or old aliases make wrong, and agendas with no zone."""
+    warning = Severity.WARNING
+    for record in dossier.records():
+        zone = getattr(record, "timezone", None)
+        advice = zone_advice(zone) if zone else None
+        if advice:
+            yield Finding(record.id, ("timezone",), *advice, warning)
+    for event in dossier.events:
+        timed = any((item.date or event.date).day for item in event.agenda)
+        if timed and dossier.venue_timezone(event) is None:
+            yield Finding(
+                event.id,
+                ("agenda",),
+                "the agenda's times are local to a place whose time zone is not known",
+                "add timezone: to the event (an IANA zone such as Asia/Tokyo)",
+                warning,
             )
 
 

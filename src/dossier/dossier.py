@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from dossier.models import (
     SECTIONS,
+    AgendaItem,
     Agreement,
     AnyRecord,
     Cluster,
@@ -143,8 +144,52 @@ class Dossier:
         if isinstance(record, Cluster) and record.managed_by:
             ids.add(record.managed_by)
         if isinstance(record, Organisation):
-            ids.update(c.id for c in self.clusters if c.managed_by == record_id)
+            ids.update(c.id for c in self.managed_clusters(record_id))
         return ids
+
+    def managed_clusters(self, organisation_id: str) -> list[Cluster]:
+        """The clusters an organisation manages, in data order."""
+        return [c for c in self.clusters if c.managed_by == organisation_id]
+
+    # --- where and when -------------------------------------------------------------------
+
+    def zone_of(self, record: Cluster | Organisation) -> str | None:
+        """A cluster's or organisation's time zone; an organisation without one takes that of
+        the first cluster it manages that has one."""
+        if record.timezone:
+            return record.timezone
+        if isinstance(record, Organisation):
+            return next((c.timezone for c in self.managed_clusters(record.id) if c.timezone), None)
+        return None
+
+    def venue_timezone(self, event: Event, home_ids: Iterable[str] | None = None) -> str | None:
+        """The IANA zone of an event's local times: the one rule for views, briefings and
+        calendars.
+
+        The event's own `timezone`; else the zone of the side whose city is the event's
+        `place`; else the zone of the counterpart, the first party not on the home side
+        (`home_ids`, by default the side of the dossier's `home`) that has one. None when no
+        zone can be known.
+        """
+        if event.timezone:
+            return event.timezone
+        if home_ids is None:
+            home_ids = self.side(self.home) if self.home else ()
+        home = frozenset(home_ids)
+        actors = [r for r in map(self.get, [*event.parties, *sorted(home)]) if r is not None]
+        sides = [r for r in actors if isinstance(r, Cluster | Organisation)]
+        place = (event.place or "").casefold()
+        for record in sides:
+            if place and (record.city or "").casefold() == place:
+                zone = self.zone_of(record)
+                if zone:
+                    return zone
+        for record in sides:
+            if record.id not in home and record.id in event.parties:
+                zone = self.zone_of(record)
+                if zone:
+                    return zone
+        return None
 
     def events_mentioning(self, ids: Iterable[str]) -> list[Event]:
         """Events that name any of `ids` (as party, person, agreement or owner), by date."""
@@ -196,10 +241,6 @@ class Dossier:
                 found.append((person, participant))
         return found
 
-    def people_in(self, event: Event) -> list[Person]:
-        people = (self.by_id.get(p.person) for p in event.participants())
-        return [p for p in people if isinstance(p, Person)]
-
     def open_follow_ups(self, events: Iterable[Event], today: dt.date) -> list[OpenFollowUp]:
         """Follow-ups not done, overdue first, then by due date."""
         found = [OpenFollowUp(e, f) for e in events for f in e.follow_ups if not f.done]
@@ -223,6 +264,38 @@ class Dossier:
         if until is not None:
             events = [e for e in events if e.date.start() <= until.end()]
         return list(events)
+
+
+class AgendaTimes(NamedTuple):
+    """When an agenda item starts and ends, as instants in the venue's zone."""
+
+    start: dt.datetime
+    end: dt.datetime | None
+
+
+def agenda_times(event: Event, item: AgendaItem, zone: str) -> AgendaTimes | None:
+    """The instants of an agenda item whose clock times are local to `zone`; None when its
+    day is not known to the day. The one rule for calendars and briefings alike.
+
+    An end at or before the start is on the next day (a dinner from 19:00 to 00:30).
+    """
+    day = item.date or event.date
+    if day.day is None:
+        return None
+    from zoneinfo import ZoneInfo  # only agendas need the zone database
+
+    start = _at(day.start(), item.time, ZoneInfo(zone))
+    if item.end is None:
+        return AgendaTimes(start, None)
+    end = _at(day.start(), item.end, ZoneInfo(zone))
+    if end <= start:
+        end = _at(day.start() + dt.timedelta(days=1), item.end, ZoneInfo(zone))
+    return AgendaTimes(start, end)
+
+
+def _at(day: dt.date, clock: str, zone: dt.tzinfo) -> dt.datetime:
+    hour, minute = (int(part) for part in clock.split(":"))
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
 
 
 def event_mentions(event: Event) -> Iterator[str]:

@@ -7,11 +7,14 @@ import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from dossier.types import (
+    FORMAT_VERSION,
     ClockTime,
     CountryCode,
+    DossierLanguage,
+    FormatVersion,
     LocalText,
     PartialDate,
     Slug,
@@ -348,16 +351,24 @@ KIND_NAMES: dict[type[AnyRecord], str] = {
 class DossierFile(_Strict):
     """The top level of a data file. Every section is optional."""
 
-    version: Literal[1] = 1
+    version: FormatVersion | None = FORMAT_VERSION
     """Format version; absent means 1."""
     home: Slug | None = None
     """The cluster this dossier is kept by; briefings are written from its side."""
+    lang: DossierLanguage | None = None
+    """The language views and briefings use when no `--lang` is given (en, de or ja)."""
     clusters: list[Cluster] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+
+
+TOP_LEVEL_KEYS = tuple(field_alias(name) for name in DossierFile.__dataclass_fields__)
+"""Every key a data file may have at its top level, in the order of the data format."""
+SETTINGS = tuple(key for key in TOP_LEVEL_KEYS if key not in SECTIONS)
+"""The top-level keys that are settings of the whole dossier, not sections of records."""
 
 
 def kind_of(record: AnyRecord) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,13 +17,17 @@ from dossier.checks import Finding, check_dossier
 from dossier.dossier import Dossier
 from dossier.errors import Problem, Severity
 from dossier.loader import LoadResult, RawFile
-from dossier.models import SECTIONS, AnyRecord
+from dossier.models import SECTIONS, SETTINGS, TOP_LEVEL_KEYS, AnyRecord, DossierFile
 from dossier.suggest import did_you_mean
 from dossier.validation import FieldError, field_errors, validate
 from dossier.yaml_source import Path as DataPath
 from dossier.yaml_source import YamlDocument, parse_yaml
 
-TOP_LEVEL_KEYS = ("version", "home", "lang", *SECTIONS)
+
+@functools.cache
+def setting_type(key: str) -> Any:
+    """The annotated type of a top-level setting of `DossierFile` (`version`, `home`, `lang`)."""
+    return typing.get_type_hints(DossierFile, include_extras=True)[key]
 
 
 _TAKEN = object()
@@ -165,20 +171,10 @@ class _Reader:
             )
             return
         for key, value in data.items():
-            if key == "version":
-                if value not in (1, None) or isinstance(value, bool):
-                    self._add(
-                        current,
-                        ("version",),
-                        f"unsupported format version {value!r}",
-                        "this dossier reads version 1",
-                    )
-            elif key == "home":
-                self._home(current, value)
-            elif key == "lang":
-                self._lang(current, value)
-            elif key in SECTIONS:
+            if key in SECTIONS:
                 self._section(current, key, value)
+            elif key in SETTINGS:
+                self._setting(current, key, value)
             else:
                 self._add(
                     current,
@@ -189,23 +185,23 @@ class _Reader:
                     key=True,
                 )
 
-    def _lang(self, current: _FileRecords, value: Any) -> None:
-        from dossier.i18n import LANGUAGES
+    def _setting(self, current: _FileRecords, key: str, value: Any) -> None:
+        """A top-level setting, checked by the same type the schema is made from."""
+        try:
+            checked = validate(setting_type(key), value)
+        except ValidationError as error:
+            for problem in field_errors(error, value, DossierFile):
+                self._add(current, (key, *problem.path), problem.message, problem.hint)
+            return
+        if key == "home":
+            self._home(current, checked)
+        elif key == "lang" and checked is not None:
+            self.lang = checked
 
+    def _home(self, current: _FileRecords, value: str | None) -> None:
         if value is None:
             return
-        if value not in LANGUAGES:
-            known = ", ".join(LANGUAGES)
-            self._add(current, ("lang",), f"unknown language {value!r}", f"write one of {known}")
-        else:
-            self.lang = value
-
-    def _home(self, current: _FileRecords, value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, str):
-            self._add(current, ("home",), "home must be the id of a cluster")
-        elif self.home is not None and self.home[0] != value:
+        if self.home is not None and self.home[0] != value:
             self._add(
                 current,
                 ("home",),

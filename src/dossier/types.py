@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 from dossier.countries import ISO_COUNTRY_CODES
+from dossier.i18n import LANGUAGES
 
 # Pydantic is imported only when data is validated or a schema is written: a dossier read
 # back from the cache, and every view of it, need neither.
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def invalid(kind: str, message: str, context: dict[str, Any] | None = None) -> Exception:
-    """The error a validator raises: Pydantic shows `message`, with `{names}` from `context`."""
+    """The error a validator raises: Pydantic shows `message`, with `{names}` from `context`;
+    a `hint` in `context` becomes the hint of the problem reported."""
     from pydantic_core import PydanticCustomError
 
     return PydanticCustomError(kind, message, context)
@@ -34,6 +36,8 @@ _CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 SLUG_PATTERN = "^" + _SLUG.pattern + "$"
+FORMAT_VERSION = 1
+"""The version of the data format this release reads and writes."""
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -202,6 +206,26 @@ def _check_clock(value: str) -> str:
     return value
 
 
+def _check_dossier_language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise invalid(
+            "dossier_language",
+            "unknown language '{value}'",
+            {"value": value[:20], "hint": f"write one of {', '.join(LANGUAGES)}"},
+        )
+    return value
+
+
+def _check_format_version(value: int) -> int:
+    if value != FORMAT_VERSION:
+        raise invalid(
+            "format_version",
+            "unsupported format version {value}",
+            {"value": value, "hint": f"this dossier reads version {FORMAT_VERSION}"},
+        )
+    return value
+
+
 def _check_language_keys(value: dict[str, str]) -> dict[str, str]:
     for key in value:
         if not _LANG.fullmatch(key):
@@ -236,6 +260,17 @@ class Checked:
         return result
 
 
+class StrictInteger:
+    """Type metadata: only a whole number; `true` is not read as 1."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.int_schema(strict=True)
+
+
 class StrictBoolean:
     """Type metadata: only true or false; `yes`, `on` or `1` are not read as true."""
 
@@ -258,6 +293,11 @@ Url = Annotated[str, Checked(_check_url, (("format", "uri"), ("pattern", "^https
 ClockTime = Annotated[str, Checked(_check_clock, (("pattern", "^[0-2][0-9]:[0-5][0-9]$"),))]
 LanguageMap = Annotated[dict[str, str], Checked(_check_language_keys)]
 StrictBool = Annotated[bool, StrictBoolean()]
+FormatVersion = Annotated[
+    int, StrictInteger(), Checked(_check_format_version, (("enum", (FORMAT_VERSION,)),))
+]
+DossierLanguage = Annotated[str, Checked(_check_dossier_language, (("enum", tuple(LANGUAGES)),))]
+"""A language the dossier's views and briefings can be written in (`dossier.i18n.LANGUAGES`)."""
 LocalText = str | LanguageMap
 """Free text: a plain string, or a mapping by language code (`{en: ..., de: ..., ja: ...}`)."""
 

@@ -159,7 +159,7 @@ def _single(error: ErrorDetails, path: Path, value: Any, model: type) -> FieldEr
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return FieldError(path, f"expected {expected}, got {describe(value)}")
-    return FieldError(path, error["msg"])
+    return FieldError(path, error["msg"], str(error.get("ctx", {}).get("hint", "")))
 
 
 def field_errors(error: ValidationError, data: Any, model: type) -> list[FieldError]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from dossier.choices import RecordKind
 from dossier.dossier import Dossier
-from dossier.models import SECTIONS
+from dossier.models import SECTIONS, SETTINGS
 
 TRAILING_FIELDS = ("notes", "sources")
 
@@ -39,7 +39,7 @@ def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool =
 
     if kind is not None:
         return dump(getattr(dossier, kind.value))
-    data: dict[str, Any] = {"version": dossier.version, "home": dossier.home, "lang": dossier.lang}
+    data: dict[str, Any] = {key: getattr(dossier, key) for key in SETTINGS}
     for section in SECTIONS:
         data[section] = dump(getattr(dossier, section))
     if compact:

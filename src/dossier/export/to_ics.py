@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from dossier.dossier import Dossier
-from dossier.models import Cluster, Event, Organisation
+from dossier.dossier import Dossier, agenda_times
+from dossier.models import Event
 from dossier.types import text_in
 from dossier.wording import place_of
 
@@ -26,21 +25,6 @@ UID_DOMAIN = "dossier"
 class IcsResult:
     text: bytes
     skipped: list[str] = field(default_factory=list)
-
-
-def venue_timezone(dossier: Dossier, event: Event) -> str | None:
-    """The event's own zone, or else that of the first party that has one."""
-    if event.timezone:
-        return event.timezone
-    for party in event.parties:
-        record = dossier.get(party)
-        if isinstance(record, Cluster | Organisation) and record.timezone:
-            return record.timezone
-        if isinstance(record, Organisation):
-            for cluster in dossier.clusters:
-                if cluster.managed_by == record.id and cluster.timezone:
-                    return cluster.timezone
-    return None
 
 
 def _stamp(event: Event) -> dt.datetime:
@@ -67,20 +51,15 @@ def _all_day(event: Event, lang: str) -> CalendarEvent:
 def _agenda_entries(event: Event, zone: str, lang: str) -> list[CalendarEvent]:
     entries = []
     for index, item in enumerate(event.agenda, 1):
-        day = (item.date or event.date).start()
-        hour, minute = (int(x) for x in item.time.split(":"))
-        start = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
-        if item.end:
-            end_hour, end_minute = (int(x) for x in item.end.split(":"))
-            end = start.replace(hour=end_hour, minute=end_minute)
-        else:
-            end = start + dt.timedelta(hours=1)
+        times = agenda_times(event, item, zone)
+        if times is None:
+            continue
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}-agenda-{index}@{UID_DOMAIN}")
         entry.add("dtstamp", _stamp(event))
         entry.add("summary", f"{text_in(item.title, lang)} ({text_in(event.title, lang)})")
-        entry.add("dtstart", start)
-        entry.add("dtend", end)
+        entry.add("dtstart", times.start)
+        entry.add("dtend", times.end or times.start + dt.timedelta(hours=1))
         if item.place or place_of(event):
             entry.add("location", item.place or place_of(event))
         entries.append(entry)
@@ -100,7 +79,7 @@ def export_ics(dossier: Dossier, lang: str = "en") -> IcsResult:
             continue
         calendar.add_component(_all_day(event, lang))
         if event.agenda:
-            zone = venue_timezone(dossier, event)
+            zone = dossier.venue_timezone(event)
             if zone is None:
                 skipped.append(f"{event.id} agenda (no time zone for the venue)")
                 continue

@@ -160,7 +160,7 @@ def organisation_view(
     dossier: Dossier, organisation: Organisation, today: dt.date
 ) -> list[RenderableType]:
     parent = label(dossier, organisation.parent) if organisation.parent else None
-    clusters = [c for c in dossier.clusters if c.managed_by == organisation.id]
+    clusters = dossier.managed_clusters(organisation.id)
     parts: list[RenderableType] = [
         _title(local(organisation.name), organisation.native_name, organisation),
         field_grid(
@@ -274,6 +274,7 @@ def event_view(dossier: Dossier, event: Event, today: dt.date) -> list[Renderabl
                 ("Kind", _t(event.kind.value)),
                 ("When", when),
                 ("Where", place_of(event)),
+                ("Time zone", dossier.venue_timezone(event) if event.agenda else None),
                 ("Agreement", label(dossier, event.agreement) if event.agreement else None),
                 ("Parties", party_names(dossier, event.parties)),
             ]
