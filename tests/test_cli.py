@@ -326,3 +326,32 @@ def test_version(run: Run) -> None:
     result = run("--version", data=None)
     assert result.exit_code == 0
     assert result.stdout.startswith("dossier ")
+
+
+def test_the_sample_stands_in_only_when_said_so(run: Run) -> None:
+    result = run("show", "kawasaki", data=None)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "dossier: no data found (--data, $DOSSIER_DATA, ./data/clusters.yaml); showing the"
+        " sample dossier shipped with dossier\n"
+    )
+    assert result.stdout.startswith("King Skyfront")
+
+
+def test_validate_never_validates_the_sample_in_place_of_missing_data(run: Run) -> None:
+    result = run("validate", data=None)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "dossier: no data found; looked at --data, $DOSSIER_DATA, ./data/clusters.yaml\n"
+    )
+
+
+@pytest.mark.parametrize("args", [["--data", "", "show", "kawasaki"], ["validate", ""]])
+def test_an_empty_data_path_is_a_usage_error(run: Run, args: list[str]) -> None:
+    result = run(*args, data=None)
+    assert result.exit_code == 2
+    assert result.stderr in (
+        "dossier: --data: the path is empty\n",
+        "dossier: an empty path was given\n",
+    )

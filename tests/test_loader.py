@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import UsageError
-from dossier.loader import bundled_sample, default_data_path, find_yaml_files, load
+from dossier.loader import bundled_sample, find_data, find_yaml_files, load
 from tests.conftest import SAMPLE, TODAY
 
 Write = Callable[..., Path]
@@ -267,12 +267,15 @@ def test_data_location_follows_the_documented_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert default_data_path(None, {}) == bundled_sample()
+    assert find_data(None, {}) is None
+    assert find_data(None, {"DOSSIER_DATA": ""}) is None
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "clusters.yaml").write_text(MINIMAL)
-    assert default_data_path(None, {}) == Path("data/clusters.yaml")
-    assert default_data_path(None, {"DOSSIER_DATA": "/x.yaml"}) == Path("/x.yaml")
-    assert default_data_path("mine.yaml", {"DOSSIER_DATA": "/x.yaml"}) == Path("mine.yaml")
+    assert find_data(None, {}) == Path("data/clusters.yaml")
+    assert find_data(None, {"DOSSIER_DATA": "/x.yaml"}) == Path("/x.yaml")
+    assert find_data("mine.yaml", {"DOSSIER_DATA": "/x.yaml"}) == Path("mine.yaml")
+    with pytest.raises(UsageError, match="--data: the path is empty"):
+        find_data("", {})
 
 
 def test_the_bundled_sample_is_the_repository_sample() -> None:

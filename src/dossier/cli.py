@@ -149,13 +149,27 @@ def _today() -> dt.date:
 
 
 def _load(
-    ctx: typer.Context, paths: list[str] | None = None, *, use_cache: bool = False
+    ctx: typer.Context,
+    paths: list[str] | None = None,
+    *,
+    use_cache: bool = False,
+    sample: bool = True,
 ) -> "LoadResult":
-    from dossier.loader import default_data_path, load
+    """Read the data the command names, else the user's data, else (if `sample`, and said on
+    standard error) the sample shipped in the package."""
+    from dossier.loader import LOOKED_AT, SAMPLE_NOTICE, bundled_sample, find_data, load
 
     options: Options = ctx.obj
-    chosen = [default_data_path(p) for p in paths] if paths else [default_data_path(options.data)]
-    return load(chosen, _today(), use_cache=use_cache)
+    for path in paths or ():
+        if not path.strip():
+            raise UsageError("an empty path was given")
+    chosen = [Path(p) for p in paths] if paths else [find_data(options.data)]
+    if chosen == [None]:
+        if not sample:
+            raise UsageError(f"no data found; looked at {LOOKED_AT}")
+        stderr_console().print(Text(SAMPLE_NOTICE))
+        chosen = [bundled_sample()]
+    return load([p for p in chosen if p is not None], _today(), use_cache=use_cache)
 
 
 def _load_valid(ctx: typer.Context) -> "LoadResult":
@@ -297,7 +311,7 @@ def validate(
     """Check the data and report every problem at once."""
     from dossier.report import render, strict, summary
 
-    result = _load(ctx, paths)
+    result = _load(ctx, paths, sample=False)
     problems = strict(result.problems) if strict_mode else result.problems
     sys.stdout.write(render(problems, fmt))
     stderr_console().print(Text(summary(problems, len(result.files))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -32,17 +32,27 @@ def bundled_sample() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "clusters.yaml"
 
 
-def default_data_path(explicit: str | None, environ: dict[str, str] | None = None) -> Path:
-    """Where to read data from when the user names nothing more than `--data` (or not even that)."""
+LOCAL_DATA = Path("data") / "clusters.yaml"
+LOOKED_AT = f"--data, $DOSSIER_DATA, ./{LOCAL_DATA.as_posix()}"
+"""Where data is looked for, in this order, for messages."""
+SAMPLE_NOTICE = (
+    f"dossier: no data found ({LOOKED_AT}); showing the sample dossier shipped with dossier"
+)
+
+
+def find_data(explicit: str | None, environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where the user's data is: `--data`, `$DOSSIER_DATA`, `./data/clusters.yaml`; None when
+    none is given or there. The caller decides whether the bundled sample may stand in."""
     env = os.environ if environ is None else environ
-    if explicit:
+    if explicit is not None:
+        if not explicit.strip():
+            raise UsageError("--data: the path is empty")
         return Path(explicit)
     if env.get("DOSSIER_DATA"):
         return Path(env["DOSSIER_DATA"])
-    local = Path("data") / "clusters.yaml"
-    if local.is_file():
-        return local
-    return bundled_sample()
+    if LOCAL_DATA.is_file():
+        return LOCAL_DATA
+    return None
 
 
 def find_yaml_files(path: Path) -> list[Path]:
