@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from dossier.dossier import Dossier
 from dossier.errors import Severity
-from dossier.models import AgreementStatus, Source
+from dossier.models import Source
 from dossier.references import record_sources, references
 from dossier.suggest import did_you_mean
+from dossier.vocabulary import AgreementStatus
 from dossier.yaml_source import Path
 from dossier.zones import zone_advice
 

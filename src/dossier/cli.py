@@ -1,10 +1,11 @@
 """The `dossier` command line: parse, make one library call, present the result."""
 
 import datetime as dt
+import enum
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +22,7 @@ from dossier.choices import (
     ReportFormat,
 )
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
+from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 
 # No `from __future__ import annotations` here: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time (twice, in fact).
@@ -185,6 +187,40 @@ def _language(option: Language | None, dossier: "Dossier") -> str:
     return option or dossier.lang or "en"
 
 
+FormatChoice = TypeVar("FormatChoice", bound=enum.StrEnum)
+
+_SUFFIX_ALIASES = {".yml": ".yaml", ".markdown": ".md"}
+
+
+def _output_format(
+    option: FormatChoice | None, output: str | None, choices: type[FormatChoice], default: str
+) -> FormatChoice:
+    """`--format`, else the format the `-o` file name ends in, else `default`.
+
+    A file name ending in another known format is refused (exit 2) before anything is
+    written, as is one whose format cannot be told when `--format` is not given.
+    """
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    suffix = _SUFFIX_ALIASES.get(suffix, suffix)
+    by_suffix = {f".{choice.value}": choice for choice in choices}
+    named = by_suffix.get(suffix)
+    if option is not None:
+        if named is not None and named is not option:
+            raise UsageError(
+                f"-o {output}: the name ends in {suffix} but --format is {option.value}; "
+                "make them agree"
+            )
+        return option
+    if named is not None:
+        return named
+    if suffix:
+        known = ", ".join(list(by_suffix)[:-1]) + " or " + list(by_suffix)[-1]
+        raise UsageError(
+            f"-o {output}: cannot write {suffix} files; name a {known} file, or give --format"
+        )
+    return choices(default)
+
+
 def _partial_date(value: str | None, option: str) -> "PartialDate | None":
     if value is None:
         return None
@@ -220,10 +256,23 @@ def list_(
     kind: Annotated[RecordKind, typer.Argument(help="What to list.")] = RecordKind.CLUSTERS,
     country: Annotated[str | None, typer.Option(help="Only this country (ISO code).")] = None,
     focus: Annotated[str | None, typer.Option(help="Only clusters with this focus.")] = None,
-    status: Annotated[str | None, typer.Option(help="Only agreements with this status.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS",
+            help=f"Only agreements with this status: {', '.join(AgreementStatus)}.",
+        ),
+    ] = None,
     of_kind: Annotated[
         str | None,
-        typer.Option("--kind", help="Only organisations, agreements or events of this kind."),
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help=(
+                f"Only records of this kind. Organisations: {', '.join(OrganisationKind)}."
+                f" Agreements: {', '.join(AgreementKind)}. Events: {', '.join(EventKind)}."
+            ),
+        ),
     ] = None,
     fmt: Annotated[
         ListFormat, typer.Option("--format", help="table, json or csv.")
@@ -339,7 +388,10 @@ def brief(
             help="Where to write (default: briefing-<target>-<date>).",
         ),
     ] = None,
-    fmt: Annotated[BriefFormat, typer.Option("--format", help="docx or md.")] = BriefFormat.DOCX,
+    format_option: Annotated[
+        BriefFormat | None,
+        typer.Option("--format", help="docx or md (default: from the -o name, else docx)."),
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option(metavar="REF.docx", help="Take styles and page setup from this file."),
@@ -359,6 +411,7 @@ def brief(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
+    fmt = _output_format(format_option, output, BriefFormat, BriefFormat.DOCX)
     from dossier.briefing import build_briefing
     from dossier.files import check_writable, write_atomic
     from dossier.lookup import Finder
@@ -425,9 +478,12 @@ def _emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> N
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="json, yaml, csv or ics.")] = (
-        ExportFormat.JSON
-    ),
+    format_option: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format", help="json, yaml, csv or ics (default: from the -o name, else json)."
+        ),
+    ] = None,
     kind: Annotated[
         RecordKind | None, typer.Option(help="Only this kind of record (required for csv).")
     ] = None,
@@ -441,6 +497,7 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Export the validated dossier for other programs; the same data gives the same bytes."""
+    fmt = _output_format(format_option, output, ExportFormat, ExportFormat.JSON)
     if fmt is ExportFormat.CSV and kind is None:
         raise UsageError("--format csv needs --kind: a CSV file holds one kind of record")
     if fmt is ExportFormat.ICS and kind not in (None, RecordKind.EVENTS):

@@ -15,7 +15,6 @@ from dossier.models import (
     AnyRecord,
     Cluster,
     Event,
-    EventKind,
     FollowUp,
     Organisation,
     Participant,
@@ -27,6 +26,7 @@ from dossier.models import (
 )
 from dossier.references import event_references, record_sources
 from dossier.types import PartialDate, text_in
+from dossier.vocabulary import EventKind
 
 
 class OpenFollowUp(NamedTuple):

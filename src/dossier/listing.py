@@ -8,11 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dossier.choices import RecordKind as ListKind
+from dossier.countries import ISO_COUNTRY_CODES
 from dossier.csv_text import csv_text
 from dossier.dossier import Dossier
 from dossier.errors import UsageError
 from dossier.models import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
+from dossier.suggest import did_you_mean
 from dossier.types import text_in
+from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from dossier.wording import date_span, place_of, role_line
 
 
@@ -58,8 +61,35 @@ _FILTERS: dict[str, dict[ListKind, Callable[[AnyRecord, str], bool]]] = {
 }
 
 
+FILTER_CHOICES: dict[str, dict[ListKind, tuple[str, ...]]] = {
+    "status": {ListKind.AGREEMENTS: tuple(AgreementStatus)},
+    "kind": {
+        ListKind.ORGANISATIONS: tuple(OrganisationKind),
+        ListKind.AGREEMENTS: tuple(AgreementKind),
+        ListKind.EVENTS: tuple(EventKind),
+    },
+}
+"""The values a filter takes, by the kind of record listed; filters not named take any."""
+
+
+def _check_value(name: str, kind: ListKind, value: str) -> None:
+    """Refuse a filter value no record could have, rather than print an empty table."""
+    if name == "country":
+        if value.upper() not in ISO_COUNTRY_CODES:
+            raise UsageError(f"--country: '{value}' is not an ISO 3166-1 alpha-2 code (DE, JP)")
+        return
+    choices = FILTER_CHOICES.get(name, {}).get(kind)
+    if choices is None or value in choices:
+        return
+    hint = did_you_mean(value, choices)
+    raise UsageError(
+        f"--{name}: '{value}' is not one of {', '.join(choices)}" + (f"; {hint}" if hint else "")
+    )
+
+
 def select(dossier: Dossier, kind: ListKind, filters: Filters) -> list[AnyRecord]:
-    """The records of `kind` that pass every filter; a filter that does not apply is an error."""
+    """The records of `kind` that pass every filter; a filter that does not apply, or a value
+    it cannot take, is a `UsageError`."""
     records: list[AnyRecord] = list(getattr(dossier, kind.value))
     for name, tests in _FILTERS.items():
         value = getattr(filters, name)
@@ -69,6 +99,7 @@ def select(dossier: Dossier, kind: ListKind, filters: Filters) -> list[AnyRecord
         if test is None:
             applies = ", ".join(k.value for k in tests)
             raise UsageError(f"--{name} applies to {applies}, not to {kind.value}")
+        _check_value(name, kind, value)
         records = [r for r in records if test(r, value)]
     return records
 

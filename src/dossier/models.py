@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from dossier.types import (
     Timezone,
     Url,
 )
+from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 
 
 def field_alias(name: str) -> str:
@@ -75,48 +75,6 @@ class Record(_Strict):
     """Uncertainty, protocol hints, provenance."""
     sources: list[Slug] = field(default_factory=list)
     """Ids of `sources` records."""
-
-
-class OrganisationKind(enum.StrEnum):
-    CLUSTER_MANAGEMENT = "cluster-management"
-    MUNICIPALITY = "municipality"
-    MINISTRY = "ministry"
-    AGENCY = "agency"
-    CONSULATE = "consulate"
-    UNIVERSITY = "university"
-    RESEARCH = "research"
-    COMPANY = "company"
-    ASSOCIATION = "association"
-    OTHER = "other"
-
-
-class AgreementKind(enum.StrEnum):
-    MOU = "mou"
-    LOI = "loi"
-    COOPERATION = "cooperation"
-    PARTNERSHIP = "partnership"
-    CONTRACT = "contract"
-    OTHER = "other"
-
-
-class AgreementStatus(enum.StrEnum):
-    DRAFT = "draft"
-    NEGOTIATING = "negotiating"
-    SIGNED = "signed"
-    ACTIVE = "active"
-    EXPIRED = "expired"
-    TERMINATED = "terminated"
-    SUPERSEDED = "superseded"
-
-
-class EventKind(enum.StrEnum):
-    VISIT = "visit"
-    MEETING = "meeting"
-    SIGNING = "signing"
-    RENEWAL = "renewal"
-    CONFERENCE = "conference"
-    CALL = "call"
-    OTHER = "other"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
