@@ -145,7 +145,7 @@ def test_ics_export_parses_with_times_in_the_venue_zone(run: Run) -> None:
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     signing = events["mou-signing-kawasaki-2017@dossier"]
     assert signing.decoded("DTSTART") == dt.date(2017, 11, 24)
-    welcome = events["munich-delegation-kawasaki-2027-agenda-1@dossier"]
+    welcome = events["munich-delegation-kawasaki-2027-agenda-20270414T0930@dossier"]
     assert welcome["DTSTART"].params["TZID"] == "Asia/Tokyo"
     start = welcome.decoded("DTSTART")
     assert (start.hour, start.minute, start.utcoffset()) == (9, 30, dt.timedelta(hours=9))

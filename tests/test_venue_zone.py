@@ -101,7 +101,8 @@ def _briefing_rows(dossier: Dossier, event: Event) -> list[tuple[str, str]] | No
 
 def _check_agreement(dossier: Dossier) -> None:
     """Each agenda item's calendar entry starts at the instant the briefing prints."""
-    calendar = _ics_agenda(export_ics(dossier).text)
+    stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    calendar = _ics_agenda(export_ics(dossier, stamp).text)
     home = dossier.get(dossier.home or "")
     for event in dossier.events:
         zone = dossier.venue_timezone(event)

@@ -96,6 +96,24 @@ def check_dates(dossier: Dossier) -> Iterator[Finding]:
                 )
 
 
+def check_agenda_ids(dossier: Dossier) -> Iterator[Finding]:
+    """An agenda item's `id` names it within its event: no two items share one."""
+    for event in dossier.events:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(event.agenda):
+            if item.id is None:
+                continue
+            if item.id in seen:
+                yield Finding(
+                    event.id,
+                    ("agenda", index, "id"),
+                    f"agenda item id '{item.id}' is already used by item {seen[item.id] + 1}",
+                    "give each item of an agenda its own id",
+                )
+            else:
+                seen[item.id] = index
+
+
 def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
     """What is not wrong but needs a look before the next meeting."""
     warning = Severity.WARNING
@@ -168,5 +186,6 @@ def check_dossier(
         *check_home(dossier, unchecked),
         *check_references(dossier, unchecked),
         *check_dates(dossier),
+        *check_agenda_ids(dossier),
         *(check_warnings(dossier, today) if warnings else ()),
     ]

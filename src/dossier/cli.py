@@ -522,9 +522,16 @@ def export(
         text = export_csv(dossier, kind, language)
         _emit(text, output, force=force, bom=output not in (None, "-"))
     else:
-        from dossier.export.to_ics import export_ics
+        from dossier.export.to_ics import export_ics, export_stamp
 
-        result = export_ics(dossier, language)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        try:
+            stamp = export_stamp(_today(), epoch)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch!r} is not a time (whole seconds since 1970)"
+            ) from None
+        result = export_ics(dossier, stamp, language)
         for skipped in result.skipped:
             stderr_console().print(Text(f"dossier: left out of the calendar: {skipped}"))
         _emit(result.text.decode("utf-8"), output, force=force)

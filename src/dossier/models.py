@@ -214,6 +214,9 @@ class FollowUp(_Strict):
 class AgendaItem(_Strict):
     """One slot of an event's programme, in the local time of the event."""
 
+    id: Slug | None = None
+    """Names the item within its event, so that calendars keep it when the programme changes
+    (otherwise its day and time name it)."""
     date: PartialDate | None = None
     """The day, for events of several days."""
     time: ClockTime

@@ -1,7 +1,12 @@
-"""iCalendar export: events as all-day entries, agenda items as timed entries at the venue.
+"""iCalendar export (RFC 5545): events as all-day entries, agenda items as timed entries at
+the venue.
 
-Output is byte-for-byte stable for the same data: UIDs come from record ids and DTSTAMP
-from the event's own date, so calendar programs update entries instead of duplicating them.
+UIDs come from what identifies an entry, never its position: an event's id; an agenda item's
+own `id`, else its day and time. Calendar programs then update entries in place when the
+programme changes. DTSTAMP is the moment of the export, in UTC as the RFC requires, taken
+from `SOURCE_DATE_EPOCH` (the reproducible-builds convention) or else the start of today's
+date: the same data gives the same bytes on the same day. SEQUENCE is 0: the export keeps no
+history of revisions, and DTSTAMP tells importers which copy is newer.
 """
 
 from __future__ import annotations
@@ -27,15 +32,38 @@ class IcsResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def _stamp(event: Event) -> dt.datetime:
-    start = event.date.start()
-    return dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC)
+def export_stamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime:
+    """DTSTAMP of every entry: `SOURCE_DATE_EPOCH` if given (seconds since 1970, UTC), else
+    the start of `today` in UTC. Raises ValueError for an epoch that is not a whole number."""
+    if source_date_epoch:
+        return dt.datetime.fromtimestamp(int(source_date_epoch), dt.UTC)
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
 
 
-def _all_day(event: Event, lang: str) -> CalendarEvent:
+def agenda_uids(event: Event) -> list[str]:
+    """A UID for each agenda item, in order: `<event>-agenda-<id>`, or for an item without
+    an id `<event>-agenda-<YYYYMMDD>T<HHMM>` (a second item at the same time gets `-2`)."""
+    uids: list[str] = []
+    for item in event.agenda:
+        day = item.date or event.date
+        key = item.id or f"{day.start():%Y%m%d}T{item.time.replace(':', '')}"
+        uid, count = f"{event.id}-agenda-{key}", 1
+        while f"{uid}@{UID_DOMAIN}" in uids:
+            count += 1
+            uid = f"{event.id}-agenda-{key}-{count}"
+        uids.append(f"{uid}@{UID_DOMAIN}")
+    return uids
+
+
+def _identify(entry: CalendarEvent, uid: str, stamp: dt.datetime) -> None:
+    entry.add("uid", uid)
+    entry.add("dtstamp", stamp)
+    entry.add("sequence", 0)
+
+
+def _all_day(event: Event, lang: str, stamp: dt.datetime) -> CalendarEvent:
     entry = CalendarEvent()
-    entry.add("uid", f"{event.id}@{UID_DOMAIN}")
-    entry.add("dtstamp", _stamp(event))
+    _identify(entry, f"{event.id}@{UID_DOMAIN}", stamp)
     entry.add("summary", text_in(event.title, lang))
     entry.add("dtstart", event.date.start())
     entry.add("dtend", (event.end or event.date).end() + dt.timedelta(days=1))
@@ -48,15 +76,14 @@ def _all_day(event: Event, lang: str) -> CalendarEvent:
     return entry
 
 
-def _agenda_entries(event: Event, zone: str, lang: str) -> list[CalendarEvent]:
+def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> list[CalendarEvent]:
     entries = []
-    for index, item in enumerate(event.agenda, 1):
+    for item, uid in zip(event.agenda, agenda_uids(event), strict=True):
         times = agenda_times(event, item, zone)
         if times is None:
             continue
         entry = CalendarEvent()
-        entry.add("uid", f"{event.id}-agenda-{index}@{UID_DOMAIN}")
-        entry.add("dtstamp", _stamp(event))
+        _identify(entry, uid, stamp)
         entry.add("summary", f"{text_in(item.title, lang)} ({text_in(event.title, lang)})")
         entry.add("dtstart", times.start)
         entry.add("dtend", times.end or times.start + dt.timedelta(hours=1))
@@ -66,8 +93,9 @@ def _agenda_entries(event: Event, zone: str, lang: str) -> list[CalendarEvent]:
     return entries
 
 
-def export_ics(dossier: Dossier, lang: str = "en") -> IcsResult:
-    """Events with a known day; those known only to the month or year are listed in `skipped`."""
+def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsResult:
+    """Events with a known day, stamped `stamp` (see `export_stamp`); those known only to the
+    month or year are listed in `skipped`."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
@@ -77,13 +105,13 @@ def export_ics(dossier: Dossier, lang: str = "en") -> IcsResult:
         if event.date.day is None:
             skipped.append(f"{event.id} (date {event.date} has no day)")
             continue
-        calendar.add_component(_all_day(event, lang))
+        calendar.add_component(_all_day(event, lang, stamp))
         if event.agenda:
             zone = dossier.venue_timezone(event)
             if zone is None:
                 skipped.append(f"{event.id} agenda (no time zone for the venue)")
                 continue
-            for entry in _agenda_entries(event, zone, lang):
+            for entry in _agenda_entries(event, zone, lang, stamp):
                 calendar.add_component(entry)
     calendar.add_missing_timezones()
     return IcsResult(calendar.to_ical(), skipped)
