@@ -32,7 +32,7 @@ VERSION_2 = VERSION_1.replace(
 ).replace('time: "11:00", title: Site tour', 'time: "11:30", title: Site tour')
 
 
-def _entries(run: Run, path: Path, text: str, **env: str) -> dict[str, icalendar.Event]:
+def _entries(run: Run, path: Path, text: str, **env: str) -> dict[str, icalendar.Component]:
     path.write_text(text, encoding="utf-8")
     result = run("export", "--format", "ics", data=path, env=env)
     assert result.exit_code == 0, result

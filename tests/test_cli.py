@@ -219,7 +219,7 @@ def test_validate_the_sample(run: Run) -> None:
     result = run("validate")
     assert result.exit_code == 0, result
     assert result.stderr.endswith("0 errors, 8 warnings in 1 file\n")
-    assert "warning: horst-domdey roles: has no current role\n" in result.stdout
+    assert "warning: horst-domdey roles: has no current role [no-current-role]\n" in result.stdout
 
 
 def test_validate_strict_fails_on_warnings(run: Run) -> None:
@@ -258,6 +258,7 @@ def test_validate_as_json_and_github(run: Run, write: Write) -> None:
             "field": "contry",
             "message": "unknown field 'contry'",
             "hint": "did you mean 'country'?",
+            "kind": None,
         }
     ]
     lines = run("validate", str(path), "--format", "github").stdout.splitlines()

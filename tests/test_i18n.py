@@ -17,11 +17,11 @@ from rich.console import Console
 from dossier.briefing import build_briefing
 from dossier.i18n import DATE_STYLES, LANGUAGES, Translator, catalogue
 from dossier.loader import LoadResult
-from dossier.models import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from dossier.render.docx import render_docx
 from dossier.render.terminal import events_table, translated
 from dossier.render.views import record_view
 from dossier.types import PartialDate
+from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from tests.conftest import TODAY, Run
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "dossier"

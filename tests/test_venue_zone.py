@@ -74,7 +74,7 @@ def test_an_agenda_whose_zone_cannot_be_known_is_a_warning(run: Run, tmp_path: P
     assert result.exit_code == 0
     assert result.stdout == (
         "nozone.yaml:15:7: warning: visit agenda: the agenda's times are local to a place whose"
-        " time zone is not known\n"
+        " time zone is not known [agenda-zone]\n"
         "  hint: add timezone: to the event (an IANA zone such as Asia/Tokyo)\n"
     )
 
@@ -152,12 +152,12 @@ def test_legacy_and_fixed_offset_zones_get_the_city_zone_to_write(run: Run, tmp_
     result = run("validate", data=data)
     assert result.exit_code == 0
     assert result.stdout == (
-        "zones.yaml:2:32: warning: a timezone: 'EST' is a legacy or fixed-offset time zone name\n"
+        "zones.yaml:2:32: warning: a timezone: 'EST' is a legacy or fixed-offset time zone name [zone-name]\n"
         "  hint: write America/New_York: the zone of a city follows its daylight saving\n"
         "zones.yaml:3:32: warning: b timezone: 'Japan' is a legacy or fixed-offset time zone"
-        " name\n"
+        " name [zone-name]\n"
         "  hint: write Asia/Tokyo: the zone of a city follows its daylight saving\n"
         "zones.yaml:4:32: warning: c timezone: 'Etc/GMT-9' is a legacy or fixed-offset time zone"
-        " name\n"
+        " name [zone-name]\n"
         "  hint: write the zone of the venue's city, such as Europe/Berlin or Asia/Tokyo\n"
     )

@@ -12,6 +12,7 @@ from dossier.models import Source
 from dossier.references import record_sources, references
 from dossier.suggest import did_you_mean
 from dossier.vocabulary import AgreementStatus
+from dossier.warning_kinds import WarningKind
 from dossier.yaml_source import Path
 from dossier.zones import zone_advice
 
@@ -25,6 +26,7 @@ class Finding:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    kind: WarningKind | None = None
 
 
 def with_article(noun: str) -> str:
@@ -126,6 +128,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 f"marked active but expired on {expires}",
                 "set status: expired, or record the renewal",
                 warning,
+                WarningKind.EXPIRED,
             )
     for event in dossier.events:
         for index, follow_up in enumerate(event.follow_ups):
@@ -136,6 +139,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                     f"follow-up overdue since {follow_up.due}",
                     "mark it done: true, or set a new due date",
                     warning,
+                    WarningKind.OVERDUE,
                 )
     for person in dossier.people:
         if not person.current_roles(today):
@@ -145,12 +149,18 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 "has no current role",
                 "add the role they hold now, if known",
                 warning,
+                WarningKind.NO_CURRENT_ROLE,
             )
     yield from check_zones(dossier)
     for record in dossier.records():
         if not isinstance(record, Source) and not record_sources(record):
             yield Finding(
-                record.id, (), "has no source", "add `sources:` with the ids that back it", warning
+                record.id,
+                (),
+                "has no source",
+                "add `sources:` with the ids that back it",
+                warning,
+                WarningKind.NO_SOURCE,
             )
 
 
@@ -161,7 +171,7 @@ def check_zones(dossier: Dossier) -> Iterator[Finding]:
         zone = getattr(record, "timezone", None)
         advice = zone_advice(zone) if zone else None
         if advice:
-            yield Finding(record.id, ("timezone",), *advice, warning)
+            yield Finding(record.id, ("timezone",), *advice, warning, WarningKind.ZONE_NAME)
     for event in dossier.events:
         timed = any((item.date or event.date).day for item in event.agenda)
         if timed and dossier.venue_timezone(event) is None:
@@ -171,6 +181,7 @@ def check_zones(dossier: Dossier) -> Iterator[Finding]:
                 "the agenda's times are local to a place whose time zone is not known",
                 "add timezone: to the event (an IANA zone such as Asia/Tokyo)",
                 warning,
+                WarningKind.AGENDA_ZONE,
             )
 
 

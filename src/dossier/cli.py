@@ -23,6 +23,7 @@ from dossier.choices import (
 )
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
+from dossier.warning_kinds import CLOCK_DRIVEN, WarningKind
 
 # No `from __future__ import annotations` here: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time (twice, in fact).
@@ -354,14 +355,46 @@ def validate(
         ReportFormat, typer.Option("--format", help="text, json or github (annotations).")
     ] = ReportFormat.TEXT,
     strict_mode: Annotated[
-        bool, typer.Option("--strict", help="Treat warnings as errors.")
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail on every warning (--fail-on all), clock-driven ones included.",
+        ),
     ] = False,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="KIND",
+            help=(
+                "Fail on warnings of these kinds (repeat, or separate with commas): "
+                f"{', '.join(WarningKind)}; or the groups steady (all but the clock-driven), "
+                f"clock ({', '.join(k for k in WarningKind if k in CLOCK_DRIVEN)}: the passing"
+                " of time brings them about) and all."
+            ),
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="KIND", help="Leave warnings of these kinds out."),
+    ] = None,
 ) -> None:
-    """Check the data and report every problem at once."""
-    from dossier.report import render, strict, summary
+    """Check the data and report every problem at once.
 
+    Errors always fail (exit 1); warnings fail only with --fail-on or --strict. A CI that
+    must not turn red as days pass fails on kinds that are not clock-driven, such as
+    `dossier validate --fail-on zone-name,agenda-zone`.
+    """
+    from dossier.report import apply_policy, render, summary
+    from dossier.warning_kinds import expand
+
+    try:
+        failing = expand(["all"] if strict_mode else fail_on or [])
+        ignored = expand(ignore or [])
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     result = _load(ctx, paths, sample=False)
-    problems = strict(result.problems) if strict_mode else result.problems
+    problems = apply_policy(result.problems, failing, ignored)
     sys.stdout.write(render(problems, fmt))
     stderr_console().print(Text(summary(problems, len(result.files))))
     if any(p.is_error for p in problems):

@@ -30,6 +30,9 @@ class Problem:
     field: str = ""
     hint: str = ""
     severity: Severity = Severity.ERROR
+    kind: str = ""
+    """For warnings, the kind (`overdue`, `no-source`…) that `validate --fail-on` and
+    `--ignore` name; "" for errors."""
 
     @property
     def is_error(self) -> bool:

@@ -157,11 +157,12 @@ class _Reader:
         *,
         key: bool = False,
         severity: Severity = Severity.ERROR,
+        kind: str = "",
     ) -> None:
         line, column = current.locate(path, key=key)
         record, field_path = current.record_and_field(path)
         self.problems.append(
-            Problem(current.name, line, column, message, record, field_path, hint, severity)
+            Problem(current.name, line, column, message, record, field_path, hint, severity, kind)
         )
 
     def _top_level(self, current: _FileRecords, data: Any) -> None:
@@ -284,7 +285,14 @@ class _Reader:
             current, path = self.home[1], finding.path
         else:  # pragma: no cover - every finding names a record or the home key
             return
-        self._add(current, path, finding.message, finding.hint, severity=finding.severity)
+        self._add(
+            current,
+            path,
+            finding.message,
+            finding.hint,
+            severity=finding.severity,
+            kind=finding.kind or "",
+        )
 
 
 def _without_faulty_fields(

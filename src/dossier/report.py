@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from dossier.choices import ReportFormat
 from dossier.errors import Problem, Severity
 
 
-def strict(problems: Sequence[Problem]) -> list[Problem]:
-    """Warnings promoted to errors, for `--strict`."""
-    return [replace(p, severity=Severity.ERROR) for p in problems]
+def apply_policy(
+    problems: Sequence[Problem], fail_on: Collection[str], ignore: Collection[str] = ()
+) -> list[Problem]:
+    """Warnings of an `ignore` kind left out, those of a `fail_on` kind made errors."""
+    kept = [p for p in problems if p.is_error or p.kind not in ignore]
+    return [
+        replace(p, severity=Severity.ERROR) if not p.is_error and p.kind in fail_on else p
+        for p in kept
+    ]
 
 
 def problem_line(problem: Problem) -> str:
@@ -20,6 +26,8 @@ def problem_line(problem: Problem) -> str:
     subject = problem.subject()
     text = f"{problem.location()}: {problem.severity.value}: "
     text += f"{subject}: {problem.message}" if subject else problem.message
+    if problem.kind:
+        text += f" [{problem.kind}]"
     if problem.hint:
         text += f"\n  hint: {problem.hint}"
     return text
@@ -38,7 +46,7 @@ def github_line(problem: Problem) -> str:
     properties = [f"file={_escape_property(problem.file)}"]
     if problem.line:
         properties += [f"line={problem.line}", f"col={problem.column}"]
-    title = f"dossier {problem.subject()}".strip()
+    title = f"dossier {problem.subject()}".strip() + (f" [{problem.kind}]" if problem.kind else "")
     properties.append(f"title={_escape_property(title)}")
     message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
     return f"::{problem.severity.value} {','.join(properties)}::{_escape_data(message)}"
@@ -57,6 +65,7 @@ def render(problems: Sequence[Problem], fmt: ReportFormat) -> str:
                 "field": p.field,
                 "message": p.message,
                 "hint": p.hint,
+                "kind": p.kind or None,
             }
             for p in problems
         ]
