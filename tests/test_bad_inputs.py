@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -214,6 +213,33 @@ def test_an_unwritable_folder_gives_a_clear_error(tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
+def _large_dossier(folder: Path) -> Path:
+    """A valid dossier whose views and exports are far larger than a pipe holds."""
+    lines = ["clusters:"]
+    lines += [
+        f"  - {{id: c{i}, name: Cluster {i}, city: Kawasaki, sources: [s]}}" for i in range(4000)
+    ]
+    lines += ["sources: [{id: s, title: S}]", ""]
+    path = folder / "large.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("args", [["export"], ["list"], ["search", "cluster"]])
+def test_a_reader_that_goes_away_mid_way_gets_exit_1(tmp_path: Path, args: list[str]) -> None:
+    data = _large_dossier(tmp_path)
+    command = f"{sys.executable} -m dossier --data {data} {' '.join(args)}"
+    env = {**os.environ, "DOSSIER_NO_CACHE": "1"}
+    with subprocess.Popen(
+        command.split(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()  # the reader goes away, most of the output still to come
+        assert process.wait(timeout=120) == 1
+        assert process.stderr.read() == b""
+
+
 def test_a_broken_pipe_ends_quietly() -> None:
     command = f"{sys.executable} -m dossier --data {SAMPLE} export | head -1"
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
@@ -268,15 +294,14 @@ def test_debug_shows_the_traceback(run: Run, monkeypatch: pytest.MonkeyPatch, ho
             run("show", "kawasaki", env={"DOSSIER_DEBUG": "1"})
 
 
-def test_the_alias_bomb_is_answered_quickly(tmp_path: Path) -> None:
-    # A generous bound against hangs; the benchmark measures the real figure.
-    started = time.perf_counter()
+def test_the_alias_bomb_is_refused_not_expanded() -> None:
+    # The timeout only stops a hang from stalling the suite; the benchmark measures speed.
     result = subprocess.run(
         [sys.executable, "-m", "dossier", "validate", str(BAD_INPUTS / "alias-bomb.yaml")],
         capture_output=True,
         text=True,
         check=False,
-        timeout=30,
+        timeout=60,
     )
     assert result.returncode == 1
-    assert time.perf_counter() - started < 30
+    assert "error: e[0]: aliases expand to more than 10,000 values" in result.stdout

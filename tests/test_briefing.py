@@ -158,7 +158,9 @@ def test_markdown_of_a_small_visit_is_exact(small: LoadResult) -> None:
 def test_agenda_home_times_follow_daylight_saving(small: LoadResult) -> None:
     # Europe moves its clocks on 28 March 2027: 09:30 in Tokyo is 01:30 in Munich before,
     # 02:30 after; the table shows both, each computed for its own day.
-    markdown = SMALL_MARKDOWN.split("## Agenda")[1]
+    dossier = small.dossier
+    briefing = build_briefing(dossier, dossier.by_id["trip"], today=TODAY)
+    markdown = render_markdown(briefing).split("## Agenda")[1]
     assert "| 26 March 2027 | 09:30 | 01:30 |" in markdown
     assert "| 29 March 2027 | 09:30 | 02:30 |" in markdown
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier.loader import LoadResult
 from tests.conftest import Run
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -356,3 +357,23 @@ def test_an_empty_data_path_is_a_usage_error(run: Run, args: list[str]) -> None:
         "dossier: --data: the path is empty\n",
         "dossier: an empty path was given\n",
     )
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_no_view_pads_its_lines_with_trailing_spaces(
+    run: Run, sample: LoadResult, colour: bool
+) -> None:
+    env = {"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm-256color"} if colour else {}
+    commands = [["show", record.id] for record in sample.dossier.records()]
+    commands += [
+        ["list", kind]
+        for kind in ("clusters", "organisations", "people", "agreements", "events", "sources")
+    ]
+    commands += [["timeline"], ["search", "Kawasaki"]]
+    for command in commands:
+        result = run(*command, env=env)
+        assert result.exit_code == 0, (command, result)
+        if colour:
+            assert "\x1b[" in result.stdout
+        for line in result.stdout.splitlines():
+            assert not line.endswith(" "), (command, line)

@@ -82,9 +82,12 @@ def test_random_text_loads_without_crashing(tmp_path: Path, text: str) -> None:
 def test_random_dossier_shapes_load_without_crashing(tmp_path: Path, data: Any, style: str) -> None:
     text = json.dumps(data) if style == "flow" else yaml.safe_dump(data, allow_unicode=True)
     result = load([_write(tmp_path, text)], TODAY)
+    lines = text.count("\n") + 1
     for problem in result.problems:
         assert problem.message
-        assert problem.line >= 0
+        # Every problem of a readable file points into it, at a real line and column.
+        assert 1 <= problem.line <= lines, problem
+        assert problem.column >= 1, problem
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))

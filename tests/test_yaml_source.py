@@ -146,12 +146,15 @@ def test_libyaml_does_the_parsing() -> None:
     assert issubclass(yaml_source._Composer, CParser)
 
 
-def test_positions_inside_records_count_every_yaml_line_break() -> None:
-    # YAML counts NEL (U+0085) and the Unicode line and paragraph separators as line breaks.
-    text = 'clusters:\n  - id: a\n    name: "one\x85two"\n  - id: b\n    name: B\n'
+@pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029", "\r"])
+def test_positions_are_lines_as_editors_count_them(odd_break: str) -> None:
+    # YAML also breaks lines at NEL, U+2028, U+2029 and a lone CR; editors, git and GitHub
+    # annotations do not, so positions after one must not move down a line.
+    text = f'clusters:\n  - id: a\n    name: "one{odd_break}two"\n  - id: b\n    name: B\n'
     document = parse_yaml(text, on_item=lambda section, index, value: None)
-    assert document.position(("clusters", 1, "name")) == (6, 11)
-    assert document.position(("clusters", 1, "name"), key=True) == (6, 5)
+    assert document.position(("clusters", 1, "name")) == (5, 11)
+    assert document.position(("clusters", 1, "name"), key=True) == (5, 5)
+    assert document.position(("clusters", 0, "name")) == (3, 11)
 
 
 def test_records_are_handed_over_one_by_one() -> None:

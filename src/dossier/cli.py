@@ -3,6 +3,7 @@
 import datetime as dt
 import enum
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
@@ -37,8 +38,52 @@ if TYPE_CHECKING:
 MAX_ERRORS_SHOWN = 20
 
 
+class _PipedStdout:
+    """Standard output written in pieces, each flushed at once.
+
+    One large write into a pipe whose reader has gone away can end short without an error
+    (the kernel reports the part it took, and the rest is dropped); written in pieces, the
+    next piece meets the closed pipe, and `dossier export | head -1` exits 1 as promised.
+    Everything else (isatty, encoding, fileno) is the real standard output's.
+    """
+
+    PIECE = 8192  # characters; at most 32 KiB of UTF-8, below a pipe's capacity
+
+    def write(self, text: str) -> int:
+        out = sys.stdout
+        for start in range(0, len(text), self.PIECE):
+            out.write(text[start : start + self.PIECE])
+            out.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys.stdout, name)
+
+
+_LINE_END_PADDING = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)+(?=\n|\Z)")
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class _ViewStdout(_PipedStdout):
+    """Views without the spaces Rich pads every line with to the terminal's width (noise in
+    pipes and diffs); style codes at a line's end are kept, so colours still end."""
+
+    def write(self, text: str) -> int:
+        def unpadded(match: re.Match[str]) -> str:
+            return "".join(_STYLE_CODE.findall(match.group(0)))
+
+        return super().write(_LINE_END_PADDING.sub(unpadded, text))
+
+
+def write_stdout(text: str) -> None:
+    _PipedStdout().write(text)
+
+
 def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return Console(file=_ViewStdout(), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
 
 
 def stderr_console() -> Console:
@@ -71,18 +116,28 @@ def _report_error(error: DossierError) -> NoReturn:
     fail(str(error), error.exit_code)
 
 
+def _closed_pipe() -> NoReturn:
+    """The reader went away before all output was written (`dossier export | head -1`):
+    stop quietly with exit code 1, as the README promises. Click would exit 0 here."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, silently
+    raise typer.Exit(1)
+
+
 class _Commands(TyperGroup):
     """Turns the project's errors into messages and exit codes at one place."""
 
     def invoke(self, ctx: Any) -> Any:  # Any: Typer's own Context class is private
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
+            return result
         except DossierError as error:
             _report_error(error)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
-        except BrokenPipeError:  # the reader went away; the entry point ends quietly
-            raise
+        except BrokenPipeError:
+            _closed_pipe()
         except Exception as error:
             if os.environ.get("DOSSIER_DEBUG") or (ctx.obj and ctx.obj.debug):
                 raise
@@ -288,9 +343,9 @@ def list_(
     records = select(result.dossier, kind, Filters(country, focus, status, of_kind))
     rows = build_rows(result.dossier, kind, records, today)
     if fmt is ListFormat.JSON:
-        sys.stdout.write(rows_json(rows))
+        write_stdout(rows_json(rows))
     elif fmt is ListFormat.CSV:
-        sys.stdout.write(rows_csv(rows))
+        write_stdout(rows_csv(rows))
     else:
         stdout_console().print(table(rows.columns, rows.rows))
 
@@ -395,7 +450,7 @@ def validate(
         raise UsageError(str(error)) from None
     result = _load(ctx, paths, sample=False)
     problems = apply_policy(result.problems, failing, ignored)
-    sys.stdout.write(render(problems, fmt))
+    write_stdout(render(problems, fmt))
     stderr_console().print(Text(summary(problems, len(result.files))))
     if any(p.is_error for p in problems):
         raise typer.Exit(1)
@@ -490,7 +545,7 @@ def brief(
 
         data = render_docx(briefing, template=template)
     if to_stdout:
-        sys.stdout.write(data.decode("utf-8"))
+        write_stdout(data.decode("utf-8"))
         return
     write_atomic(path, data, force=force)
     stderr_console().print(Text(f"dossier: wrote {path} ({len(briefing.sections)} sections)"))
@@ -499,7 +554,7 @@ def brief(
 def _emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> None:
     """Write to standard output (no `-o`, or `-o -`) or atomically to a file."""
     if output in (None, "-"):
-        sys.stdout.write(text)
+        write_stdout(text)
         return
     from dossier.files import write_atomic
 

@@ -119,11 +119,12 @@ class _Reader:
         self.syntax_paths = {syntax.path for syntax in document.problems}
         for syntax in document.problems:
             record, field_path = current.record_and_field(syntax.path)
+            line, column = document.in_editor(syntax.line, syntax.column)
             self.problems.append(
                 Problem(
                     name,
-                    syntax.line,
-                    syntax.column,
+                    line,
+                    column,
                     syntax.message,
                     record,
                     field_path,

@@ -449,9 +449,39 @@ class YamlDocument:
     _root: Node | None = field(default=None, repr=False)
     _composed: bool = field(default=False, repr=False)
     _line_starts: array[int] | None = field(default=None, repr=False)
+    _odd_breaks: bool | None = field(default=None, repr=False)
+
+    def in_editor(self, line: int, column: int) -> tuple[int, int]:
+        """A position as YAML counts lines turned into one as editors, git and GitHub do.
+
+        YAML also breaks lines at a lone CR, NEL (U+0085) and U+2028/U+2029; a file that
+        holds one of them would otherwise be reported lines below the real place.
+        """
+        if self._odd_breaks is None:
+            self._odd_breaks = _ODD_BREAK_BYTES.search(self.source) is not None
+        if line < 1 or not self._odd_breaks:
+            return line, column
+        starts = self._yaml_line_starts()
+        if line > len(starts):
+            return line, column
+        start = starts[line - 1]
+        prefix = self.source[start:].decode("utf-8", "replace")[: max(column - 1, 0)]
+        offset = start + len(prefix.encode("utf-8"))
+        real_line = self.source.count(b"\n", 0, offset) + 1
+        line_start = self.source.rfind(b"\n", 0, offset) + 1
+        return real_line, len(self.source[line_start:offset].decode("utf-8", "replace")) + 1
+
+    def _yaml_line_starts(self) -> array[int]:
+        if self._line_starts is None:
+            # An array, not a list: a large file has millions of lines.
+            starts = array("q", [0])
+            starts.extend(m.end() for m in _LINE_BREAK_BYTES.finditer(self.source))
+            self._line_starts = starts
+        return self._line_starts
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at `path` (of its key, with `key=True`).
+        """Line and column of the value at `path` (of its key, with `key=True`), as an
+        editor counts them (see `in_editor`).
 
         Where the path leads past the data (a missing field), the position of the deepest
         node that exists is given, so the user is sent to the record that lacks it. Inside a
@@ -461,19 +491,14 @@ class YamlDocument:
         if len(path) >= 2 and isinstance(path[1], int):
             span = self.spans.get((str(path[0]), path[1]))
             if span is not None:
-                return self._in_record(span, path[2:], key=key)
+                return self.in_editor(*self._in_record(span, path[2:], key=key))
         if not self._composed:
             self._composed = True
             self._root = _compose_safely(self.source)
-        return _walk(self._root, path, key=key, line_offset=0)
+        return self.in_editor(*_walk(self._root, path, key=key, line_offset=0))
 
     def _in_record(self, span: Span, path: Path, *, key: bool) -> tuple[int, int]:
-        if self._line_starts is None:
-            # An array, not a list: a large file has millions of lines.
-            starts = array("q", [0])
-            starts.extend(m.end() for m in _LINE_BREAK_BYTES.finditer(self.source))
-            self._line_starts = starts
-        starts = self._line_starts
+        starts = self._yaml_line_starts()
         if span.line >= len(starts):  # pragma: no cover - libyaml and we count lines alike
             return span.line + 1, span.column + 1
         end = starts[span.end_line + 1] if span.end_line + 1 < len(starts) else len(self.source)
@@ -532,6 +557,8 @@ def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
 # Line breaks as YAML (and so libyaml's line numbers) count them.
 _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 _LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+# The line breaks of YAML that editors, git and GitHub do not count.
+_ODD_BREAK_BYTES = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
 # The bytes of C0 controls and DEL, and the backslash that starts an escape (`"\x07"`);
 # C1 controls and the noncharacters U+FFFE/U+FFFF take two or three bytes in UTF-8.
 _CONTROL_ASCII = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x5C])
