@@ -23,7 +23,7 @@ BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 FIRST_ERROR = {
     "syntax-unclosed-bracket.yaml": "syntax-unclosed-bracket.yaml:4:1: error: YAML syntax error: did not find expected ',' or ']'",
     "syntax-bad-indent.yaml": "syntax-bad-indent.yaml:3:4: error: YAML syntax error: did not find expected '-' indicator",
-    "syntax-tab-indent.yaml": "syntax-tab-indent.yaml:2:1: error: YAML syntax error: found character that cannot start any token",
+    "syntax-tab-indent.yaml": "syntax-tab-indent.yaml:2:1: error: a TAB is used for indentation; YAML indents with spaces only",
     "syntax-unclosed-quote.yaml": "syntax-unclosed-quote.yaml:4:1: error: YAML syntax error: found unexpected end of stream",
     "syntax-key-after-list.yaml": "syntax-key-after-list.yaml:4:3: error: YAML syntax error: did not find expected '-' indicator",
     "empty.yaml": "empty.yaml:1:1: error: the file holds no data",
@@ -46,7 +46,7 @@ FIRST_ERROR = {
     "alias-bomb.yaml": "alias-bomb.yaml:5:8: error: e[0]: aliases expand to more than 10,000 values",
     "python-tag.yaml": "python-tag.yaml:3:11: error: a name: the tag !!python/object/apply:os.system is not allowed: a data file holds plain data only",
     "control-character.yaml": "control-character.yaml:3:11: error: a name: control character U+0007 in text",
-    "latin1.yaml": "latin1.yaml:2:20: error: the file is not UTF-8 text (byte 0xFC)",
+    "latin1.yaml": "latin1.yaml:2:20: error: m: the file is not UTF-8 text (byte 0xFC)",
     "utf16.yaml": "utf16.yaml:1:1: error: the file is not UTF-8 text (byte 0xFF)",
     "binary.yaml": "binary.yaml:1:1: error: the file is not UTF-8 text (byte 0x89)",
     "merge-key.yaml": "merge-key.yaml:3:5: error: b name: missing required field 'name'",

@@ -227,7 +227,9 @@ def test_file_level_faults(write: Write, content: str, message: str) -> None:
 def test_text_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
     path.write_bytes("clusters:\n  - {id: m, name: M\xfcnchen}\n".encode("latin-1"))
-    assert report(path) == ["2:20 error the file is not UTF-8 text (byte 0xFC) [save it as UTF-8]"]
+    assert report(path) == [
+        "2:20 error m: the file is not UTF-8 text (byte 0xFC) [save it as UTF-8]"
+    ]
 
 
 def test_bom_and_crlf_are_valid(tmp_path: Path) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dossier.dossier import Dossier
 from dossier.errors import Severity
@@ -27,6 +28,14 @@ class Finding:
     hint: str = ""
     severity: Severity = Severity.ERROR
     kind: WarningKind | None = None
+    basis: tuple[Path, ...] = ()
+    """The places the finding is derived from, where more than its own `path`: a finding
+    is not reported when one of them holds an error of its own."""
+    cause: str = ""
+    """Where the error this one follows from stands (see `Problem.cause`)."""
+
+    def derived_from(self) -> tuple[Path, ...]:
+        return self.basis or (self.path,)
 
 
 def with_article(noun: str) -> str:
@@ -38,14 +47,25 @@ def _kinds_phrase(kinds: frozenset[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+class Elsewhere(NamedTuple):
+    """An id that no valid record has, because of an error elsewhere."""
+
+    why: str
+    """`its record has errors`, `it stands in the unknown section 'organsations'`."""
+    cause: str
+    """Where that error stands: `file:line`."""
+
+
 def check_references(
-    dossier: Dossier, unchecked: frozenset[str] = frozenset()
+    dossier: Dossier, elsewhere: Mapping[str, Elsewhere] | None = None
 ) -> Iterator[Finding]:
     """Dangling references and references to a record of the wrong kind.
 
-    `unchecked` holds ids of records that exist but failed validation: references to them
-    are not reported again, since their own errors already are.
+    `elsewhere` holds ids that exist but not as valid records (their record failed, or
+    stands in a misspelled section): references to them are consequences of that error,
+    reported after it and saying so.
     """
+    elsewhere = elsewhere or {}
     ids_by_kind: dict[str, list[str]] = {}
     for record_id in dossier.by_id:
         ids_by_kind.setdefault(dossier.kind(record_id) or "", []).append(record_id)
@@ -53,7 +73,15 @@ def check_references(
         for ref in references(record):
             kind = dossier.kind(ref.target)
             if kind is None:
-                if ref.target in unchecked:
+                if ref.target in elsewhere:
+                    why, cause = elsewhere[ref.target]
+                    yield Finding(
+                        record.id,
+                        ref.path,
+                        f"'{ref.target}' is not a known {_kinds_phrase(ref.kinds)}: {why}",
+                        f"follows from the error at {cause}; fix that first",
+                        cause=cause,
+                    )
                     continue
                 candidates = [i for k in ref.kinds for i in ids_by_kind.get(k, [])]
                 yield Finding(
@@ -71,8 +99,10 @@ def check_references(
                 )
 
 
-def check_home(dossier: Dossier, unchecked: frozenset[str] = frozenset()) -> Iterator[Finding]:
-    if dossier.home is None or dossier.home in unchecked:
+def check_home(
+    dossier: Dossier, elsewhere: Mapping[str, Elsewhere] | None = None
+) -> Iterator[Finding]:
+    if dossier.home is None or dossier.home in (elsewhere or {}):
         return
     kind = dossier.kind(dossier.home)
     if kind != "cluster":
@@ -87,7 +117,12 @@ def check_dates(dossier: Dossier) -> Iterator[Finding]:
     """`end` not before `date`, `until` not before `since`."""
     for event in dossier.events:
         if event.end is not None and event.end < event.date:
-            yield Finding(event.id, ("end",), f"ends ({event.end}) before it starts ({event.date})")
+            yield Finding(
+                event.id,
+                ("end",),
+                f"ends ({event.end}) before it starts ({event.date})",
+                basis=(("end",), ("date",)),
+            )
     for person in dossier.people:
         for index, role in enumerate(person.roles):
             if role.since and role.until and role.until.end() < role.since.start():
@@ -95,6 +130,7 @@ def check_dates(dossier: Dossier) -> Iterator[Finding]:
                     person.id,
                     ("roles", index, "until"),
                     f"until ({role.until}) is before since ({role.since})",
+                    basis=(("roles", index, "until"), ("roles", index, "since")),
                 )
 
 
@@ -129,6 +165,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 "set status: expired, or record the renewal",
                 warning,
                 WarningKind.EXPIRED,
+                (("status",), ("expires",)),
             )
     for event in dossier.events:
         for index, follow_up in enumerate(event.follow_ups):
@@ -140,6 +177,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                     "mark it done: true, or set a new due date",
                     warning,
                     WarningKind.OVERDUE,
+                    (("follow_ups", index),),
                 )
     for person in dossier.people:
         if not person.current_roles(today):
@@ -161,6 +199,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 "add `sources:` with the ids that back it",
                 warning,
                 WarningKind.NO_SOURCE,
+                (("sources",), ("figures",)),
             )
 
 
@@ -182,20 +221,21 @@ def check_zones(dossier: Dossier) -> Iterator[Finding]:
                 "add timezone: to the event (an IANA zone such as Asia/Tokyo)",
                 warning,
                 WarningKind.AGENDA_ZONE,
+                (("agenda",), ("timezone",), ("parties",), ("place",), ("date",)),
             )
 
 
 def check_dossier(
     dossier: Dossier,
     today: dt.date,
-    unchecked: frozenset[str] = frozenset(),
+    elsewhere: Mapping[str, Elsewhere] | None = None,
     *,
     warnings: bool = True,
 ) -> list[Finding]:
     """Every cross-record finding: errors, and warnings unless `warnings` is false."""
     return [
-        *check_home(dossier, unchecked),
-        *check_references(dossier, unchecked),
+        *check_home(dossier, elsewhere),
+        *check_references(dossier, elsewhere),
         *check_dates(dossier),
         *check_agenda_ids(dossier),
         *(check_warnings(dossier, today) if warnings else ()),

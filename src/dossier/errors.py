@@ -33,6 +33,9 @@ class Problem:
     kind: str = ""
     """For warnings, the kind (`overdue`, `no-source`…) that `validate --fail-on` and
     `--ignore` name; "" for errors."""
+    cause: str = ""
+    """Where the error this one follows from stands (`file:line`), or "" for a root cause.
+    Reports list root causes first: fixing them may make the consequences go away."""
 
     @property
     def is_error(self) -> bool:
@@ -47,8 +50,9 @@ class Problem:
         """The `<record> <field path>` part of a report line, without a trailing space."""
         return " ".join(part for part in (self.record, self.field) if part)
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.message)
+    def sort_key(self) -> tuple[bool, str, int, int, str]:
+        """Root causes first, then consequences; each by file and place."""
+        return (bool(self.cause), self.file, self.line, self.column, self.message)
 
 
 class DossierError(Exception):

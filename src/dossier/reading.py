@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import codecs
+import dataclasses
 import datetime as dt
 import functools
 import typing
@@ -13,12 +13,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from dossier import collector
-from dossier.checks import Finding, check_dossier
+from dossier.checks import Elsewhere, Finding, check_dossier
 from dossier.dossier import Dossier
 from dossier.errors import Problem, Severity
 from dossier.loader import LoadResult, RawFile
 from dossier.models import SECTIONS, SETTINGS, TOP_LEVEL_KEYS, AnyRecord, DossierFile
+from dossier.repair import mended, overlaps
 from dossier.suggest import did_you_mean
+from dossier.text_check import check_bytes
 from dossier.validation import FieldError, field_errors, validate
 from dossier.yaml_source import Path as DataPath
 from dossier.yaml_source import YamlDocument, parse_yaml
@@ -49,36 +51,30 @@ class _FileRecords:
         assert self.document is not None
         return self.document.position(path, key=key)
 
+    def in_records(self, problems: list[Problem]) -> list[Problem]:
+        """Problems found by line (byte-level ones) with the record they stand in named."""
+        if not problems or self.document is None:
+            return problems
+        document = self.document
+        spans = [
+            (document.in_editor(s.line + 1, 1)[0], document.in_editor(s.end_line + 1, 1)[0], key)
+            for key, s in document.spans.items()
+        ]
+        named = []
+        for problem in problems:
+            inside = [key for first, last, key in spans if first <= problem.line <= last]
+            if inside and not problem.record:
+                label = self.labels.get(inside[0]) or f"{inside[0][0]}[{inside[0][1]}]"
+                problem = dataclasses.replace(problem, record=label)
+            named.append(problem)
+        return named
+
     def record_and_field(self, path: DataPath) -> tuple[str, str]:
         """The record label (its id, or `section[n]`) and the dotted field path inside it."""
         if len(path) >= 2 and path[0] in SECTIONS and isinstance(path[1], int):
             label = self.labels.get((str(path[0]), path[1])) or f"{path[0]}[{path[1]}]"
             return label, format_field_path(path[2:])
         return "", format_field_path(path)
-
-
-_BOM = b"\xef\xbb\xbf"
-_CHUNK = 1 << 20
-
-
-def utf8_problem(raw: bytes, name: str) -> Problem | None:
-    """Why `raw` is not UTF-8 text, or None; checked in chunks, never holding a copy."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    for start in range(0, len(raw), _CHUNK):
-        try:
-            decoder.decode(raw[start : start + _CHUNK], final=start + _CHUNK >= len(raw))
-        except UnicodeDecodeError as error:
-            at = start + error.start
-            line = raw.count(b"\n", 0, at) + 1
-            column = len(raw[raw.rfind(b"\n", 0, at) + 1 : at].decode("utf-8", "replace")) + 1
-            return Problem(
-                name,
-                line,
-                column,
-                f"the file is not UTF-8 text (byte 0x{raw[at]:02X})",
-                hint="save it as UTF-8",
-            )
-    return None
 
 
 class _Reader:
@@ -90,18 +86,24 @@ class _Reader:
         self.home: tuple[str, _FileRecords] | None = None
         self.version = 1
         self.lang: str | None = None
-        self.invalid_ids: set[str] = set()
+        self.faulty: dict[str, list[DataPath]] = {}
+        """Record id → the places inside it that hold errors of their own."""
+        self.elsewhere: dict[str, tuple[str, _FileRecords, DataPath, bool]] = {}
+        """Id → why no valid record has it, and where the error that causes this stands."""
         self.names: list[str] = []
         self.syntax_paths: set[DataPath] = set()
 
     def read(self, raw: RawFile) -> None:
         name = raw.name
         self.names.append(name)
-        problem = raw.problem if raw.data is None else utf8_problem(raw.data, name)
-        if problem is not None or raw.data is None:
-            self.problems.append(problem or Problem(name, 0, 0, "cannot read the file"))
+        if raw.data is None:
+            self.problems.append(raw.problem or Problem(name, 0, 0, "cannot read the file"))
             return
-        data = raw.data[len(_BOM) :] if raw.data.startswith(_BOM) else raw.data
+        checked = check_bytes(raw.data, name)
+        if checked.data is None:
+            self.problems.extend(checked.problems)
+            return
+        data = checked.data
         current = _FileRecords(name)
 
         def take(section: str, index: int, value: Any) -> Any:
@@ -112,6 +114,7 @@ class _Reader:
 
         document = parse_yaml(data, on_item=take)
         current.document = document
+        self.problems.extend(current.in_records(checked.problems))
         if document.data is None:
             current.records.clear()
             current.pending.clear()
@@ -159,11 +162,14 @@ class _Reader:
         key: bool = False,
         severity: Severity = Severity.ERROR,
         kind: str = "",
+        cause: str = "",
     ) -> None:
         line, column = current.locate(path, key=key)
         record, field_path = current.record_and_field(path)
         self.problems.append(
-            Problem(current.name, line, column, message, record, field_path, hint, severity, kind)
+            Problem(
+                current.name, line, column, message, record, field_path, hint, severity, kind, cause
+            )
         )
 
     def _top_level(self, current: _FileRecords, data: Any) -> None:
@@ -178,14 +184,24 @@ class _Reader:
             elif key in SETTINGS:
                 self._setting(current, key, value)
             else:
+                self._stray_records(current, str(key), value)
                 self._add(
                     current,
                     (key,),
                     f"unknown section '{key}'",
-                    did_you_mean(str(key), TOP_LEVEL_KEYS)
-                    or f"known sections: {', '.join(TOP_LEVEL_KEYS)}",
+                    _section_hint(str(key)),
                     key=True,
                 )
+
+    def _stray_records(self, current: _FileRecords, key: str, value: Any) -> None:
+        """Ids of records under an unknown (say, misspelled) section: references to them
+        follow from that one error, and are reported as its consequences."""
+        if not isinstance(value, list):
+            return
+        why = f"it stands in the unknown section '{key}'"
+        for item in value:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.elsewhere.setdefault(item["id"], (why, current, (key,), True))
 
     def _setting(self, current: _FileRecords, key: str, value: Any) -> None:
         """A top-level setting, checked by the same type the schema is made from."""
@@ -240,15 +256,17 @@ class _Reader:
         try:
             record = validate(model, raw)
         except ValidationError as error:
-            if isinstance(raw.get("id"), str):
-                self.invalid_ids.add(raw["id"])
             problems = field_errors(error, raw, model)
             current.pending.extend(
                 FieldError((*path, *p.path), p.message, p.hint, p.at_key) for p in problems
             )
-            repaired = _without_faulty_fields(model, raw, [p.path for p in problems])
+            faulty = [p.path for p in problems]
+            repaired = mended(model, raw, faulty)
             if repaired is not None:
+                self.faulty.setdefault(repaired.id, []).extend(faulty)
                 current.records.append((repaired, path))
+            elif isinstance(raw.get("id"), str):
+                self.elsewhere[raw["id"]] = ("its record has errors", current, path, False)
             return
         current.records.append((record, path))
 
@@ -272,8 +290,15 @@ class _Reader:
         dossier = Dossier.build(
             records, home=self.home[0] if self.home else None, version=self.version, lang=self.lang
         )
-        findings = check_dossier(dossier, today, frozenset(self.invalid_ids), warnings=warnings)
-        for finding in findings:
+        elsewhere = {
+            record_id: Elsewhere(why, f"{current.name}:{current.locate(path, key=key)[0]}")
+            for record_id, (why, current, path, key) in self.elsewhere.items()
+            if record_id not in origin
+        }
+        for finding in check_dossier(dossier, today, elsewhere, warnings=warnings):
+            faulty = self.faulty.get(finding.record)
+            if faulty and overlaps(finding.derived_from(), faulty):
+                continue  # derived from a value that has an error of its own
             self._locate(finding, origin)
         self.problems.sort(key=Problem.sort_key)
         return LoadResult(dossier, self.problems, self.names)
@@ -293,24 +318,33 @@ class _Reader:
             finding.hint,
             severity=finding.severity,
             kind=finding.kind or "",
+            cause=finding.cause,
         )
 
 
-def _without_faulty_fields(
-    model: type[AnyRecord], raw: dict[str, Any], faulty: list[DataPath]
-) -> AnyRecord | None:
-    """The record without its faulty fields, so that the rest is still cross-checked.
+_SECTION_SYNONYMS = {
+    "persons": "people",
+    "person": "people",
+    "contacts": "people",
+    "organizations": "organisations",
+    "organization": "organisations",
+    "orgs": "organisations",
+    "cluster": "clusters",
+    "agreement": "agreements",
+    "event": "events",
+    "meetings": "events",
+    "visits": "events",
+    "source": "sources",
+    "language": "lang",
+}
+"""Names people write for a section, where spelling alone does not lead to the right one."""
 
-    Its references are checked in the same pass as its own errors are reported, rather than
-    only after those are fixed. None when that is impossible (a required field is wrong).
-    """
-    keys = {path[0] for path in faulty if path}
-    if not keys or "id" in keys or any(key not in raw for key in keys):
-        return None
-    try:
-        return validate(model, {k: v for k, v in raw.items() if k not in keys})
-    except ValidationError:
-        return None
+
+def _section_hint(key: str) -> str:
+    synonym = _SECTION_SYNONYMS.get(key.lower())
+    if synonym is not None:
+        return f"did you mean '{synonym}'?"
+    return did_you_mean(key, TOP_LEVEL_KEYS) or f"known sections: {', '.join(TOP_LEVEL_KEYS)}"
 
 
 MAX_PATH_PARTS = 8

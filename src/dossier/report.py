@@ -75,10 +75,15 @@ def render(problems: Sequence[Problem], fmt: ReportFormat) -> str:
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
+    """`3 errors (2 follow from the others), 1 warning in 2 files`."""
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
+    following = sum(1 for p in problems if p.is_error and p.cause)
 
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+    counted = plural(errors, "error")
+    if following:
+        counted += f" ({following} follow{'s' if following == 1 else ''} from the others)"
+    return f"{counted}, {plural(warnings, 'warning')} in {plural(files, 'file')}"

@@ -422,9 +422,27 @@ class _Reader:
         return items
 
 
-def _yaml_error(error: yaml.YAMLError) -> SyntaxProblem:
+def _tab_indent(raw: bytes, line: int) -> int | None:
+    """The column of a TAB in the indentation of YAML line `line` (1-based), if any."""
+    for number, text in enumerate(_LINE_BREAK_BYTES.split(raw), 1):
+        if number == line:
+            indent = text[: len(text) - len(text.lstrip(b" \t"))]
+            return indent.index(b"\t") + 1 if b"\t" in indent else None
+    return None
+
+
+def _yaml_error(error: yaml.YAMLError, raw: bytes) -> SyntaxProblem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    tab = _tab_indent(raw, line) if mark is not None else None
+    if tab is not None:
+        return SyntaxProblem(
+            line,
+            tab,
+            "a TAB is used for indentation; YAML indents with spaces only",
+            (),
+            "replace the TAB at the start of the line with spaces",
+        )
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"YAML syntax error: {problem}"
@@ -592,7 +610,7 @@ def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocu
     try:
         data = reader.read()
     except yaml.YAMLError as error:
-        return YamlDocument(raw, None, [_yaml_error(error)])
+        return YamlDocument(raw, None, [_yaml_error(error, raw)])
     except _Abort as abort:
         return YamlDocument(raw, None, [*reader.problems, abort.problem], reader.spans)
     except RecursionError:
