@@ -82,10 +82,15 @@ class Figure(_Strict):
     """A dated key number with its source."""
 
     label: LocalText
+    """What is counted (Institutions)."""
     value: int | float | str
+    """The number, or a text such as "about 70"."""
     unit: str | None = None
+    """Unit of the value (ha, EUR million), if any."""
     as_of: PartialDate | None = None
+    """When the number was true."""
     source: Slug | None = None
+    """Id of the source it comes from."""
     notes: LocalText | None = None
 
 
@@ -94,20 +99,33 @@ class Cluster(Record):
     """A life-science cluster or innovation hub, as `dossier show` presents it."""
 
     name: LocalText
+    """As the cluster calls itself in Latin script."""
     native_name: str | None = None
+    """The name in its own script (キング スカイフロント)."""
     aliases: list[str] = field(default_factory=list)
+    """Other names it is found by (`dossier show` matches them)."""
     managed_by: Slug | None = None
     """Id of the managing organisation."""
     city: str | None = None
+    """City it is in."""
     region: str | None = None
+    """Region, state or prefecture."""
     country: CountryCode | list[CountryCode] | None = None
+    """ISO 3166-1 alpha-2 code (JP); a list where it spans countries."""
     timezone: Timezone | None = None
+    """IANA time zone of its place (Asia/Tokyo), for agendas there."""
     founded: PartialDate | None = None
+    """When it was founded (a partial date)."""
     website: Url | None = None
+    """Its web address (http or https)."""
     focus: list[str] = field(default_factory=list)
+    """Fields it works in."""
     institutions: list[str] = field(default_factory=list)
+    """Institutions located there."""
     summary: LocalText | None = None
+    """What it is, in a sentence or two."""
     figures: list[Figure] = field(default_factory=list)
+    """Dated key numbers, each with its source."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -115,7 +133,9 @@ class FormerName(_Strict):
     """A name an organisation used before, and until when."""
 
     name: LocalText
+    """The former name."""
     until: PartialDate | None = None
+    """When it stopped being used, if known."""
     notes: LocalText | None = None
 
 
@@ -124,18 +144,30 @@ class Organisation(Record):
     """A body that manages, signs or takes part: city office, ministry, company, university."""
 
     name: LocalText
+    """As the organisation calls itself in Latin script."""
     native_name: str | None = None
+    """The name in its own script (川崎市)."""
     aliases: list[str] = field(default_factory=list)
+    """Other names it is found by (`dossier show` matches them)."""
     kind: OrganisationKind = OrganisationKind.OTHER
+    """cluster-management, municipality, ministry, agency, consulate, university, research,
+    company, association or other."""
     parent: Slug | None = None
     """Id of the organisation this one belongs to."""
     city: str | None = None
+    """City of its seat."""
     country: CountryCode | list[CountryCode] | None = None
+    """ISO 3166-1 alpha-2 code; a list where it spans countries."""
     timezone: Timezone | None = None
+    """IANA time zone of its seat."""
     founded: PartialDate | None = None
+    """When it was founded (a partial date)."""
     website: Url | None = None
+    """Its web address (http or https)."""
     summary: LocalText | None = None
+    """What it is, in a sentence or two."""
     former_names: list[FormerName] = field(default_factory=list)
+    """Names it had before, each with the date it changed."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -143,9 +175,13 @@ class Role(_Strict):
     """A position a person holds or held, in an organisation."""
 
     title: LocalText
+    """The position (Mayor)."""
     organisation: Slug | None = None
+    """Id of the organisation or cluster where it is held."""
     since: PartialDate | None = None
+    """When it began."""
     until: PartialDate | None = None
+    """When it ended; a partial date ends at the end of its month or year."""
     notes: LocalText | None = None
 
     def is_current(self, today: dt.date) -> bool:
@@ -160,15 +196,21 @@ class Person(Record):
     name: str
     """As usually written in Latin script."""
     family_name: str | None = None
+    """Family name in Latin script."""
     given_name: str | None = None
+    """Given name in Latin script."""
     native_name: str | None = None
     """Native script, family name first."""
     honorific: str | None = None
+    """Title before the name (Prof. Dr.)."""
     address: LocalText | None = None
     """Form of address, by language: {en: "Mayor Fukuda", ja: 福田市長}."""
     aliases: list[str] = field(default_factory=list)
+    """Other spellings the person is found by."""
     roles: list[Role] = field(default_factory=list)
+    """Positions held, with organisation and dates; one without `until` is current."""
     languages: list[str] = field(default_factory=list)
+    """Languages they speak (language codes)."""
 
     def current_roles(self, today: dt.date) -> list[Role]:
         return [role for role in self.roles if role.is_current(today)]
@@ -179,14 +221,21 @@ class Agreement(Record):
     """A memorandum, letter of intent or other agreement between parties, and its status."""
 
     kind: AgreementKind = AgreementKind.OTHER
+    """mou, loi, cooperation, partnership, contract or other."""
     title: LocalText
+    """The agreement's title as signed."""
     parties: list[Slug] = field(default_factory=list)
+    """Ids of the organisations or clusters that are party to it."""
     status: AgreementStatus
+    """draft, negotiating, signed, active, expired, terminated or superseded."""
     expires: PartialDate | None = None
+    """When it ends, if it has an end date."""
     renews: Slug | None = None
     """Id of the agreement this one renews."""
     summary: LocalText | None = None
+    """What it is about, in a sentence or two."""
     scope: list[LocalText] = field(default_factory=list)
+    """What the parties agree to do, one item each."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -194,7 +243,9 @@ class Participant(_Strict):
     """A person at an event, the part they play and on whose behalf."""
 
     person: Slug
+    """Id of the person."""
     role: str | None = None
+    """The part they play: signatory, host, head of delegation…"""
     for_: Slug | None = None
     """On whose behalf."""
 
@@ -204,9 +255,13 @@ class FollowUp(_Strict):
     """Something promised at an event: what, by whom, by when, and whether it is done."""
 
     action: LocalText
+    """What is to be done."""
     owner: Slug | None = None
+    """Id of the person, organisation or cluster who owes it."""
     due: PartialDate | None = None
+    """By when."""
     done: StrictBool = False  # `done: yes` is the text "yes" in YAML 1.2, not true
+    """true once it is done (only true or false)."""
     notes: LocalText | None = None
 
 
@@ -222,9 +277,13 @@ class AgendaItem(_Strict):
     time: ClockTime
     """Local time at the event's place, quoted: "09:30"."""
     end: ClockTime | None = None
+    """Local end time, quoted: "10:30"; an end at or before `time` is on the next day."""
     title: LocalText
+    """What happens in this slot."""
     people: list[Slug] = field(default_factory=list)
+    """Ids of the people who take part in this slot."""
     place: str | None = None
+    """Where in the event's place, if it is not the event's venue."""
     notes: LocalText | None = None
 
 
@@ -233,22 +292,37 @@ class Event(Record):
     """A visit, meeting, signing or call, past or planned."""
 
     kind: EventKind = EventKind.OTHER
+    """visit, meeting, signing, renewal, conference, call or other. A signing date is recorded
+    as an event of kind signing with `agreement:`."""
     title: LocalText
+    """What the event is, as a heading."""
     date: PartialDate
     end: PartialDate | None = None
+    """Last day of an event of several days."""
     place: str | None = None
+    """City or place where it happens."""
     venue: str | None = None
+    """Building or room."""
     timezone: Timezone | None = None
     """Where the event happens, for the agenda."""
     agreement: Slug | None = None
+    """Id of the agreement signed or renewed at it."""
     parties: list[Slug] = field(default_factory=list)
+    """Ids of the organisations or clusters involved."""
     people: list[Slug | Participant] = field(default_factory=list)
+    """Who took part: a person's id, or a mapping with person, role and for."""
     summary: LocalText | None = None
+    """What happened, in a sentence or two."""
     purpose: LocalText | None = None
+    """Why the visit or meeting takes place."""
     objectives: list[LocalText] = field(default_factory=list)
+    """What it is meant to achieve, one item each."""
     outcomes: list[LocalText] = field(default_factory=list)
+    """What came of it, one item each."""
     follow_ups: list[FollowUp] = field(default_factory=list)
+    """Actions agreed at it: what, who, by when, done or not."""
     agenda: list[AgendaItem] = field(default_factory=list)
+    """The programme, in local times at the venue."""
 
     def participants(self) -> list[Participant]:
         return [Participant(person=p) if isinstance(p, str) else p for p in self.people]
@@ -263,10 +337,15 @@ class Source(_Strict):
 
     id: Slug
     title: LocalText
+    """The title of the page or document."""
     publisher: str | None = None
+    """Who published it."""
     url: Url | None = None
+    """Where it can be read (http or https)."""
     published: PartialDate | None = None
+    """When it was published."""
     language: str | None = None
+    """Language code of the text (en, de, ja)."""
     notes: LocalText | None = None
 
 
@@ -319,11 +398,17 @@ class DossierFile(_Strict):
     lang: DossierLanguage | None = None
     """The language views and briefings use when no `--lang` is given (en, de or ja)."""
     clusters: list[Cluster] = field(default_factory=list)
+    """Life-science clusters and innovation hubs."""
     organisations: list[Organisation] = field(default_factory=list)
+    """Bodies that manage, sign or take part."""
     people: list[Person] = field(default_factory=list)
+    """People to know before a meeting."""
     agreements: list[Agreement] = field(default_factory=list)
+    """Memoranda, letters of intent and other agreements."""
     events: list[Event] = field(default_factory=list)
+    """Visits, meetings, signings and calls: the timeline."""
     sources: list[Source] = field(default_factory=list)
+    """Where the facts come from."""
 
 
 TOP_LEVEL_KEYS = tuple(field_alias(name) for name in DossierFile.__dataclass_fields__)

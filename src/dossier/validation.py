@@ -143,7 +143,7 @@ def _single(error: ErrorDetails, path: Path, value: Any, model: type) -> FieldEr
             path,
             f"unknown field '{key}'",
             did_you_mean(key, field_names(parent))
-            or f"known fields: {', '.join(field_names(parent))}",
+            or f"known fields: {', '.join(field_names(parent))} (each described in docs/format.md)",
             at_key=True,
         )
     if kind == "missing":
