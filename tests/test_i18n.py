@@ -275,3 +275,7 @@ def test_adding_a_language_is_a_catalogue_and_one_line() -> None:
     catalogues = {p.stem for p in (SOURCE / "locale").glob("*.po")}
     assert catalogues == set(LANGUAGES) - {"en"}
     assert {lang.value for lang in Language} == set(LANGUAGES)
+
+
+def test_every_language_has_its_date_style() -> None:
+    assert set(DATE_STYLES) == set(LANGUAGES)
