@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier.format_reference import format_reference
+from dossier.datafile.format_reference import format_reference
 
 if __name__ == "__main__":
     target = Path(__file__).resolve().parent / "format.md"

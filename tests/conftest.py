@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.loader import LoadResult, load
+from dossier.datafile.load import load
+from dossier.datafile.loaded import LoadResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "clusters.yaml"

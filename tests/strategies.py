@@ -6,10 +6,10 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from dossier.dossier import Dossier
-from dossier.models import Cluster, Event, Organisation, Person, Source
-from dossier.types import PartialDate
-from dossier.validation import validate
+from dossier.datafile.validation import validate
+from dossier.model.dossier import Dossier
+from dossier.model.records import Cluster, Event, Organisation, Person, Source
+from dossier.model.values import PartialDate
 
 TEXT = st.one_of(
     st.text(

@@ -111,7 +111,7 @@ def test_unusable_data_paths(run: Run, tmp_path: Path, args: list[str], message:
 def test_a_file_over_the_size_limit(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("dossier.loader.MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr("dossier.datafile.load.MAX_FILE_BYTES", 1024 * 1024)
     (tmp_path / "big.yaml").write_text("notes: " + "x" * (1024 * 1024 + 1))
     result = run("validate", data=Path("big.yaml"))
     assert result.exit_code == 1
@@ -275,7 +275,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 def test_an_internal_error_is_one_line_saying_it_is_a_bug(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("dossier.render.views.record_view", _boom)
+    monkeypatch.setattr("dossier.views.records.record_view", _boom)
     result = run("show", "kawasaki")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -286,7 +286,7 @@ def test_an_internal_error_is_one_line_saying_it_is_a_bug(
 
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_debug_shows_the_traceback(run: Run, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
-    monkeypatch.setattr("dossier.render.views.record_view", _boom)
+    monkeypatch.setattr("dossier.views.records.record_view", _boom)
     with pytest.raises(RuntimeError, match="boom"):
         if how == "option":
             run("--debug", "show", "kawasaki")

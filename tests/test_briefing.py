@@ -13,12 +13,13 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from dossier.briefing import build_briefing
-from dossier.briefing_model import Briefing, Paragraph, Run, Section
+from dossier.briefing.build import build_briefing
+from dossier.briefing.document import Briefing, Paragraph, Run, Section
+from dossier.briefing.docx import EAST_ASIAN_FONT, render_docx
+from dossier.briefing.markdown import render_markdown
+from dossier.datafile.load import load
+from dossier.datafile.loaded import LoadResult
 from dossier.errors import UsageError
-from dossier.loader import LoadResult, load
-from dossier.render.docx import EAST_ASIAN_FONT, render_docx
-from dossier.render.markdown import render_markdown
 from tests.conftest import TODAY
 from tests.conftest import Run as CliRun
 from tests.programs import needs_libreoffice, needs_program, soffice_command

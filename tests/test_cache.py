@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dossier import cache
+from dossier.datafile import cache
+from dossier.datafile.load import load
 from dossier.export import as_data
-from dossier.loader import load
 from tests.conftest import SAMPLE, TODAY, Run
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.loader import LoadResult
+from dossier.datafile.loaded import LoadResult
 from tests.conftest import Run
 
 EXPECTED = Path(__file__).parent / "expected"

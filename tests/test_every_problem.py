@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.dossier import Dossier
+from dossier.datafile.load import load
+from dossier.datafile.yaml_source import dump_yaml
 from dossier.export import as_data
-from dossier.loader import load
-from dossier.yaml_source import dump_yaml
+from dossier.model.dossier import Dossier
 from tests.conftest import TODAY, Run
 from tests.strategies import dossiers
 

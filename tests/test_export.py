@@ -15,12 +15,12 @@ from typing import Any
 import icalendar
 from hypothesis import HealthCheck, given, settings
 
-from dossier.dossier import Dossier
+from dossier.datafile.load import load
+from dossier.datafile.schema import schema_text
 from dossier.export import as_data
 from dossier.export.to_yaml import export_yaml
-from dossier.loader import load
-from dossier.models import Cluster, Event, Organisation, Person, Source
-from dossier.schema import schema_text
+from dossier.model.dossier import Dossier
+from dossier.model.records import Cluster, Event, Organisation, Person, Source
 from tests.conftest import ROOT, SAMPLE, TODAY, Run
 from tests.programs import needs_libreoffice, needs_program, soffice_command
 from tests.strategies import dossiers

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dossier.format_reference import NESTED, format_reference
-from dossier.models import SECTIONS
-from dossier.schema import build_schema
+from dossier.datafile.format_reference import NESTED, format_reference
+from dossier.datafile.schema import build_schema
+from dossier.model.records import SECTIONS
 from tests.conftest import ROOT, Run
 
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.dossier import Dossier
-from dossier.loader import load
-from dossier.models import SECTIONS
+from dossier.datafile.load import load
+from dossier.model.dossier import Dossier
+from dossier.model.records import SECTIONS
 from tests.conftest import CLI_ENV, TODAY
 from tests.strategies import dossiers
 

@@ -14,14 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from dossier.briefing import build_briefing
-from dossier.i18n import DATE_STYLES, LANGUAGES, Translator, catalogue
-from dossier.loader import LoadResult
-from dossier.render.docx import render_docx
-from dossier.render.terminal import events_table, translated
-from dossier.render.views import record_view
-from dossier.types import PartialDate
-from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
+from dossier.briefing.build import build_briefing
+from dossier.briefing.docx import render_docx
+from dossier.datafile.loaded import LoadResult
+from dossier.i18n import DATE_STYLES, Translator, catalogue
+from dossier.model.languages import LANGUAGES
+from dossier.model.values import PartialDate
+from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
+from dossier.views.blocks import events_table, translated
+from dossier.views.records import record_view
 from tests.conftest import TODAY, Run
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "dossier"
@@ -253,7 +254,7 @@ def test_the_data_file_sets_the_default_language(run: Run, write: Any) -> None:
 
 
 def test_an_unknown_language_in_the_data(write: Any) -> None:
-    from dossier.loader import load
+    from dossier.datafile.load import load
 
     result = load([write("lang: fr\n")], TODAY)
     [problem] = [p for p in result.problems if p.is_error]
@@ -270,7 +271,7 @@ def test_timeline_and_exports_in_japanese(run: Run) -> None:
 
 def test_adding_a_language_is_a_catalogue_and_one_line() -> None:
     # The README promises it; the catalogues present are exactly the languages offered.
-    from dossier.choices import Language
+    from dossier.cli import Language
 
     catalogues = {p.stem for p in (SOURCE / "locale").glob("*.po")}
     assert catalogues == set(LANGUAGES) - {"en"}

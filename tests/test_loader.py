@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from dossier.datafile.load import bundled_sample, find_data, find_yaml_files, load
 from dossier.errors import UsageError
-from dossier.loader import bundled_sample, find_data, find_yaml_files, load
 from tests.conftest import SAMPLE, TODAY
 
 Write = Callable[..., Path]

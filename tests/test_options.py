@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.listing import FILTER_CHOICES
+from dossier.views.listing import FILTER_CHOICES
 from tests.conftest import Run
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 
-from dossier.dossier import Dossier
+from dossier.datafile.load import load
+from dossier.datafile.schema import build_schema
 from dossier.export.to_json import export_json
-from dossier.loader import load
-from dossier.models import TOP_LEVEL_KEYS
-from dossier.schema import build_schema
+from dossier.model.dossier import Dossier
+from dossier.model.records import TOP_LEVEL_KEYS
 from tests.conftest import SAMPLE, TODAY, Run
 from tests.strategies import dossiers
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from dossier.types import CountryCode, PartialDate, Slug, Timezone, Url, text_in
+from dossier.model.values import CountryCode, PartialDate, Slug, Timezone, Url, text_in
 
 
 @pytest.mark.parametrize(

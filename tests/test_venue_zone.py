@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 import icalendar
 from hypothesis import HealthCheck, given, settings
 
-from dossier.briefing import build_briefing
-from dossier.briefing_model import Line, Table
-from dossier.dossier import Dossier
+from dossier.briefing.build import build_briefing
+from dossier.briefing.document import Line, Table
+from dossier.datafile.loaded import LoadResult
 from dossier.errors import UsageError
 from dossier.export.to_ics import export_ics
 from dossier.i18n import Translator
-from dossier.loader import LoadResult
-from dossier.models import AgendaItem, Cluster, Event
+from dossier.model.dossier import Dossier
+from dossier.model.records import AgendaItem, Cluster, Event
 from tests.conftest import TODAY, Run
 from tests.strategies import dossiers
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier import yaml_source
-from dossier.yaml_source import MAX_ALIAS_VALUES, dump_yaml, parse_yaml
+from dossier.datafile import yaml_source
+from dossier.datafile.yaml_source import MAX_ALIAS_VALUES, dump_yaml, parse_yaml
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]

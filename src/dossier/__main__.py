@@ -13,7 +13,7 @@ def main() -> None:
 
         print(f"dossier {__version__}")
         return
-    from dossier import collector
+    from dossier.datafile import collector
 
     with collector.paused():  # the libraries' modules and classes live as long as the process
         from dossier.cli import app

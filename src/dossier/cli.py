@@ -14,28 +14,31 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from dossier import __version__
-from dossier.choices import (
-    BriefFormat,
-    ExportFormat,
-    Language,
-    ListFormat,
-    RecordKind,
-    ReportFormat,
-)
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
-from dossier.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
-from dossier.warning_kinds import CLOCK_DRIVEN, WarningKind
+from dossier.formats import BriefFormat, ExportFormat, ListFormat, ReportFormat
+from dossier.model.languages import LANGUAGES
+from dossier.model.vocabulary import (
+    AgreementKind,
+    AgreementStatus,
+    EventKind,
+    OrganisationKind,
+    RecordKind,
+)
+from dossier.model.warning_kinds import CLOCK_DRIVEN, WarningKind
 
 # No `from __future__ import annotations` here: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time (twice, in fact).
 # Everything else is imported inside the command that needs it: `dossier show` should not
 # pay for YAML parsing it can skip, nor any command for python-docx, Babel or iCalendar.
 if TYPE_CHECKING:
-    from dossier.dossier import Dossier
-    from dossier.loader import LoadResult
-    from dossier.types import PartialDate
+    from dossier.datafile.loaded import LoadResult
+    from dossier.model.dossier import Dossier
+    from dossier.model.values import PartialDate
 
 MAX_ERRORS_SHOWN = 20
+
+Language = enum.StrEnum("Language", {code.upper(): code for code in LANGUAGES})  # type: ignore[misc]
+"""The languages offered on the command line: exactly those of `LANGUAGES`."""
 
 
 class _PipedStdout:
@@ -100,7 +103,7 @@ def fail(message: str, code: int, details: list[str] | None = None) -> NoReturn:
 
 def _report_error(error: DossierError) -> NoReturn:
     if isinstance(error, DataError):
-        from dossier.report import render
+        from dossier.export.problems import render
 
         errors = [p for p in error.problems if p.is_error]
         lines = render(errors[:MAX_ERRORS_SHOWN], ReportFormat.TEXT).splitlines()
@@ -197,7 +200,7 @@ def main_options(
 
 
 def _today() -> dt.date:
-    from dossier.wording import today_from
+    from dossier.phrases import today_from
 
     value = os.environ.get("DOSSIER_TODAY")
     try:
@@ -215,7 +218,7 @@ def _load(
 ) -> "LoadResult":
     """Read the data the command names, else the user's data, else (if `sample`, and said on
     standard error) the sample shipped in the package."""
-    from dossier.loader import LOOKED_AT, SAMPLE_NOTICE, bundled_sample, find_data, load
+    from dossier.datafile.load import LOOKED_AT, SAMPLE_NOTICE, bundled_sample, find_data, load
 
     options: Options = ctx.obj
     for path in paths or ():
@@ -280,7 +283,7 @@ def _output_format(
 def _partial_date(value: str | None, option: str) -> "PartialDate | None":
     if value is None:
         return None
-    from dossier.types import PartialDate
+    from dossier.model.values import PartialDate
 
     try:
         return PartialDate.parse(value)
@@ -296,14 +299,14 @@ def show(
 ) -> None:
     """Show one record: a cluster's profile, people, agreements, events and follow-ups."""
     from dossier.i18n import Translator
-    from dossier.lookup import Finder
-    from dossier.render import views
-    from dossier.render.terminal import translated
+    from dossier.model.lookup import Finder
+    from dossier.views.blocks import translated
+    from dossier.views.records import record_view
 
     result = _load_valid(ctx)
     record = Finder(result.dossier).find(ref)
     with translated(Translator(_language(lang, result.dossier))):
-        stdout_console().print(views.record_view(result.dossier, record, _today()))
+        stdout_console().print(record_view(result.dossier, record, _today()))
 
 
 @app.command("list")
@@ -335,8 +338,9 @@ def list_(
     ] = ListFormat.TABLE,
 ) -> None:
     """List records of one kind, with filters."""
-    from dossier.listing import Filters, build_rows, rows_csv, rows_json, select
-    from dossier.render.terminal import table
+    from dossier.export.rows import rows_csv, rows_json
+    from dossier.views.blocks import table
+    from dossier.views.listing import Filters, build_rows, select
 
     result = _load_valid(ctx)
     today = _today()
@@ -356,8 +360,8 @@ def search_command(
     text: Annotated[str, typer.Argument(help="Words to look for, in any field.")],
 ) -> None:
     """Find every record whose text matches, best matches first."""
-    from dossier.render.terminal import table
-    from dossier.search import search, snippet
+    from dossier.model.search import search, snippet
+    from dossier.views.blocks import table
 
     result = _load_valid(ctx)
     hits = search(result.dossier, text)
@@ -383,8 +387,8 @@ def timeline(
 ) -> None:
     """Events in date order; upcoming ones are marked."""
     from dossier.i18n import Translator
-    from dossier.lookup import Finder
-    from dossier.render.terminal import events_table, heading, translated
+    from dossier.model.lookup import Finder
+    from dossier.views.blocks import events_table, heading, translated
 
     start, end = _partial_date(since, "--since"), _partial_date(until, "--until")
     result = _load_valid(ctx)
@@ -440,8 +444,8 @@ def validate(
     must not turn red as days pass fails on kinds that are not clock-driven, such as
     `dossier validate --fail-on zone-name,agenda-zone`.
     """
-    from dossier.report import apply_policy, render, summary
-    from dossier.warning_kinds import expand
+    from dossier.export.problems import apply_policy, render, summary
+    from dossier.model.warning_kinds import expand
 
     try:
         failing = expand(["all"] if strict_mode else fail_on or [])
@@ -500,10 +504,10 @@ def brief(
 ) -> None:
     """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
     fmt = _output_format(format_option, output, BriefFormat, BriefFormat.DOCX)
-    from dossier.briefing import build_briefing
+    from dossier.briefing.build import build_briefing
     from dossier.files import check_writable, write_atomic
-    from dossier.lookup import Finder
-    from dossier.models import Event
+    from dossier.model.lookup import Finder
+    from dossier.model.records import Event
 
     if template is not None and fmt is not BriefFormat.DOCX:
         raise UsageError("--template applies to --format docx only")
@@ -537,11 +541,11 @@ def brief(
         translator=translator,
     )
     if fmt is BriefFormat.MD:
-        from dossier.render.markdown import render_markdown
+        from dossier.briefing.markdown import render_markdown
 
         data = render_markdown(briefing).encode("utf-8")
     else:
-        from dossier.render.docx import render_docx
+        from dossier.briefing.docx import render_docx
 
         data = render_docx(briefing, template=template)
     if to_stdout:
@@ -633,7 +637,7 @@ def schema(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
-    from dossier.schema import schema_text
+    from dossier.datafile.schema import schema_text
 
     _emit(schema_text(), output, force=force)
 
@@ -643,9 +647,9 @@ def init(
     path: Annotated[Path, typer.Argument(help="The new data file.")] = Path("data/clusters.yaml"),
 ) -> None:
     """Start a new data file with one example of each record kind; never overwrites."""
+    from dossier.datafile.schema import schema_text
+    from dossier.datafile.starter import STARTER
     from dossier.files import write_atomic
-    from dossier.schema import schema_text
-    from dossier.starter import STARTER
 
     if path.exists():
         raise UsageError(f"{path}: already exists; init never overwrites a file")

@@ -6,6 +6,10 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+PathPart = str | int
+FieldPath = tuple[PathPart, ...]
+"""Where a value stands inside a file or a record: `("roles", 0, "since")`."""
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"

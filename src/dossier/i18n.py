@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from dossier.types import PartialDate
+from dossier.model.languages import LANGUAGES
 
-LANGUAGES = {"en": "en_GB", "de": "de_DE", "ja": "ja_JP"}
-"""Language code → the CLDR locale whose conventions it follows (dates, country names)."""
+if TYPE_CHECKING:
+    from dossier.model.values import PartialDate
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +145,7 @@ class Translator:
     def text(self, value: Any) -> str:
         """Free text in this language, else English, else the first given; marked as a
         fallback (`[en]`) when asked to."""
-        from dossier.types import text_in
+        from dossier.model.values import text_in
 
         if value is None:
             return ""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.choices import RecordKind
-from dossier.dossier import Dossier
-from dossier.models import SECTIONS, SETTINGS
+from dossier.model.dossier import Dossier
+from dossier.model.records import SECTIONS, SETTINGS
+from dossier.model.vocabulary import RecordKind
 
 TRAILING_FIELDS = ("notes", "sources")
 
@@ -25,7 +25,7 @@ def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool =
     default fields, for YAML meant to be read by people.
     """
 
-    from dossier.validation import adapter
+    from dossier.datafile.validation import adapter
 
     def dump(records: list[Any]) -> list[dict[str, Any]]:
         return [

@@ -6,12 +6,12 @@ import dataclasses
 import enum
 from typing import Any
 
-from dossier.choices import RecordKind
-from dossier.csv_text import csv_text
-from dossier.dossier import Dossier
 from dossier.export import reading_order
-from dossier.models import SECTIONS, field_alias
-from dossier.types import PartialDate, text_in
+from dossier.export.csv_text import csv_text
+from dossier.model.dossier import Dossier
+from dossier.model.records import SECTIONS, field_alias
+from dossier.model.values import PartialDate, text_in
+from dossier.model.vocabulary import RecordKind
 
 
 def cell(value: Any, lang: str) -> str:

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from dossier.dossier import Dossier, agenda_times
-from dossier.models import Event
-from dossier.types import text_in
-from dossier.wording import place_of
+from dossier.model.dossier import Dossier, agenda_times
+from dossier.model.records import Event
+from dossier.model.values import text_in
+from dossier.phrases import place_of
 
 PRODUCT = "-//dossier//dossier//EN"
 UID_DOMAIN = "dossier"

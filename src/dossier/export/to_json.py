@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic_core import to_json
 
-from dossier.choices import RecordKind
-from dossier.dossier import Dossier
 from dossier.export import as_data
+from dossier.model.dossier import Dossier
+from dossier.model.vocabulary import RecordKind
 
 
 def export_json(dossier: Dossier, kind: RecordKind | None = None) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dossier.choices import RecordKind
-from dossier.dossier import Dossier
+from dossier.datafile.yaml_source import dump_yaml
 from dossier.export import as_data
-from dossier.yaml_source import dump_yaml
+from dossier.model.dossier import Dossier
+from dossier.model.vocabulary import RecordKind
 
 HEADER = "# yaml-language-server: $schema=../schema/dossier.schema.json\n"
 

@@ -1,0 +1,1 @@
+"""Dossier → Briefing (plain data) → Word or Markdown."""

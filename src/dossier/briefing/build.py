@@ -1,0 +1,508 @@
+"""Dossier + target → `Briefing`: what a delegation reads before it travels, as plain data.
+
+Written from the home side (the dossier's `home`, or `--from`) about a counterpart: a cluster
+or organisation, and optionally a visit to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from dossier.briefing.document import (
+    Block,
+    Briefing,
+    BulletList,
+    Line,
+    NumberedList,
+    Paragraph,
+    Run,
+    Section,
+    Subheading,
+    Table,
+    line,
+)
+from dossier.errors import UsageError
+from dossier.i18n import Translator
+from dossier.model.dossier import Dossier, agenda_times, is_upcoming
+from dossier.model.records import (
+    AgendaItem,
+    Agreement,
+    AnyRecord,
+    Cluster,
+    Event,
+    Organisation,
+    Person,
+    Source,
+    display_text,
+)
+from dossier.model.values import PartialDate
+from dossier.phrases import formal_name, place_of, role_span, with_native
+
+
+@dataclass
+class Citations:
+    """Numbers sources in the order the briefing first cites them."""
+
+    dossier: Dossier
+    order: dict[str, int] = field(default_factory=dict)
+
+    def cite(self, source_ids: Iterable[str]) -> Run | None:
+        """` [1, 3]` to follow a text, numbering sources not cited before; None if none."""
+        label = self.label(source_ids)
+        return Run(f" {label}") if label else None
+
+    def label(self, source_ids: Iterable[str]) -> str:
+        """`[1, 3]`, or "" when no source is known."""
+        numbers = []
+        for source_id in source_ids:
+            if not isinstance(self.dossier.get(source_id), Source):
+                continue
+            numbers.append(self.order.setdefault(source_id, len(self.order) + 1))
+        if not numbers:
+            return ""
+        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
+
+    def sources(self) -> list[Source]:
+        found = (self.dossier.get(source_id) for source_id in self.order)
+        return [s for s in found if isinstance(s, Source)]
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two sides of the relationship, each with the ids that stand for it."""
+
+    home: Cluster
+    home_ids: frozenset[str]
+    counterpart: Cluster | Organisation
+    counterpart_ids: frozenset[str]
+
+
+def resolve_sides(
+    dossier: Dossier, target: AnyRecord, visit: Event | None, home_id: str | None
+) -> Sides:
+    """Work out who briefs whom; a `UsageError` explains what is missing."""
+    home_ref = home_id or dossier.home
+    if home_ref is None:
+        raise UsageError("no home cluster: set `home:` in the data or pass --from CLUSTER")
+    home = dossier.get(home_ref)
+    if not isinstance(home, Cluster):
+        raise UsageError(f"--from: '{home_ref}' is not a cluster")
+    home_ids = frozenset(dossier.side(home.id))
+    if isinstance(target, Event):
+        others = [p for p in target.parties if p not in home_ids]
+        if not others:
+            raise UsageError(f"the event '{target.id}' names no party other than the home side")
+        target = dossier.by_id[others[0]]
+    if not isinstance(target, Cluster | Organisation):
+        raise UsageError(f"'{target.id}' is not a cluster, organisation or visit")
+    if isinstance(target, Organisation):
+        managed = dossier.managed_clusters(target.id)
+        target = managed[0] if managed else target
+    counterpart_ids = frozenset(dossier.side(target.id))
+    if counterpart_ids & home_ids:
+        raise UsageError(f"'{target.id}' is the home side; brief a counterpart instead")
+    return Sides(home, home_ids, target, counterpart_ids)
+
+
+def _between(dossier: Dossier, sides: Sides) -> list[Event]:
+    """Events that involve both sides, oldest first."""
+    ours = {e.id for e in dossier.events_mentioning(sides.home_ids)}
+    return [e for e in dossier.events_mentioning(sides.counterpart_ids) if e.id in ours]
+
+
+@dataclass
+class _Builder:
+    dossier: Dossier
+    sides: Sides
+    visit: Event | None
+    today: dt.date
+    citations: Citations
+    t: Translator
+
+    def named(self, record: Cluster | Organisation) -> str:
+        return with_native(self.t.text(record.name), record.native_name)
+
+    def label(self, record_id: str) -> str:
+        record = self.dossier.get(record_id)
+        if record is None:
+            return record_id
+        if isinstance(record, Person):
+            return self.person(record)
+        return self.t.text(display_text(record))
+
+    def person(self, person: Person) -> str:
+        """The name a reader of this language expects (see `wording.formal_name`)."""
+        return formal_name(person, self.t)
+
+    def cover(self) -> tuple[str, list[Line]]:
+        counterpart = self.sides.counterpart
+        where = counterpart.city
+        t = self.t
+        subject = t.text(self.visit.title) if self.visit else t.text(counterpart.name)
+        title = t("Briefing: {subject}", subject=subject)
+        if not self.visit and where:
+            title += f", {where}"
+        lines = [line(t("Counterpart: "), Run(self.named(counterpart), bold=True))]
+        if self.visit:
+            when = self.t.date_span(self.visit.date, self.visit.end)
+            place = place_of(self.visit)
+            lines.append(line(t("Visit: "), Run(when, bold=True), f" · {place}" if place else None))
+        home = t.text(self.sides.home.name)
+        lines.append(line(t("Prepared for {home} on {date}", home=home, date=t.date(self.today))))
+        return title, lines
+
+    def purpose(self) -> list[Block]:
+        if self.visit is None:
+            return []
+        blocks: list[Block] = []
+        if self.visit.purpose:
+            blocks.append(Paragraph(line(self.t.text(self.visit.purpose))))
+        if self.visit.objectives:
+            blocks.append(BulletList(tuple(line(self.t.text(o)) for o in self.visit.objectives)))
+        return blocks
+
+    def agenda(self) -> list[Block]:
+        visit = self.visit
+        if visit is None or not visit.agenda:
+            return []
+        venue_zone = self.dossier.venue_timezone(visit, self.sides.home_ids)
+        home_zone = self.sides.home.timezone
+        convert = bool(venue_zone and home_zone and visit.date.day and venue_zone != home_zone)
+        several_days = any(item.date and item.date != visit.date for item in visit.agenda)
+        venue_label = (
+            visit.place or self.sides.counterpart.city or self.t.text(self.sides.counterpart.name)
+        )
+        t = self.t
+        header: list[str] = [t("Day")] if several_days else []
+        rows: list[tuple[Line, ...]] = []
+        for item in visit.agenda:
+            day = item.date or visit.date
+            local_time, home_time = item.time, ""
+            if convert and day.day and venue_zone and home_zone:
+                home_time, shift = _home_time(visit, item, venue_zone, home_zone)
+                if shift:
+                    home_time += t(" (previous day)") if shift < 0 else t(" (next day)")
+            row: list[Line] = [line(self.t.date(day))] if several_days else []
+            row.append(line(local_time))
+            if convert:
+                row.append(line(home_time))
+            people = t(", ").join(self.label(p) for p in item.people)
+            row += [
+                line(self.t.text(item.title), f" ({item.place})" if item.place else None),
+                line(people),
+            ]
+            rows.append(tuple(row))
+        if convert and venue_zone and home_zone:
+            venue_abbr, home_abbr = _zone_names(visit.date, venue_zone, home_zone)
+            header += [
+                t("{place} ({zone})", place=venue_label, zone=venue_abbr),
+                t(
+                    "{place} ({zone})",
+                    place=self.sides.home.city or t.text(self.sides.home.name),
+                    zone=home_abbr,
+                ),
+            ]
+        else:
+            header.append(t("{place} (local time)", place=venue_label))
+        header += [t("Item"), t("With")]
+        return [Table(tuple(header), tuple(rows))]
+
+    def whos_who(self) -> list[Block]:
+        blocks: list[Block] = []
+        for label, ids in (
+            (self.t("Their side"), self.sides.counterpart_ids),
+            (self.t("Our side"), self.sides.home_ids),
+        ):
+            people = self._people_of(ids)
+            if not people:
+                continue
+            rows = tuple(self._person_row(person) for person in people)
+            header = (self.t("Name"), self.t("Role"), self.t("Notes"))
+            blocks += [Subheading(label), Table(header, rows)]
+        return blocks
+
+    def _people_of(self, ids: frozenset[str]) -> list[Person]:
+        found: dict[str, Person] = {}
+        if self.visit:
+            for participant in self.visit.participants():
+                person = self.dossier.get(participant.person)
+                if isinstance(person, Person) and (
+                    participant.for_ in ids
+                    or any(r.organisation in ids for r in person.current_roles(self.today))
+                ):
+                    found[person.id] = person
+        for appointment in self.dossier.appointments_at(sorted(ids), self.today):
+            found.setdefault(appointment.person.id, appointment.person)
+        return list(found.values())
+
+    def _person_row(self, person: Person) -> tuple[Line, ...]:
+        name = self.person(person)
+        # The other script beside the one the reader's language leads with.
+        other = formal_name(person) if self.t.lang == "ja" else person.native_name
+        name_line = line(Run(name, bold=True), f" · {other}" if other and other != name else None)
+        t = self.t
+        current = person.current_roles(self.today)
+        roles = "; ".join(
+            t(
+                "{title}, {organisation}",
+                title=t.text(r.title),
+                organisation=self.label(r.organisation),
+            )
+            if r.organisation
+            else t.text(r.title)
+            for r in current
+        )
+        spans = [span for r in current if (span := role_span(r, t, t.date))]
+        role_line = line(roles, f" ({'; '.join(spans)})" if spans else None)
+        notes = [self.t.text(person.notes)] if person.notes else []
+        notes += self._signatures(person)
+        if self.visit:
+            for participant in self.visit.participants():
+                if participant.person == person.id and participant.role:
+                    notes.insert(0, self.t("On this visit: {role}.", role=participant.role))
+        return (name_line, role_line, line(" ".join(notes)))
+
+    def _signatures(self, person: Person) -> list[str]:
+        """`Signed the … on 24 November 2017.` for every agreement the person signed."""
+        notes = []
+        for event in self.dossier.events_mentioning([person.id]):
+            agreement = self._agreement(event)
+            signed = any(p.id == person.id for p, _ in self.dossier.signatories(event))
+            if agreement is not None and signed:
+                notes.append(
+                    self.t(
+                        "Signed the {agreement} on {date}.",
+                        agreement=self.t.text(agreement.title),
+                        date=self.t.date(event.date),
+                    )
+                )
+        return notes
+
+    def _agreement(self, event: Event) -> Agreement | None:
+        found = self.dossier.get(event.agreement) if event.agreement else None
+        return found if isinstance(found, Agreement) else None
+
+    def profile(self) -> list[Block]:
+        counterpart = self.sides.counterpart
+        blocks: list[Block] = []
+        facts = [self.named(counterpart)]
+        location = ", ".join(
+            p for p in (counterpart.city, getattr(counterpart, "region", None)) if p
+        )
+        if location:
+            facts.append(location)
+        if isinstance(counterpart, Cluster) and counterpart.managed_by:
+            manager = self.dossier.get(counterpart.managed_by)
+            if isinstance(manager, Organisation):
+                facts.append(self.t("managed by {organisation}", organisation=self.named(manager)))
+        if counterpart.founded:
+            facts.append(self.t("founded {date}", date=self.t.date(counterpart.founded)))
+        blocks.append(Paragraph(line(" · ".join(facts), self.citations.cite(counterpart.sources))))
+        if counterpart.summary:
+            blocks.append(Paragraph(line(self.t.text(counterpart.summary))))
+        if counterpart.website:
+            blocks.append(
+                Paragraph(
+                    line(self.t("Website: "), Run(counterpart.website, url=counterpart.website))
+                )
+            )
+        if isinstance(counterpart, Cluster):
+            if counterpart.focus:
+                blocks.append(Paragraph(line(self.t("Focus: ") + ", ".join(counterpart.focus))))
+            if counterpart.institutions:
+                blocks += [
+                    Subheading(self.t("Institutions")),
+                    BulletList(tuple(line(i) for i in counterpart.institutions)),
+                ]
+            if counterpart.figures:
+                rows = tuple(
+                    (
+                        line(self.t.text(f.label)),
+                        line(f"{f.value} {f.unit}" if f.unit else str(f.value)),
+                        line(self.t.date(f.as_of) if f.as_of else self.t("date not recorded")),
+                        line(self.citations.label([f.source] if f.source else [])),
+                    )
+                    for f in counterpart.figures
+                )
+                blocks += [
+                    Subheading(self.t("Key figures")),
+                    Table(
+                        (self.t("Figure"), self.t("Value"), self.t("As of"), self.t("Source")),
+                        rows,
+                    ),
+                ]
+        return blocks
+
+    def history(self) -> list[Block]:
+        blocks: list[Block] = []
+        events = [e for e in _between(self.dossier, self.sides) if e is not self.visit]
+        if events:
+            rows = tuple(
+                (
+                    line(
+                        self.t.date_span(e.date, e.end),
+                        self.t(" (planned)") if is_upcoming(e, self.today) else None,
+                    ),
+                    line(self.t.text(e.title), self.citations.cite(e.sources)),
+                    line(place_of(e)),
+                )
+                for e in events
+            )
+            blocks.append(Table((self.t("Date"), self.t("Event"), self.t("Where")), rows))
+        agreements = [
+            a
+            for a in self.dossier.agreements
+            if set(a.parties) & self.sides.home_ids and set(a.parties) & self.sides.counterpart_ids
+        ]
+        if agreements:
+            blocks.append(Subheading(self.t("Agreements")))
+            for agreement in agreements:
+                blocks += self._agreement_blocks(agreement)
+        return blocks
+
+    def _agreement_blocks(self, agreement: Agreement) -> list[Block]:
+        parties = " ↔ ".join(self.label(p) for p in agreement.parties)
+        title = line(
+            Run(self.t.text(agreement.title), italic=True),
+            f" — {parties}",
+            self.citations.cite(agreement.sources),
+        )
+        facts: list[Line] = []
+        for event in self.dossier.signings(agreement.id):
+            facts.append(line(self._signing(event), self.citations.cite(event.sources)))
+        facts.append(line(self.t("Status: {status}", status=self.t(agreement.status.value))))
+        if agreement.expires:
+            facts.append(line(self.t("Expires {date}", date=self.t.date(agreement.expires))))
+        else:
+            facts.append(line(self.t("No expiry recorded")))
+        if agreement.renews:
+            renewed = self.label(agreement.renews)
+            facts.append(line(self.t("Renews: {agreement}", agreement=renewed)))
+        blocks: list[Block] = [Paragraph(title), BulletList(tuple(facts))]
+        if agreement.scope:
+            blocks += [
+                Paragraph(line(self.t("Scope:"))),
+                BulletList(tuple(line(self.t.text(s)) for s in agreement.scope)),
+            ]
+        return blocks
+
+    def _signing(self, event: Event) -> str:
+        """`Signed 10 November 2017 in Munich by Prof. Dr. Horst Domdey for BioM …`."""
+        t = self.t
+        signatories = [
+            t("{name} for {party}", name=self.person(p), party=self.label(part.for_))
+            if part.for_
+            else self.person(p)
+            for p, part in self.dossier.signatories(event)
+        ]
+        date, place, names = t.date(event.date), event.place, t(", ").join(signatories)
+        if place and signatories:
+            return t("Signed {date} in {place} by {names}", date=date, place=place, names=names)
+        if signatories:
+            return t("Signed {date} by {names}", date=date, names=names)
+        if place:
+            return t("Signed {date} in {place}", date=date, place=place)
+        return t("Signed {date}", date=date)
+
+    def follow_ups(self) -> list[Block]:
+        events = _between(self.dossier, self.sides)
+        if self.visit and all(e.id != self.visit.id for e in events):
+            events.append(self.visit)
+        items = self.dossier.open_follow_ups(events, self.today)
+        if not items:
+            return []
+        rows = []
+        for item in items:
+            due = self.t.date(item.follow_up.due) if item.follow_up.due else self.t("no date")
+            due_line = (
+                line(Run(self.t("overdue"), bold=True), " ", due)
+                if item.is_overdue(self.today)
+                else line(due)
+            )
+            owner = self.label(item.follow_up.owner) if item.follow_up.owner else ""
+            rows.append((due_line, line(self.t.text(item.follow_up.action)), line(owner)))
+        return [Table((self.t("Due"), self.t("Action"), self.t("Owner")), tuple(rows))]
+
+    def sources(self) -> list[Block]:
+        items = []
+        for source in self.citations.sources():
+            published = f" ({self.t.date(source.published)})" if source.published else ""
+            publisher = f"{source.publisher}: " if source.publisher else ""
+            url = Run(source.url, url=source.url) if source.url else None
+            items.append(
+                line(
+                    f"{publisher}{self.t.text(source.title)}{published}",
+                    " — " if url else None,
+                    url,
+                )
+            )
+        return [NumberedList(tuple(items))] if items else []
+
+
+def _home_time(event: Event, item: AgendaItem, venue_zone: str, home_zone: str) -> tuple[str, int]:
+    """The home time of an agenda item, and by how many days its date differs from the
+    venue's; computed for that very day, so daylight-saving changes hold."""
+    times = agenda_times(event, item, venue_zone)
+    if times is None:
+        return "", 0
+    home = times.start.astimezone(ZoneInfo(home_zone))
+    return home.strftime("%H:%M"), (home.date() - times.start.date()).days
+
+
+def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:
+    """Short names of both zones on `day` (`JST`, `CEST`)."""
+    start = day.start()
+    noon = dt.datetime(start.year, start.month, start.day, 12, tzinfo=ZoneInfo(venue_zone))
+    return noon.tzname() or venue_zone, noon.astimezone(ZoneInfo(home_zone)).tzname() or home_zone
+
+
+def build_briefing(
+    dossier: Dossier,
+    target: AnyRecord,
+    *,
+    today: dt.date,
+    visit: Event | None = None,
+    home_id: str | None = None,
+    classification: str | None = None,
+    translator: Translator | None = None,
+) -> Briefing:
+    """The briefing for `target` (a cluster, an organisation, or a visit event).
+
+    `classification` defaults to "Internal" in the briefing's language; `translator` to
+    English.
+    """
+    t = translator or Translator("en")
+    if visit is None and isinstance(target, Event):
+        visit = target
+    sides = resolve_sides(dossier, target, visit, home_id)
+    builder = _Builder(dossier, sides, visit, today, Citations(dossier), t)
+    title, cover = builder.cover()
+    sections = [
+        Section(t("Purpose and objectives"), tuple(builder.purpose())),
+        Section(t("Agenda"), tuple(builder.agenda())),
+        Section(t("Who's who"), tuple(builder.whos_who())),
+        Section(t("Counterpart profile"), tuple(builder.profile())),
+        Section(t("Relationship history"), tuple(builder.history())),
+        Section(t("Open follow-ups"), tuple(builder.follow_ups())),
+    ]
+    # Sources last: every other section has cited what it needed by now.
+    sections.append(Section(t("Sources"), tuple(builder.sources())))
+    counterpart_name = t.text(sides.counterpart.name)
+    home_name = t.text(sides.home.name)
+    return Briefing(
+        title=title,
+        cover=tuple(cover),
+        classification=classification or t("Internal"),
+        sections=tuple(s for s in sections if s.blocks),
+        subject=t(
+            "Briefing on {counterpart} for {home}", counterpart=counterpart_name, home=home_name
+        ),
+        author=home_name,
+        prepared=today,
+        keywords=(t("briefing"), counterpart_name, sides.counterpart.id),
+        language=t.lang,
+        page_label=tuple(t.parts("Page {page} of {pages}")),
+    )

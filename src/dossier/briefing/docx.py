@@ -1,0 +1,265 @@
+"""`Briefing` → Word document (.docx). The only module that imports python-docx.
+
+Everything is built from named styles, so a `--template` restyles the whole document; Japanese
+text gets an East Asian font and language on the styles themselves, so it never shows as boxes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from dossier.briefing.document import (
+    Block,
+    Briefing,
+    BulletList,
+    Line,
+    NumberedList,
+    Paragraph,
+    Run,
+    Subheading,
+    Table,
+    is_safe_link,
+)
+from dossier.errors import UsageError
+from dossier.model.languages import LANGUAGES
+from dossier.model.values import CONTROL_CHARACTERS
+
+TABLE_STYLE = "Table Grid"
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "List Bullet",
+    "List Number",
+    TABLE_STYLE,
+)
+EAST_ASIAN_FONT = "Yu Gothic"
+"""Office's Japanese UI font; LibreOffice substitutes an installed Japanese font for it."""
+
+
+def clean(text: str) -> str:
+    """Text without the characters XML cannot hold (validation reports them; here they go)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def open_template(template: Path | None) -> Document:
+    """A document with the template's styles, page setup and headers, and an empty body."""
+    if template is None:
+        return docx.Document()
+    try:
+        document = docx.Document(str(template))
+    except Exception as error:  # python-docx raises many types for a file that is not .docx
+        raise UsageError(f"{template}: not a Word document ({type(error).__name__})") from None
+    names = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise UsageError(
+            f"{template}: the template has no style {', '.join(repr(m) for m in missing)}; "
+            "add it (in Word: Styles pane → Manage Styles), or use another template"
+        )
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _language_tag(language: str) -> str:
+    """`de-DE`: the BCP 47 tag Word wants, from the CLDR locale the language follows."""
+    return LANGUAGES.get(language, language).replace("_", "-")
+
+
+def _set_languages(document: Document, language: str) -> None:
+    """Every style reads Latin text in `language` and East Asian text as Japanese.
+
+    A Japanese document uses the Japanese font for Latin letters too, as Japanese documents
+    do, so that the whole page has one typeface and Word applies Japanese line breaking.
+    """
+    for style in document.styles:
+        element = style.element
+        if element.get(qn("w:type")) not in ("paragraph", "character", None):
+            continue
+        rpr = element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+        if language == "ja":
+            for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(slot), EAST_ASIAN_FONT)
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(theme), None)  # a theme font would win over ours
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), _language_tag(language))
+        lang.set(qn("w:eastAsia"), "ja-JP")
+
+
+@functools.cache
+def _q(name: str) -> str:
+    """`w:tag` as lxml spells it; cached, since tables need thousands."""
+    return str(qn(name))
+
+
+def _element(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    """A new child element. Building XML directly is many times faster than python-docx's
+    proxy objects, which matters for tables of hundreds of rows."""
+    child = parent.makeelement(_q(tag), attributes or {})
+    parent.append(child)
+    return child
+
+
+def _run(parent: Any, text: str, *, bold: bool, italic: bool, link: bool = False) -> None:
+    run = _element(parent, "w:r")
+    if bold or italic or link:
+        properties = _element(run, "w:rPr")  # child order as the schema wants it
+        if bold:
+            _element(properties, "w:b")
+        if italic:
+            _element(properties, "w:i")
+        if link:
+            _element(properties, "w:color", {_q("w:val"): "0563C1"})
+            _element(properties, "w:u", {_q("w:val"): "single"})
+    preserve = {_q("xml:space"): "preserve"}
+    for index, piece in enumerate(text.split("\n")):
+        if index:
+            _element(run, "w:br")
+        _element(run, "w:t", preserve).text = piece
+
+
+def _fill_xml(paragraph: Any, part: Any, runs: Line) -> None:
+    """Add `runs` to a `w:p` element; links become `w:hyperlink` with a relationship."""
+    for piece in runs:
+        text = clean(piece.text)
+        if piece.url and is_safe_link(piece.url):
+            relation = part.relate_to(piece.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            link = _element(paragraph, "w:hyperlink", {_q("r:id"): relation})
+            _run(link, text, bold=piece.bold, italic=piece.italic, link=True)
+        else:
+            _run(paragraph, text, bold=piece.bold, italic=piece.italic)
+
+
+class _Writer:
+    """Appends to a document's body, with style ids looked up once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.part = document.part
+        self.body = document.element.body
+        self.style_ids = {name: document.styles[name].style_id for name in REQUIRED_STYLES}
+
+    def paragraph(self, runs: Line, style: str | None = None) -> None:
+        p = self.body.add_p()  # placed before the section properties, where it belongs
+        if style is not None and style != "Normal":
+            _element(_element(p, "w:pPr"), "w:pStyle", {_q("w:val"): self.style_ids[style]})
+        _fill_xml(p, self.part, runs)
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block.runs)
+        elif isinstance(block, Subheading):
+            self.paragraph((Run(block.text),), "Heading 2")
+        elif isinstance(block, BulletList | NumberedList):
+            style = "List Bullet" if isinstance(block, BulletList) else "List Number"
+            for item in block.items:
+                self.paragraph(item, style)
+        else:
+            self.table(block)
+
+    def table(self, table: Table) -> None:
+        result = self.document.add_table(rows=1, cols=len(table.header))
+        result.style = self.document.styles[TABLE_STYLE]
+        header = result.rows[0]
+        for cell, title in zip(header.cells, table.header, strict=True):
+            cell.paragraphs[0].add_run(clean(title)).bold = True
+        # Repeat the header row on every page the table runs over.
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        widths = [cell._tc.tcPr.find(_q("w:tcW")) for cell in header.cells]
+        tbl = result._tbl
+        for row in table.rows:
+            # Row by row, as XML: python-docx's cell(i, j) is quadratic, and even add_row
+            # costs a layout computation per row.
+            tr = _element(tbl, "w:tr")
+            _element(_element(tr, "w:trPr"), "w:cantSplit")  # a row stays on one page
+            for width, runs in zip(widths, row, strict=True):
+                tc = _element(tr, "w:tc")
+                if width is not None:
+                    _element(tc, "w:tcPr").append(copy.deepcopy(width))
+                _fill_xml(_element(tc, "w:p"), self.part, runs)
+
+
+def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _header_and_footer(document: Document, briefing: Briefing) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = clean(briefing.header_text())
+    footer = section.footer.paragraphs[0]
+    footer.text = ""
+    # The label's words in the language's order around the two fields: "Page 1 of 4".
+    fields = {"{page}": ("PAGE", "1"), "{pages}": ("NUMPAGES", "1")}
+    for piece in briefing.page_label:
+        if piece in fields:
+            _field(footer, *fields[piece])
+        elif piece:
+            footer.add_run(clean(piece))
+
+
+def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:
+    properties: Any = document.core_properties
+    properties.title = clean(briefing.title)
+    properties.subject = clean(briefing.subject)
+    properties.author = clean(briefing.author)
+    properties.keywords = clean(", ".join(briefing.keywords))
+    properties.language = _language_tag(briefing.language)
+    properties.created = now
+    properties.modified = now
+    properties.last_modified_by = clean(briefing.author)
+    properties.revision = 1
+
+
+def render_docx(
+    briefing: Briefing, *, template: Path | None = None, now: dt.datetime | None = None
+) -> bytes:
+    """The briefing as the bytes of a .docx file."""
+    document = open_template(template)
+    _set_languages(document, briefing.language)
+    writer = _Writer(document)
+    writer.paragraph((Run(briefing.title),), "Title")
+    for cover_line in briefing.cover:
+        writer.paragraph(cover_line)
+    writer.paragraph((Run(briefing.classification.upper(), bold=True),))
+    for section in briefing.sections:
+        writer.paragraph((Run(section.title),), "Heading 1")
+        for block in section.blocks:
+            writer.block(block)
+    _header_and_footer(document, briefing)
+    _properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,125 @@
+"""Data files → a validated `Dossier`, with every problem found in one pass.
+
+Where the data lives (SPEC order): `--data PATH`, `$DOSSIER_DATA`, `./data/clusters.yaml`,
+then the sample shipped inside the package. This module finds and reads the files and asks
+the cache; parsing and checking live in `dossier.datafile.read`, imported only when needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.datafile.loaded import LoadResult, RawFile
+from dossier.errors import Problem, UsageError
+
+if TYPE_CHECKING:
+    pass
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""Largest data file read; a dossier ten times the size of any real one is still far below."""
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_sample() -> Path:
+    """The sample dossier shipped in the package (or, in a source checkout, the repo's copy)."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "sample" / "clusters.yaml"
+    if packaged.is_file():
+        return packaged
+    return package.parents[1] / "data" / "clusters.yaml"
+
+
+LOCAL_DATA = Path("data") / "clusters.yaml"
+LOOKED_AT = f"--data, $DOSSIER_DATA, ./{LOCAL_DATA.as_posix()}"
+"""Where data is looked for, in this order, for messages."""
+SAMPLE_NOTICE = (
+    f"dossier: no data found ({LOOKED_AT}); showing the sample dossier shipped with dossier"
+)
+
+
+def find_data(explicit: str | None, environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where the user's data is: `--data`, `$DOSSIER_DATA`, `./data/clusters.yaml`; None when
+    none is given or there. The caller decides whether the bundled sample may stand in."""
+    env = os.environ if environ is None else environ
+    if explicit is not None:
+        if not explicit.strip():
+            raise UsageError("--data: the path is empty")
+        return Path(explicit)
+    if env.get("DOSSIER_DATA"):
+        return Path(env["DOSSIER_DATA"])
+    if LOCAL_DATA.is_file():
+        return LOCAL_DATA
+    return None
+
+
+def find_yaml_files(path: Path) -> list[Path]:
+    """The file itself, or every *.yaml / *.yml file below a folder, in a stable order."""
+    if path.is_dir():
+        files = sorted(
+            p for p in path.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+        )
+        if not files:
+            raise UsageError(f"{path}: no .yaml or .yml files in this folder")
+        return files
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path}: not a file or folder")
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    return [path]
+
+
+def display_name(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def read_raw(path: Path) -> RawFile:
+    name = display_name(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            problem = Problem(name, 0, 0, f"the file is larger than {limit} MiB", hint="split it")
+            return RawFile(path, name, None, problem)
+        return RawFile(path, name, path.read_bytes())
+    except OSError as error:
+        problem = Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")
+        return RawFile(path, name, None, problem)
+
+
+def load(
+    paths: Sequence[Path], today: dt.date, *, warnings: bool = True, use_cache: bool = False
+) -> LoadResult:
+    """Read every YAML file under `paths` into one dossier; never raises for bad data.
+
+    `warnings=False` skips the checks whose findings do not stop a command, and with them
+    the cost of locating each finding in its file. `use_cache` (which implies no warnings)
+    reuses the dossier validated by an earlier run on the very same bytes.
+    """
+    files: list[Path] = []
+    for path in paths:
+        files.extend(find_yaml_files(path))
+    raws = [read_raw(file) for file in files]
+    from dossier.datafile import cache, collector  # light: pickle only
+
+    key = None
+    if use_cache:
+        key = cache.key_for([(raw.name, raw.data) for raw in raws])
+        with collector.paused():
+            cached = cache.fetch(key)
+        if cached is not None:
+            return LoadResult(cached, [], [raw.name for raw in raws])
+    from dossier.datafile.read import read_dossier
+
+    result = read_dossier(raws, today, warnings=warnings and not use_cache)
+    if key is not None and not result.has_errors:
+        cache.store(key, result.dossier)
+    return result

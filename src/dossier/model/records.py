@@ -1,0 +1,426 @@
+"""One dataclass per record kind, and the top level of a data file; Pydantic validates them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from dossier.model.values import (
+    FORMAT_VERSION,
+    ClockTime,
+    CountryCode,
+    DossierLanguage,
+    FormatVersion,
+    LocalText,
+    PartialDate,
+    Slug,
+    StrictBool,
+    Timezone,
+    Url,
+)
+from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
+
+
+def field_alias(name: str) -> str:
+    """`for` is a Python keyword: the field is `for_`, the key in the data `for`."""
+    return "for" if name == "for_" else name
+
+
+class _Strict:
+    """Frozen, and unknown keys are errors: a typo must never vanish silently.
+
+    Records are plain dataclasses: Pydantic validates them (it reads `__pydantic_config__`)
+    when data is loaded, but a dossier read back from the cache, and every view of it, never
+    import Pydantic, which would cost more start-up time than all the rest of `dossier show`.
+    """
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "alias_generator": field_alias,
+        "populate_by_name": True,
+    }
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    # `@dataclass` compiles the source of every method it writes, class by class, when the
+    # module is imported; one shared `__eq__`, `__hash__` and `__repr__` here, instead of
+    # fourteen of each, saves about 10 ms at every start of `dossier show`.
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Strict)  # for the type checker: same class as self
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__qualname__}({fields})"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Record(_Strict):
+    """Fields every record has."""
+
+    id: Slug
+    """Unique across the whole dossier; lower-case, digits, hyphens."""
+    notes: LocalText | None = None
+    """Uncertainty, protocol hints, provenance."""
+    sources: list[Slug] = field(default_factory=list)
+    """Ids of `sources` records."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Figure(_Strict):
+    """A dated key number with its source."""
+
+    label: LocalText
+    """What is counted (Institutions)."""
+    value: int | float | str
+    """The number, or a text such as "about 70"."""
+    unit: str | None = None
+    """Unit of the value (ha, EUR million), if any."""
+    as_of: PartialDate | None = None
+    """When the number was true."""
+    source: Slug | None = None
+    """Id of the source it comes from."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Cluster(Record):
+    """A life-science cluster or innovation hub, as `dossier show` presents it."""
+
+    name: LocalText
+    """As the cluster calls itself in Latin script."""
+    native_name: str | None = None
+    """The name in its own script (キング スカイフロント)."""
+    aliases: list[str] = field(default_factory=list)
+    """Other names it is found by (`dossier show` matches them)."""
+    managed_by: Slug | None = None
+    """Id of the managing organisation."""
+    city: str | None = None
+    """City it is in."""
+    region: str | None = None
+    """Region, state or prefecture."""
+    country: CountryCode | list[CountryCode] | None = None
+    """ISO 3166-1 alpha-2 code (JP); a list where it spans countries."""
+    timezone: Timezone | None = None
+    """IANA time zone of its place (Asia/Tokyo), for agendas there."""
+    founded: PartialDate | None = None
+    """When it was founded (a partial date)."""
+    website: Url | None = None
+    """Its web address (http or https)."""
+    focus: list[str] = field(default_factory=list)
+    """Fields it works in."""
+    institutions: list[str] = field(default_factory=list)
+    """Institutions located there."""
+    summary: LocalText | None = None
+    """What it is, in a sentence or two."""
+    figures: list[Figure] = field(default_factory=list)
+    """Dated key numbers, each with its source."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class FormerName(_Strict):
+    """A name an organisation used before, and until when."""
+
+    name: LocalText
+    """The former name."""
+    until: PartialDate | None = None
+    """When it stopped being used, if known."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Organisation(Record):
+    """A body that manages, signs or takes part: city office, ministry, company, university."""
+
+    name: LocalText
+    """As the organisation calls itself in Latin script."""
+    native_name: str | None = None
+    """The name in its own script (川崎市)."""
+    aliases: list[str] = field(default_factory=list)
+    """Other names it is found by (`dossier show` matches them)."""
+    kind: OrganisationKind = OrganisationKind.OTHER
+    """cluster-management, municipality, ministry, agency, consulate, university, research,
+    company, association or other."""
+    parent: Slug | None = None
+    """Id of the organisation this one belongs to."""
+    city: str | None = None
+    """City of its seat."""
+    country: CountryCode | list[CountryCode] | None = None
+    """ISO 3166-1 alpha-2 code; a list where it spans countries."""
+    timezone: Timezone | None = None
+    """IANA time zone of its seat."""
+    founded: PartialDate | None = None
+    """When it was founded (a partial date)."""
+    website: Url | None = None
+    """Its web address (http or https)."""
+    summary: LocalText | None = None
+    """What it is, in a sentence or two."""
+    former_names: list[FormerName] = field(default_factory=list)
+    """Names it had before, each with the date it changed."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Role(_Strict):
+    """A position a person holds or held, in an organisation."""
+
+    title: LocalText
+    """The position (Mayor)."""
+    organisation: Slug | None = None
+    """Id of the organisation or cluster where it is held."""
+    since: PartialDate | None = None
+    """When it began."""
+    until: PartialDate | None = None
+    """When it ended; a partial date ends at the end of its month or year."""
+    notes: LocalText | None = None
+
+    def is_current(self, today: dt.date) -> bool:
+        """A role with no `until`, or an `until` not yet past, is current."""
+        return self.until is None or self.until.end() >= today
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Person(Record):
+    """Someone to know before a meeting: names in Latin and native script, roles over time."""
+
+    name: str
+    """As usually written in Latin script."""
+    family_name: str | None = None
+    """Family name in Latin script."""
+    given_name: str | None = None
+    """Given name in Latin script."""
+    native_name: str | None = None
+    """Native script, family name first."""
+    honorific: str | None = None
+    """Title before the name (Prof. Dr.)."""
+    address: LocalText | None = None
+    """Form of address, by language: {en: "Mayor Fukuda", ja: 福田市長}."""
+    aliases: list[str] = field(default_factory=list)
+    """Other spellings the person is found by."""
+    roles: list[Role] = field(default_factory=list)
+    """Positions held, with organisation and dates; one without `until` is current."""
+    languages: list[str] = field(default_factory=list)
+    """Languages they speak (language codes)."""
+
+    def current_roles(self, today: dt.date) -> list[Role]:
+        return [role for role in self.roles if role.is_current(today)]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Agreement(Record):
+    """A memorandum, letter of intent or other agreement between parties, and its status."""
+
+    kind: AgreementKind = AgreementKind.OTHER
+    """mou, loi, cooperation, partnership, contract or other."""
+    title: LocalText
+    """The agreement's title as signed."""
+    parties: list[Slug] = field(default_factory=list)
+    """Ids of the organisations or clusters that are party to it."""
+    status: AgreementStatus
+    """draft, negotiating, signed, active, expired, terminated or superseded."""
+    expires: PartialDate | None = None
+    """When it ends, if it has an end date."""
+    renews: Slug | None = None
+    """Id of the agreement this one renews."""
+    summary: LocalText | None = None
+    """What it is about, in a sentence or two."""
+    scope: list[LocalText] = field(default_factory=list)
+    """What the parties agree to do, one item each."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Participant(_Strict):
+    """A person at an event, the part they play and on whose behalf."""
+
+    person: Slug
+    """Id of the person."""
+    role: str | None = None
+    """The part they play: signatory, host, head of delegation…"""
+    for_: Slug | None = None
+    """On whose behalf."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class FollowUp(_Strict):
+    """Something promised at an event: what, by whom, by when, and whether it is done."""
+
+    action: LocalText
+    """What is to be done."""
+    owner: Slug | None = None
+    """Id of the person, organisation or cluster who owes it."""
+    due: PartialDate | None = None
+    """By when."""
+    done: StrictBool = False  # `done: yes` is the text "yes" in YAML 1.2, not true
+    """true once it is done (only true or false)."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class AgendaItem(_Strict):
+    """One slot of an event's programme, in the local time of the event."""
+
+    id: Slug | None = None
+    """Names the item within its event, so that calendars keep it when the programme changes
+    (otherwise its day and time name it)."""
+    date: PartialDate | None = None
+    """The day, for events of several days."""
+    time: ClockTime
+    """Local time at the event's place, quoted: "09:30"."""
+    end: ClockTime | None = None
+    """Local end time, quoted: "10:30"; an end at or before `time` is on the next day."""
+    title: LocalText
+    """What happens in this slot."""
+    people: list[Slug] = field(default_factory=list)
+    """Ids of the people who take part in this slot."""
+    place: str | None = None
+    """Where in the event's place, if it is not the event's venue."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Event(Record):
+    """A visit, meeting, signing or call, past or planned."""
+
+    kind: EventKind = EventKind.OTHER
+    """visit, meeting, signing, renewal, conference, call or other. A signing date is recorded
+    as an event of kind signing with `agreement:`."""
+    title: LocalText
+    """What the event is, as a heading."""
+    date: PartialDate
+    end: PartialDate | None = None
+    """Last day of an event of several days."""
+    place: str | None = None
+    """City or place where it happens."""
+    venue: str | None = None
+    """Building or room."""
+    timezone: Timezone | None = None
+    """Where the event happens, for the agenda."""
+    agreement: Slug | None = None
+    """Id of the agreement signed or renewed at it."""
+    parties: list[Slug] = field(default_factory=list)
+    """Ids of the organisations or clusters involved."""
+    people: list[Slug | Participant] = field(default_factory=list)
+    """Who took part: a person's id, or a mapping with person, role and for."""
+    summary: LocalText | None = None
+    """What happened, in a sentence or two."""
+    purpose: LocalText | None = None
+    """Why the visit or meeting takes place."""
+    objectives: list[LocalText] = field(default_factory=list)
+    """What it is meant to achieve, one item each."""
+    outcomes: list[LocalText] = field(default_factory=list)
+    """What came of it, one item each."""
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    """Actions agreed at it: what, who, by when, done or not."""
+    agenda: list[AgendaItem] = field(default_factory=list)
+    """The programme, in local times at the venue."""
+
+    def participants(self) -> list[Participant]:
+        return [Participant(person=p) if isinstance(p, str) else p for p in self.people]
+
+    def last_day(self) -> dt.date:
+        return (self.end or self.date).end()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Source(_Strict):
+    """Where facts come from; records cite sources by id."""
+
+    id: Slug
+    title: LocalText
+    """The title of the page or document."""
+    publisher: str | None = None
+    """Who published it."""
+    url: Url | None = None
+    """Where it can be read (http or https)."""
+    published: PartialDate | None = None
+    """When it was published."""
+    language: str | None = None
+    """Language code of the text (en, de, ja)."""
+    notes: LocalText | None = None
+
+
+@contextmanager
+def field_docstrings() -> Iterator[None]:
+    """Inside, Pydantic takes field descriptions from the docstrings under the fields here.
+
+    Only the JSON Schema shows them. Pydantic finds them by reading and parsing this module's
+    source, which costs about 100 ms: more than all the rest of building the validators,
+    paid by every command that reads data, so validation goes without.
+    """
+    config = _Strict.__pydantic_config__  # one dict, shared by every record class
+    config["use_attribute_docstrings"] = True
+    try:
+        yield
+    finally:
+        del config["use_attribute_docstrings"]
+
+
+AnyRecord = Cluster | Organisation | Person | Agreement | Event | Source
+
+SECTIONS: dict[str, type[Cluster | Organisation | Person | Agreement | Event | Source]] = {
+    "clusters": Cluster,
+    "organisations": Organisation,
+    "people": Person,
+    "agreements": Agreement,
+    "events": Event,
+    "sources": Source,
+}
+"""Top-level section name → model of its records, in the order files and exports use."""
+
+KIND_NAMES: dict[type[AnyRecord], str] = {
+    Cluster: "cluster",
+    Organisation: "organisation",
+    Person: "person",
+    Agreement: "agreement",
+    Event: "event",
+    Source: "source",
+}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class DossierFile(_Strict):
+    """The top level of a data file. Every section is optional."""
+
+    version: FormatVersion | None = FORMAT_VERSION
+    """Format version; absent means 1."""
+    home: Slug | None = None
+    """The cluster this dossier is kept by; briefings are written from its side."""
+    lang: DossierLanguage | None = None
+    """The language views and briefings use when no `--lang` is given (en, de or ja)."""
+    clusters: list[Cluster] = field(default_factory=list)
+    """Life-science clusters and innovation hubs."""
+    organisations: list[Organisation] = field(default_factory=list)
+    """Bodies that manage, sign or take part."""
+    people: list[Person] = field(default_factory=list)
+    """People to know before a meeting."""
+    agreements: list[Agreement] = field(default_factory=list)
+    """Memoranda, letters of intent and other agreements."""
+    events: list[Event] = field(default_factory=list)
+    """Visits, meetings, signings and calls: the timeline."""
+    sources: list[Source] = field(default_factory=list)
+    """Where the facts come from."""
+
+
+TOP_LEVEL_KEYS = tuple(field_alias(name) for name in DossierFile.__dataclass_fields__)
+"""Every key a data file may have at its top level, in the order of the data format."""
+SETTINGS = tuple(key for key in TOP_LEVEL_KEYS if key not in SECTIONS)
+"""The top-level keys that are settings of the whole dossier, not sections of records."""
+
+
+def kind_of(record: AnyRecord) -> str:
+    return KIND_NAMES[type(record)]
+
+
+def display_text(record: AnyRecord) -> LocalText:
+    """What a record is called in views: a name, or for agreements, events and sources a title."""
+    return record.title if isinstance(record, Agreement | Event | Source) else record.name

@@ -1,0 +1,105 @@
+"""Plain-text phrases shared by every view: names, date spans, roles, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from dossier.model.dossier import Dossier
+from dossier.model.records import Event, Person, Role
+from dossier.model.values import PartialDate
+
+if TYPE_CHECKING:
+    from dossier.i18n import Translator
+
+
+def person_name(person: Person, *, honorific: bool = True) -> str:
+    """`Prof. Dr. Horst Domdey`: the name as written in Latin script, with honorific."""
+    if honorific and person.honorific:
+        return f"{person.honorific} {person.name}"
+    return person.name
+
+
+def with_native(name: str, native: str | None, template: str = "{name} ({native})") -> str:
+    """`City of Kawasaki (川崎市)`: the name and its native form, unless they are the same."""
+    if not native or native == name:
+        return name
+    return template.format(name=name, native=native)
+
+
+def date_span(start: PartialDate, end: PartialDate | None = None) -> str:
+    """`2017-11-10`, or `2017-11-10 – 2017-11-12` for a multi-day event."""
+    if end is None or end == start:
+        return str(start)
+    return f"{start} – {end}"
+
+
+def role_span(
+    role: Role, phrase: Callable[..., str], date: Callable[[PartialDate], str] = str
+) -> str:
+    """`since 2013-11-19`, `1997 – 2022-12-31`, `until 2018`, or "".
+
+    `phrase` turns a catalogue message and its values into the reader's language (a
+    `Translator`, or the terminal's `_t`); `date` writes a date (ISO by default).
+    """
+    if role.since and role.until:
+        return phrase("{start} – {end}", start=date(role.since), end=date(role.until))
+    if role.since:
+        return phrase("since {date}", date=date(role.since))
+    if role.until:
+        return phrase("until {date}", date=date(role.until))
+    return ""
+
+
+def role_line(dossier: Dossier, role: Role, lang: str = "en") -> str:
+    """`Mayor of Kawasaki, City of Kawasaki`."""
+    from dossier.model.values import text_in
+
+    title = text_in(role.title, lang)
+    if role.organisation:
+        return f"{title}, {dossier.label(role.organisation, lang)}"
+    return title
+
+
+def place_of(event: Event) -> str:
+    """`Kawasaki City Hall, Kawasaki`, or whichever part is known."""
+    return ", ".join(part for part in (event.venue, event.place) if part)
+
+
+def names(dossier: Dossier, ids: list[str], lang: str = "en") -> str:
+    return ", ".join(dossier.label(i, lang) for i in ids)
+
+
+def today_from(value: str | None) -> dt.date:
+    """Today, or the ISO date given (the `DOSSIER_TODAY` setting, for reproducible output)."""
+    if not value:
+        return dt.date.today()
+    return dt.date.fromisoformat(value)
+
+
+def _is_east_asian(text: str) -> bool:
+    ranges = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uac00", "\ud7af"))  # kana, CJK, Hangul
+    return any(low <= ch <= high for ch in text for low, high in ranges)
+
+
+def family_name_first(person: Person) -> bool:
+    """Names whose native script puts the family name first (Japanese, Chinese, Korean)."""
+    return bool(person.native_name and _is_east_asian(person.native_name))
+
+
+def formal_name(person: Person, translator: Translator | None = None) -> str:
+    """`FUKUDA Norihiko` for names written family name first, else `Prof. Dr. Horst Domdey`.
+
+    The family name in capitals tells a reader of either tradition which name is which. In
+    Japanese, a name with a native form is written in it, family name first, with the form
+    of address the data gives (`address`), or else the honorific 様.
+    """
+    if translator is not None and translator.lang == "ja" and person.native_name:
+        if isinstance(person.address, dict) and person.address.get("ja"):
+            return person.address["ja"]
+        return f"{person.native_name} 様"
+    if family_name_first(person) and person.family_name and person.given_name:
+        name = f"{person.family_name.upper()} {person.given_name}"
+        return f"{person.honorific} {name}" if person.honorific else name
+    return person_name(person)

@@ -1,1 +1,0 @@
-"""Renderers: the same data drawn for a terminal, a document or another program."""

@@ -1,0 +1,1 @@
+"""Dossier → Rich renderables for `show`, `list`, `search` and `timeline`; nothing here prints."""
