@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.datafile.load import load
-from dossier.datafile.yaml_source import dump_yaml
+from dossier.datafile.yaml_core import dump_yaml
 from dossier.export import as_data
 from dossier.model.dossier import Dossier
 from tests.conftest import TODAY, Run

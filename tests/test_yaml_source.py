@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.datafile import yaml_source
-from dossier.datafile.yaml_source import MAX_ALIAS_VALUES, dump_yaml, parse_yaml
+from dossier.datafile import yaml_core, yaml_reader
+from dossier.datafile.yaml_core import MAX_ALIAS_VALUES, dump_yaml
+from dossier.datafile.yaml_reader import parse_yaml
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -142,8 +143,8 @@ def test_libyaml_does_the_parsing() -> None:
     # The pure-Python parser is five times slower; a packaging slip must not go unnoticed.
     from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    assert yaml_source.HAS_LIBYAML
-    assert issubclass(yaml_source._Composer, CParser)
+    assert yaml_core.HAS_LIBYAML
+    assert issubclass(yaml_core.Composer, CParser)
 
 
 @pytest.mark.parametrize("odd_break", ["\x85", "\u2028", "\u2029", "\r"])
@@ -187,4 +188,4 @@ def test_the_control_character_precheck_misses_nothing(raw: bytes) -> None:
     # The pre-check decides whether every string of a file is checked; it must agree with
     # the plain definition: a C0 control, DEL, a backslash, a C1 control or U+FFFE/U+FFFF.
     expected = _CONTROL_PATTERN.search(raw) is not None
-    assert yaml_source._may_hold_control_characters(raw) is expected
+    assert yaml_reader._may_hold_control_characters(raw) is expected

@@ -17,7 +17,8 @@ from dossier.datafile.loaded import LoadResult, RawFile
 from dossier.datafile.repair import mended, overlaps
 from dossier.datafile.text_check import check_bytes
 from dossier.datafile.validation import FieldError, field_errors, validate
-from dossier.datafile.yaml_source import YamlDocument, parse_yaml
+from dossier.datafile.yaml_positions import YamlDocument
+from dossier.datafile.yaml_reader import parse_yaml
 from dossier.errors import FieldPath, Problem, Severity
 from dossier.model.checks import Elsewhere, Finding, check_dossier
 from dossier.model.dossier import Dossier

@@ -1,20 +1,16 @@
-"""YAML text → plain Python data, with YAML 1.2 rules and bounded work; positions on demand.
+"""YAML text → plain Python data, with YAML 1.2 rules and bounded work.
 
-The only module that imports a YAML library. libyaml (through PyYAML's C parser) does the
-scanning; the conversion from nodes to data is ours so that every rule of the data format
-holds: YAML 1.2 core-schema scalars (`NO`, `yes`, `on` and `10:30` stay strings), no dates
-guessed from strings, duplicate keys refused, plain data only (no tags), aliases expanded
-under a budget, nesting bounded. Positions are not stored while converting: a file's node
-tree is composed a second time only when a problem needs a line and column.
+libyaml's event stream is converted straight into plain data, record by record, so that every
+rule of the data format holds: YAML 1.2 core-schema scalars, no dates guessed from strings,
+duplicate keys refused, plain data only (no tags), aliases expanded under a budget, nesting
+bounded. Where things stand is `dossier.datafile.yaml_positions`' job.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -27,111 +23,19 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dossier.datafile.yaml_core import (
+    INTERN_UP_TO,
+    MAX_ALIAS_VALUES,
+    MAX_DEPTH,
+    PLAIN_TAGS,
+    TAG,
+    Composer,
+    core_tag,
+)
+from dossier.datafile.yaml_positions import LINE_BREAK_BYTES, Span, SyntaxProblem, YamlDocument
 from dossier.errors import FieldPath, PathPart
 from dossier.model.values import CONTROL_CHARACTERS
-
-MAX_DEPTH = 64
-"""Deepest nesting a data file may have; the format itself needs fewer than ten levels."""
-
-MAX_ALIAS_VALUES = 10_000
-"""How many values aliases may add in total: enough for real reuse, far too few for a bomb."""
-
-
-_TAG = "tag:yaml.org,2002:"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-_FLOAT = re.compile(
-    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-)
-_MAYBE_TYPED = frozenset("-+0123456789.~nNtTfF")
-
-
-class _Yaml12Resolver(yaml.resolver.BaseResolver):
-    """Resolves plain scalars by the YAML 1.2 core schema, nothing else."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # Called for every node libyaml reads, so it answers directly; every quoted scalar is
-        # a string.
-        if kind is ScalarNode:
-            return (implicit[0] and _core_tag(value)) or _TAG + "str"
-        return _TAG + ("map" if kind is MappingNode else "seq")
-
-    # FieldPath-based resolvers are a PyYAML feature this format does not use; skipping their
-    # bookkeeping saves two calls for every node.
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-
-_INTERN_UP_TO = 40
-_PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null"))
-_CORE_SCHEMA = (
-    (_TAG + "null", _NULL),
-    (_TAG + "bool", _BOOL),
-    (_TAG + "int", _INT),
-    (_TAG + "float", _FLOAT),
-)
-
-
-def _core_tag(plain: str) -> str | None:
-    """The YAML 1.2 core-schema tag of a plain (unquoted) scalar; None for a string."""
-    # Only a first character that could start a number, boolean or null needs the patterns.
-    if not plain or plain[0] in _MAYBE_TYPED:
-        for tag, regexp in _CORE_SCHEMA:
-            if regexp.match(plain):
-                return tag
-    return None
-
-
-try:
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]
-
-    HAS_LIBYAML = True
-except ImportError:  # pragma: no cover - PyYAML ships libyaml in its wheels for common platforms
-    HAS_LIBYAML = False
-
-
-if HAS_LIBYAML:
-
-    class _Composer(CParser, _Yaml12Resolver):
-        """libyaml's scanner and composer, with our YAML 1.2 resolver deciding scalar types."""
-
-        def __init__(self, stream: bytes | str) -> None:
-            CParser.__init__(self, stream)
-            _Yaml12Resolver.__init__(self)
-
-else:  # pragma: no cover
-
-    class _Composer(  # type: ignore[no-redef]
-        yaml.reader.Reader,
-        yaml.scanner.Scanner,
-        yaml.parser.Parser,
-        yaml.composer.Composer,
-        _Yaml12Resolver,
-    ):
-        def __init__(self, stream: bytes | str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _Yaml12Resolver.__init__(self)
-
-
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
-    """A fault found while reading YAML: 1-based line and column, and the data path if known."""
-
-    line: int
-    column: int
-    message: str
-    path: FieldPath = ()
-    hint: str = ""
 
 
 class _Abort(Exception):
@@ -140,10 +44,6 @@ class _Abort(Exception):
     def __init__(self, problem: SyntaxProblem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 # A path while reading: (parent, key) pairs, flattened only when a problem needs it, so that
@@ -159,16 +59,6 @@ def _flat(link: _Link) -> FieldPath:
     return tuple(reversed(parts))
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where an item of a top-level list (a record) stands: 0-based lines, character columns."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
 ItemHook = Callable[[str, int, Any], Any]
 """Called with (section, index, value) for each item of a top-level list once it is read;
 what it returns is kept in the list instead, so records need not all be held as raw data."""
@@ -182,7 +72,7 @@ class _Reader:
     """
 
     def __init__(self, source: bytes | str, on_item: ItemHook | None, *, check_text: bool) -> None:
-        self.parser: Any = _Composer(source)  # its own get_event and peek_event, in C
+        self.parser: Any = Composer(source)  # its own get_event and peek_event, in C
         self.last_end: Any = None  # end mark of the value read last, for record spans
         self.on_item = on_item
         self.check_text = check_text
@@ -262,7 +152,7 @@ class _Reader:
 
     def tag_problem(self, event: Any, link: _Link) -> None:
         tag = event.tag
-        shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+        shown = "!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag
         self.problems.append(
             self.problem(
                 event,
@@ -275,28 +165,28 @@ class _Reader:
     def scalar(self, event: Any, link: _Link) -> Any:
         value, tag = event.value, event.tag
         if tag is None or tag == "!":
-            core_tag = _core_tag(value) if event.implicit[0] else None
-            if core_tag is not None:
-                return self.typed(event, core_tag, value, link)
+            resolved = core_tag(value) if event.implicit[0] else None
+            if resolved is not None:
+                return self.typed(event, resolved, value, link)
             if self.check_text:
                 value = self.text(event, value, link)
             # Ids, references and kinds recur thousands of times in a large dossier: one
             # shared string each instead of one per mention.
-            return sys.intern(value) if len(value) <= _INTERN_UP_TO else value
-        if tag in _PLAIN_TAGS:
+            return sys.intern(value) if len(value) <= INTERN_UP_TO else value
+        if tag in PLAIN_TAGS:
             return self.typed(event, tag, value, link)
         self.tag_problem(event, link)
         return None
 
     def typed(self, event: Any, tag: str, value: str, link: _Link) -> Any:
-        if tag == _TAG + "str":
+        if tag == TAG + "str":
             return self.text(event, value, link) if self.check_text else value
-        if tag == _TAG + "null":
+        if tag == TAG + "null":
             return None
-        if tag == _TAG + "bool":
+        if tag == TAG + "bool":
             return value.lower() == "true"
         try:
-            if tag == _TAG + "float":
+            if tag == TAG + "float":
                 return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
             if value.startswith(("0o", "0x")):
                 return int(value[2:], 8 if value[1] == "o" else 16)
@@ -344,7 +234,7 @@ class _Reader:
                 continue
             # Keys are names, taken as written: `1:` or `yes:` is the key "1" or "yes".
             key = key_event.value
-            if key_event.tag not in (None, "!") and key_event.tag not in _PLAIN_TAGS:
+            if key_event.tag not in (None, "!") and key_event.tag not in PLAIN_TAGS:
                 self.tag_problem(key_event, link)
             elif self.check_text:
                 key = self.text(key_event, key, link)
@@ -366,7 +256,7 @@ class _Reader:
             else:
                 result[key] = self.value((link, key), depth + 1)
         self.last_end = key_event.end_mark
-        if start.tag is not None and start.tag not in (_TAG + "map", "!"):
+        if start.tag is not None and start.tag not in (TAG + "map", "!"):
             self.tag_problem(start, link)
             return None
         return result
@@ -389,7 +279,7 @@ class _Reader:
             result.append(self.value((link, index), depth + 1))
             index += 1
         self.last_end = parser.get_event().end_mark
-        if start.tag is not None and start.tag not in (_TAG + "seq", "!"):
+        if start.tag is not None and start.tag not in (TAG + "seq", "!"):
             self.tag_problem(start, link)
             return None
         return result
@@ -415,7 +305,7 @@ class _Reader:
             items.append(self.on_item(name, index, item))
             index += 1
         parser.get_event()
-        if start.tag is not None and start.tag not in (_TAG + "seq", "!"):
+        if start.tag is not None and start.tag not in (TAG + "seq", "!"):
             self.tag_problem(start, link)
             return None
         return items
@@ -423,7 +313,7 @@ class _Reader:
 
 def _tab_indent(raw: bytes, line: int) -> int | None:
     """The column of a TAB in the indentation of YAML line `line` (1-based), if any."""
-    for number, text in enumerate(_LINE_BREAK_BYTES.split(raw), 1):
+    for number, text in enumerate(LINE_BREAK_BYTES.split(raw), 1):
         if number == line:
             indent = text[: len(text) - len(text.lstrip(b" \t"))]
             return indent.index(b"\t") + 1 if b"\t" in indent else None
@@ -455,127 +345,6 @@ def _yaml_error(error: yaml.YAMLError, raw: bytes) -> SyntaxProblem:
     return SyntaxProblem(line, column, message, (), hint)
 
 
-@dataclass
-class YamlDocument:
-    """One parsed file: its data (None where it could not be read), problems, record spans."""
-
-    source: bytes
-    data: Any
-    problems: list[SyntaxProblem]
-    spans: dict[tuple[str, int], Span] = field(default_factory=dict)
-    _root: Node | None = field(default=None, repr=False)
-    _composed: bool = field(default=False, repr=False)
-    _line_starts: array[int] | None = field(default=None, repr=False)
-    _odd_breaks: bool | None = field(default=None, repr=False)
-
-    def in_editor(self, line: int, column: int) -> tuple[int, int]:
-        """A position as YAML counts lines turned into one as editors, git and GitHub do.
-
-        YAML also breaks lines at a lone CR, NEL (U+0085) and U+2028/U+2029; a file that
-        holds one of them would otherwise be reported lines below the real place.
-        """
-        if self._odd_breaks is None:
-            self._odd_breaks = _ODD_BREAK_BYTES.search(self.source) is not None
-        if line < 1 or not self._odd_breaks:
-            return line, column
-        starts = self._yaml_line_starts()
-        if line > len(starts):
-            return line, column
-        start = starts[line - 1]
-        prefix = self.source[start:].decode("utf-8", "replace")[: max(column - 1, 0)]
-        offset = start + len(prefix.encode("utf-8"))
-        real_line = self.source.count(b"\n", 0, offset) + 1
-        line_start = self.source.rfind(b"\n", 0, offset) + 1
-        return real_line, len(self.source[line_start:offset].decode("utf-8", "replace")) + 1
-
-    def _yaml_line_starts(self) -> array[int]:
-        if self._line_starts is None:
-            # An array, not a list: a large file has millions of lines.
-            starts = array("q", [0])
-            starts.extend(m.end() for m in _LINE_BREAK_BYTES.finditer(self.source))
-            self._line_starts = starts
-        return self._line_starts
-
-    def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at `path` (of its key, with `key=True`), as an
-        editor counts them (see `in_editor`).
-
-        Where the path leads past the data (a missing field), the position of the deepest
-        node that exists is given, so the user is sent to the record that lacks it. Inside a
-        record only that record's text is read again, so locating many problems in a large
-        file costs no more than the records they are in.
-        """
-        if len(path) >= 2 and isinstance(path[1], int):
-            span = self.spans.get((str(path[0]), path[1]))
-            if span is not None:
-                return self.in_editor(*self._in_record(span, path[2:], key=key))
-        if not self._composed:
-            self._composed = True
-            self._root = _compose_safely(self.source)
-        return self.in_editor(*_walk(self._root, path, key=key, line_offset=0))
-
-    def _in_record(self, span: Span, path: FieldPath, *, key: bool) -> tuple[int, int]:
-        starts = self._yaml_line_starts()
-        if span.line >= len(starts):  # pragma: no cover - libyaml and we count lines alike
-            return span.line + 1, span.column + 1
-        end = starts[span.end_line + 1] if span.end_line + 1 < len(starts) else len(self.source)
-        text = self.source[starts[span.line] : end].decode("utf-8", "replace")
-        lines = _LINE_BREAK.split(text)
-        # Blank what precedes the record on its first line and follows it on its last, so
-        # that the record parses alone with its columns unchanged.
-        if span.end_line > span.line:
-            lines[span.end_line - span.line] = lines[span.end_line - span.line][: span.end_column]
-        else:
-            lines[0] = lines[0][: span.end_column]
-        lines[0] = " " * span.column + lines[0][span.column :]
-        root = _compose_safely("\n".join(lines))
-        if root is None:
-            return span.line + 1, span.column + 1
-        return _walk(root, path, key=key, line_offset=span.line)
-
-
-def _compose_safely(source: bytes | str) -> Node | None:
-    """The node tree, for positions; None if it cannot be built."""
-    loader = _Composer(source)
-    try:
-        return loader.get_single_node()
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    finally:
-        loader.dispose()
-
-
-def _walk(root: Node | None, path: FieldPath, *, key: bool, line_offset: int) -> tuple[int, int]:
-    if root is None:
-        return (1 + line_offset, 1)
-    found = root
-    for index, part in enumerate(path):
-        child, key_node = _child(found, part)
-        if child is None:
-            break
-        if index == len(path) - 1 and key and key_node is not None:
-            found = key_node
-            break
-        found = child
-    line, column = _mark(found)
-    return line + line_offset, column
-
-
-def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == str(part):
-                return value_node, key_node
-    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return node.value[part], None
-    return None, None
-
-
-# Line breaks as YAML (and so libyaml's line numbers) count them.
-_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
-_LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
-# The line breaks of YAML that editors, git and GitHub do not count.
-_ODD_BREAK_BYTES = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
 # The bytes of C0 controls and DEL, and the backslash that starts an escape (`"\x07"`);
 # C1 controls and the noncharacters U+FFFE/U+FFFF take two or three bytes in UTF-8.
 _CONTROL_ASCII = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x5C])
@@ -617,32 +386,3 @@ def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocu
     finally:
         reader.parser.dispose()
     return YamlDocument(raw, data, reader.problems, reader.spans)
-
-
-class _Dumper(yaml.SafeDumper):
-    """Quotes every string that YAML 1.1 *or* 1.2 would read as something else."""
-
-
-for _tag, _regexp, _first in (
-    ("bool", _BOOL, "tTfF"),
-    ("int", _INT, "-+0123456789"),
-    ("float", _FLOAT, "-+0123456789."),
-    ("null", _NULL, ["~", "n", "N", ""]),
-):
-    _Dumper.add_implicit_resolver(_TAG + _tag, _regexp, list(_first))
-
-
-def dump_yaml(data: Any) -> str:
-    """Plain data as block-style YAML that this module reads back to the same data.
-
-    PyYAML's emitter quotes every string a YAML 1.1 reader could mistake for something else
-    (`NO`, `10:30`, `2017-02-14`), which keeps them strings under YAML 1.2 as well.
-    """
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )

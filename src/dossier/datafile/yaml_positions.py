@@ -1,0 +1,167 @@
+"""Where things stand in a YAML file: problems, record spans, and positions found on demand.
+
+Positions are not stored while a file is converted: its node tree is composed a second time,
+record by record, only when a problem needs a line and column, and lines are counted as
+editors count them.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from dossier.datafile.yaml_core import Composer
+from dossier.errors import FieldPath, PathPart
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxProblem:
+    """A fault found while reading YAML: 1-based line and column, and the data path if known."""
+
+    line: int
+    column: int
+    message: str
+    path: FieldPath = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where an item of a top-level list (a record) stands: 0-based lines, character columns."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+@dataclass
+class YamlDocument:
+    """One parsed file: its data (None where it could not be read), problems, record spans."""
+
+    source: bytes
+    data: Any
+    problems: list[SyntaxProblem]
+    spans: dict[tuple[str, int], Span] = field(default_factory=dict)
+    _root: Node | None = field(default=None, repr=False)
+    _composed: bool = field(default=False, repr=False)
+    _line_starts: array[int] | None = field(default=None, repr=False)
+    _odd_breaks: bool | None = field(default=None, repr=False)
+
+    def in_editor(self, line: int, column: int) -> tuple[int, int]:
+        """A position as YAML counts lines turned into one as editors, git and GitHub do.
+
+        YAML also breaks lines at a lone CR, NEL (U+0085) and U+2028/U+2029; a file that
+        holds one of them would otherwise be reported lines below the real place.
+        """
+        if self._odd_breaks is None:
+            self._odd_breaks = _ODD_BREAK_BYTES.search(self.source) is not None
+        if line < 1 or not self._odd_breaks:
+            return line, column
+        starts = self._yaml_line_starts()
+        if line > len(starts):
+            return line, column
+        start = starts[line - 1]
+        prefix = self.source[start:].decode("utf-8", "replace")[: max(column - 1, 0)]
+        offset = start + len(prefix.encode("utf-8"))
+        real_line = self.source.count(b"\n", 0, offset) + 1
+        line_start = self.source.rfind(b"\n", 0, offset) + 1
+        return real_line, len(self.source[line_start:offset].decode("utf-8", "replace")) + 1
+
+    def _yaml_line_starts(self) -> array[int]:
+        if self._line_starts is None:
+            # An array, not a list: a large file has millions of lines.
+            starts = array("q", [0])
+            starts.extend(m.end() for m in LINE_BREAK_BYTES.finditer(self.source))
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `path` (of its key, with `key=True`), as an
+        editor counts them (see `in_editor`).
+
+        Where the path leads past the data (a missing field), the position of the deepest
+        node that exists is given, so the user is sent to the record that lacks it. Inside a
+        record only that record's text is read again, so locating many problems in a large
+        file costs no more than the records they are in.
+        """
+        if len(path) >= 2 and isinstance(path[1], int):
+            span = self.spans.get((str(path[0]), path[1]))
+            if span is not None:
+                return self.in_editor(*self._in_record(span, path[2:], key=key))
+        if not self._composed:
+            self._composed = True
+            self._root = _compose_safely(self.source)
+        return self.in_editor(*_walk(self._root, path, key=key, line_offset=0))
+
+    def _in_record(self, span: Span, path: FieldPath, *, key: bool) -> tuple[int, int]:
+        starts = self._yaml_line_starts()
+        if span.line >= len(starts):  # pragma: no cover - libyaml and we count lines alike
+            return span.line + 1, span.column + 1
+        end = starts[span.end_line + 1] if span.end_line + 1 < len(starts) else len(self.source)
+        text = self.source[starts[span.line] : end].decode("utf-8", "replace")
+        lines = LINE_BREAK.split(text)
+        # Blank what precedes the record on its first line and follows it on its last, so
+        # that the record parses alone with its columns unchanged.
+        if span.end_line > span.line:
+            lines[span.end_line - span.line] = lines[span.end_line - span.line][: span.end_column]
+        else:
+            lines[0] = lines[0][: span.end_column]
+        lines[0] = " " * span.column + lines[0][span.column :]
+        root = _compose_safely("\n".join(lines))
+        if root is None:
+            return span.line + 1, span.column + 1
+        return _walk(root, path, key=key, line_offset=span.line)
+
+
+def _compose_safely(source: bytes | str) -> Node | None:
+    """The node tree, for positions; None if it cannot be built."""
+    loader = Composer(source)
+    try:
+        return loader.get_single_node()
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _walk(root: Node | None, path: FieldPath, *, key: bool, line_offset: int) -> tuple[int, int]:
+    if root is None:
+        return (1 + line_offset, 1)
+    found = root
+    for index, part in enumerate(path):
+        child, key_node = _child(found, part)
+        if child is None:
+            break
+        if index == len(path) - 1 and key and key_node is not None:
+            found = key_node
+            break
+        found = child
+    line, column = _mark(found)
+    return line + line_offset, column
+
+
+def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == str(part):
+                return value_node, key_node
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
+    return None, None
+
+
+# Line breaks as YAML (and so libyaml's line numbers) count them.
+LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+# The line breaks of YAML that editors, git and GitHub do not count.
+_ODD_BREAK_BYTES = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
