@@ -9,7 +9,7 @@ import pytest
 
 from dossier.datafile import cache
 from dossier.datafile.load import load
-from dossier.export import as_data
+from dossier.export.plain import as_data
 from tests.conftest import SAMPLE, TODAY, Run
 
 

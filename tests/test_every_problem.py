@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dossier.datafile.load import load
 from dossier.datafile.yaml_core import dump_yaml
-from dossier.export import as_data
+from dossier.export.plain import as_data
 from dossier.model.dossier import Dossier
 from tests.conftest import TODAY, Run
 from tests.strategies import dossiers

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 from dossier.datafile.load import load
 from dossier.datafile.schema import schema_text
-from dossier.export import as_data
+from dossier.export.plain import as_data
 from dossier.export.to_yaml import export_yaml
 from dossier.model.dossier import Dossier
 from dossier.model.records import Cluster, Event, Organisation, Person, Source

@@ -1,11 +1,15 @@
-"""Writing output files: complete or absent, and never over an existing file unasked."""
+"""Writing output: files complete or absent, never over an existing file unasked; standard
+output in pieces, so that a reader who goes away is noticed."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from dossier.errors import UsageError
 
@@ -79,3 +83,47 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+class PipedStdout:
+    """Standard output written in pieces, each flushed at once.
+
+    One large write into a pipe whose reader has gone away can end short without an error
+    (the kernel reports the part it took, and the rest is dropped); written in pieces, the
+    next piece meets the closed pipe, and `dossier export | head -1` exits 1 as promised.
+    Everything else (isatty, encoding, fileno) is the real standard output's.
+    """
+
+    PIECE = 8192  # characters; at most 32 KiB of UTF-8, below a pipe's capacity
+
+    def write(self, text: str) -> int:
+        out = sys.stdout
+        for start in range(0, len(text), self.PIECE):
+            out.write(text[start : start + self.PIECE])
+            out.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys.stdout, name)
+
+
+_LINE_END_PADDING = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)+(?=\n|\Z)")
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class ViewStdout(PipedStdout):
+    """Views without the spaces Rich pads every line with to the terminal's width (noise in
+    pipes and diffs); style codes at a line's end are kept, so colours still end."""
+
+    def write(self, text: str) -> int:
+        def unpadded(match: re.Match[str]) -> str:
+            return "".join(_STYLE_CODE.findall(match.group(0)))
+
+        return super().write(_LINE_END_PADDING.sub(unpadded, text))
+
+
+def write_stdout(text: str) -> None:
+    PipedStdout().write(text)

@@ -7,8 +7,7 @@ or organisation, and optionally a visit to it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from dossier.briefing.document import (
@@ -16,7 +15,6 @@ from dossier.briefing.document import (
     Briefing,
     BulletList,
     Line,
-    NumberedList,
     Paragraph,
     Run,
     Section,
@@ -24,9 +22,10 @@ from dossier.briefing.document import (
     Table,
     line,
 )
-from dossier.errors import UsageError
+from dossier.briefing.relationship import RelationshipSections
+from dossier.briefing.sides import Citations, Sides, resolve_sides
 from dossier.i18n import Translator
-from dossier.model.dossier import Dossier, agenda_times, is_upcoming
+from dossier.model.dossier import Dossier, agenda_times
 from dossier.model.records import (
     AgendaItem,
     Agreement,
@@ -35,7 +34,6 @@ from dossier.model.records import (
     Event,
     Organisation,
     Person,
-    Source,
     display_text,
 )
 from dossier.model.values import PartialDate
@@ -43,78 +41,7 @@ from dossier.phrases import formal_name, place_of, role_span, with_native
 
 
 @dataclass
-class Citations:
-    """Numbers sources in the order the briefing first cites them."""
-
-    dossier: Dossier
-    order: dict[str, int] = field(default_factory=dict)
-
-    def cite(self, source_ids: Iterable[str]) -> Run | None:
-        """` [1, 3]` to follow a text, numbering sources not cited before; None if none."""
-        label = self.label(source_ids)
-        return Run(f" {label}") if label else None
-
-    def label(self, source_ids: Iterable[str]) -> str:
-        """`[1, 3]`, or "" when no source is known."""
-        numbers = []
-        for source_id in source_ids:
-            if not isinstance(self.dossier.get(source_id), Source):
-                continue
-            numbers.append(self.order.setdefault(source_id, len(self.order) + 1))
-        if not numbers:
-            return ""
-        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
-
-    def sources(self) -> list[Source]:
-        found = (self.dossier.get(source_id) for source_id in self.order)
-        return [s for s in found if isinstance(s, Source)]
-
-
-@dataclass(frozen=True)
-class Sides:
-    """The two sides of the relationship, each with the ids that stand for it."""
-
-    home: Cluster
-    home_ids: frozenset[str]
-    counterpart: Cluster | Organisation
-    counterpart_ids: frozenset[str]
-
-
-def resolve_sides(
-    dossier: Dossier, target: AnyRecord, visit: Event | None, home_id: str | None
-) -> Sides:
-    """Work out who briefs whom; a `UsageError` explains what is missing."""
-    home_ref = home_id or dossier.home
-    if home_ref is None:
-        raise UsageError("no home cluster: set `home:` in the data or pass --from CLUSTER")
-    home = dossier.get(home_ref)
-    if not isinstance(home, Cluster):
-        raise UsageError(f"--from: '{home_ref}' is not a cluster")
-    home_ids = frozenset(dossier.side(home.id))
-    if isinstance(target, Event):
-        others = [p for p in target.parties if p not in home_ids]
-        if not others:
-            raise UsageError(f"the event '{target.id}' names no party other than the home side")
-        target = dossier.by_id[others[0]]
-    if not isinstance(target, Cluster | Organisation):
-        raise UsageError(f"'{target.id}' is not a cluster, organisation or visit")
-    if isinstance(target, Organisation):
-        managed = dossier.managed_clusters(target.id)
-        target = managed[0] if managed else target
-    counterpart_ids = frozenset(dossier.side(target.id))
-    if counterpart_ids & home_ids:
-        raise UsageError(f"'{target.id}' is the home side; brief a counterpart instead")
-    return Sides(home, home_ids, target, counterpart_ids)
-
-
-def _between(dossier: Dossier, sides: Sides) -> list[Event]:
-    """Events that involve both sides, oldest first."""
-    ours = {e.id for e in dossier.events_mentioning(sides.home_ids)}
-    return [e for e in dossier.events_mentioning(sides.counterpart_ids) if e.id in ours]
-
-
-@dataclass
-class _Builder:
+class _Builder(RelationshipSections):
     dossier: Dossier
     sides: Sides
     visit: Event | None
@@ -335,111 +262,6 @@ class _Builder:
                     ),
                 ]
         return blocks
-
-    def history(self) -> list[Block]:
-        blocks: list[Block] = []
-        events = [e for e in _between(self.dossier, self.sides) if e is not self.visit]
-        if events:
-            rows = tuple(
-                (
-                    line(
-                        self.t.date_span(e.date, e.end),
-                        self.t(" (planned)") if is_upcoming(e, self.today) else None,
-                    ),
-                    line(self.t.text(e.title), self.citations.cite(e.sources)),
-                    line(place_of(e)),
-                )
-                for e in events
-            )
-            blocks.append(Table((self.t("Date"), self.t("Event"), self.t("Where")), rows))
-        agreements = [
-            a
-            for a in self.dossier.agreements
-            if set(a.parties) & self.sides.home_ids and set(a.parties) & self.sides.counterpart_ids
-        ]
-        if agreements:
-            blocks.append(Subheading(self.t("Agreements")))
-            for agreement in agreements:
-                blocks += self._agreement_blocks(agreement)
-        return blocks
-
-    def _agreement_blocks(self, agreement: Agreement) -> list[Block]:
-        parties = " ↔ ".join(self.label(p) for p in agreement.parties)
-        title = line(
-            Run(self.t.text(agreement.title), italic=True),
-            f" — {parties}",
-            self.citations.cite(agreement.sources),
-        )
-        facts: list[Line] = []
-        for event in self.dossier.signings(agreement.id):
-            facts.append(line(self._signing(event), self.citations.cite(event.sources)))
-        facts.append(line(self.t("Status: {status}", status=self.t(agreement.status.value))))
-        if agreement.expires:
-            facts.append(line(self.t("Expires {date}", date=self.t.date(agreement.expires))))
-        else:
-            facts.append(line(self.t("No expiry recorded")))
-        if agreement.renews:
-            renewed = self.label(agreement.renews)
-            facts.append(line(self.t("Renews: {agreement}", agreement=renewed)))
-        blocks: list[Block] = [Paragraph(title), BulletList(tuple(facts))]
-        if agreement.scope:
-            blocks += [
-                Paragraph(line(self.t("Scope:"))),
-                BulletList(tuple(line(self.t.text(s)) for s in agreement.scope)),
-            ]
-        return blocks
-
-    def _signing(self, event: Event) -> str:
-        """`Signed 10 November 2017 in Munich by Prof. Dr. Horst Domdey for BioM …`."""
-        t = self.t
-        signatories = [
-            t("{name} for {party}", name=self.person(p), party=self.label(part.for_))
-            if part.for_
-            else self.person(p)
-            for p, part in self.dossier.signatories(event)
-        ]
-        date, place, names = t.date(event.date), event.place, t(", ").join(signatories)
-        if place and signatories:
-            return t("Signed {date} in {place} by {names}", date=date, place=place, names=names)
-        if signatories:
-            return t("Signed {date} by {names}", date=date, names=names)
-        if place:
-            return t("Signed {date} in {place}", date=date, place=place)
-        return t("Signed {date}", date=date)
-
-    def follow_ups(self) -> list[Block]:
-        events = _between(self.dossier, self.sides)
-        if self.visit and all(e.id != self.visit.id for e in events):
-            events.append(self.visit)
-        items = self.dossier.open_follow_ups(events, self.today)
-        if not items:
-            return []
-        rows = []
-        for item in items:
-            due = self.t.date(item.follow_up.due) if item.follow_up.due else self.t("no date")
-            due_line = (
-                line(Run(self.t("overdue"), bold=True), " ", due)
-                if item.is_overdue(self.today)
-                else line(due)
-            )
-            owner = self.label(item.follow_up.owner) if item.follow_up.owner else ""
-            rows.append((due_line, line(self.t.text(item.follow_up.action)), line(owner)))
-        return [Table((self.t("Due"), self.t("Action"), self.t("Owner")), tuple(rows))]
-
-    def sources(self) -> list[Block]:
-        items = []
-        for source in self.citations.sources():
-            published = f" ({self.t.date(source.published)})" if source.published else ""
-            publisher = f"{source.publisher}: " if source.publisher else ""
-            url = Run(source.url, url=source.url) if source.url else None
-            items.append(
-                line(
-                    f"{publisher}{self.t.text(source.title)}{published}",
-                    " — " if url else None,
-                    url,
-                )
-            )
-        return [NumberedList(tuple(items))] if items else []
 
 
 def _home_time(event: Event, item: AgendaItem, venue_zone: str, home_zone: str) -> tuple[str, int]:

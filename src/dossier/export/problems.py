@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from dossier.errors import Problem, Severity
-from dossier.formats import ReportFormat
+from dossier.export.formats import ReportFormat
 
 
 def apply_policy(

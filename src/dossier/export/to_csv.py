@@ -6,8 +6,8 @@ import dataclasses
 import enum
 from typing import Any
 
-from dossier.export import reading_order
 from dossier.export.csv_text import csv_text
+from dossier.export.plain import reading_order
 from dossier.model.dossier import Dossier
 from dossier.model.records import SECTIONS, field_alias
 from dossier.model.values import PartialDate, text_in

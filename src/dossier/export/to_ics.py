@@ -32,14 +32,6 @@ class IcsResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def export_stamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime:
-    """DTSTAMP of every entry: `SOURCE_DATE_EPOCH` if given (seconds since 1970, UTC), else
-    the start of `today` in UTC. Raises ValueError for an epoch that is not a whole number."""
-    if source_date_epoch:
-        return dt.datetime.fromtimestamp(int(source_date_epoch), dt.UTC)
-    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
-
-
 def agenda_uids(event: Event) -> list[str]:
     """A UID for each agenda item, in order: `<event>-agenda-<id>`, or for an item without
     an id `<event>-agenda-<YYYYMMDD>T<HHMM>` (a second item at the same time gets `-2`)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic_core import to_json
 
-from dossier.export import as_data
+from dossier.export.plain import as_data
 from dossier.model.dossier import Dossier
 from dossier.model.vocabulary import RecordKind
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.datafile.yaml_core import dump_yaml
-from dossier.export import as_data
+from dossier.export.plain import as_data
 from dossier.model.dossier import Dossier
 from dossier.model.vocabulary import RecordKind
 

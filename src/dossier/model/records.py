@@ -3,70 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
 
+from dossier.model.entries import AgendaItem as AgendaItem
+from dossier.model.entries import Figure as Figure
+from dossier.model.entries import FollowUp as FollowUp
+from dossier.model.entries import FormerName as FormerName
+from dossier.model.entries import Participant as Participant
+from dossier.model.entries import Role as Role
+from dossier.model.strict import Strict
+from dossier.model.strict import field_alias as field_alias
+from dossier.model.strict import field_docstrings as field_docstrings
 from dossier.model.values import (
     FORMAT_VERSION,
-    ClockTime,
     CountryCode,
     DossierLanguage,
     FormatVersion,
     LocalText,
     PartialDate,
     Slug,
-    StrictBool,
     Timezone,
     Url,
 )
 from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 
 
-def field_alias(name: str) -> str:
-    """`for` is a Python keyword: the field is `for_`, the key in the data `for`."""
-    return "for" if name == "for_" else name
-
-
-class _Strict:
-    """Frozen, and unknown keys are errors: a typo must never vanish silently.
-
-    Records are plain dataclasses: Pydantic validates them (it reads `__pydantic_config__`)
-    when data is loaded, but a dossier read back from the cache, and every view of it, never
-    import Pydantic, which would cost more start-up time than all the rest of `dossier show`.
-    """
-
-    __slots__ = ()
-    __pydantic_config__: ClassVar[dict[str, Any]] = {
-        "extra": "forbid",
-        "alias_generator": field_alias,
-        "populate_by_name": True,
-    }
-    __dataclass_fields__: ClassVar[dict[str, Any]]
-
-    # `@dataclass` compiles the source of every method it writes, class by class, when the
-    # module is imported; one shared `__eq__`, `__hash__` and `__repr__` here, instead of
-    # fourteen of each, saves about 10 ms at every start of `dossier show`.
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Strict)  # for the type checker: same class as self
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__qualname__}({fields})"
-
-
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class Record(_Strict):
+class Record(Strict):
     """Fields every record has."""
 
     id: Slug
@@ -75,23 +38,6 @@ class Record(_Strict):
     """Uncertainty, protocol hints, provenance."""
     sources: list[Slug] = field(default_factory=list)
     """Ids of `sources` records."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class Figure(_Strict):
-    """A dated key number with its source."""
-
-    label: LocalText
-    """What is counted (Institutions)."""
-    value: int | float | str
-    """The number, or a text such as "about 70"."""
-    unit: str | None = None
-    """Unit of the value (ha, EUR million), if any."""
-    as_of: PartialDate | None = None
-    """When the number was true."""
-    source: Slug | None = None
-    """Id of the source it comes from."""
-    notes: LocalText | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -129,17 +75,6 @@ class Cluster(Record):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class FormerName(_Strict):
-    """A name an organisation used before, and until when."""
-
-    name: LocalText
-    """The former name."""
-    until: PartialDate | None = None
-    """When it stopped being used, if known."""
-    notes: LocalText | None = None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Organisation(Record):
     """A body that manages, signs or takes part: city office, ministry, company, university."""
 
@@ -168,25 +103,6 @@ class Organisation(Record):
     """What it is, in a sentence or two."""
     former_names: list[FormerName] = field(default_factory=list)
     """Names it had before, each with the date it changed."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class Role(_Strict):
-    """A position a person holds or held, in an organisation."""
-
-    title: LocalText
-    """The position (Mayor)."""
-    organisation: Slug | None = None
-    """Id of the organisation or cluster where it is held."""
-    since: PartialDate | None = None
-    """When it began."""
-    until: PartialDate | None = None
-    """When it ended; a partial date ends at the end of its month or year."""
-    notes: LocalText | None = None
-
-    def is_current(self, today: dt.date) -> bool:
-        """A role with no `until`, or an `until` not yet past, is current."""
-        return self.until is None or self.until.end() >= today
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -239,55 +155,6 @@ class Agreement(Record):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class Participant(_Strict):
-    """A person at an event, the part they play and on whose behalf."""
-
-    person: Slug
-    """Id of the person."""
-    role: str | None = None
-    """The part they play: signatory, host, head of delegation…"""
-    for_: Slug | None = None
-    """On whose behalf."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class FollowUp(_Strict):
-    """Something promised at an event: what, by whom, by when, and whether it is done."""
-
-    action: LocalText
-    """What is to be done."""
-    owner: Slug | None = None
-    """Id of the person, organisation or cluster who owes it."""
-    due: PartialDate | None = None
-    """By when."""
-    done: StrictBool = False  # `done: yes` is the text "yes" in YAML 1.2, not true
-    """true once it is done (only true or false)."""
-    notes: LocalText | None = None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class AgendaItem(_Strict):
-    """One slot of an event's programme, in the local time of the event."""
-
-    id: Slug | None = None
-    """Names the item within its event, so that calendars keep it when the programme changes
-    (otherwise its day and time name it)."""
-    date: PartialDate | None = None
-    """The day, for events of several days."""
-    time: ClockTime
-    """Local time at the event's place, quoted: "09:30"."""
-    end: ClockTime | None = None
-    """Local end time, quoted: "10:30"; an end at or before `time` is on the next day."""
-    title: LocalText
-    """What happens in this slot."""
-    people: list[Slug] = field(default_factory=list)
-    """Ids of the people who take part in this slot."""
-    place: str | None = None
-    """Where in the event's place, if it is not the event's venue."""
-    notes: LocalText | None = None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
 class Event(Record):
     """A visit, meeting, signing or call, past or planned."""
 
@@ -332,7 +199,7 @@ class Event(Record):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class Source(_Strict):
+class Source(Strict):
     """Where facts come from; records cite sources by id."""
 
     id: Slug
@@ -347,22 +214,6 @@ class Source(_Strict):
     language: str | None = None
     """Language code of the text (en, de, ja)."""
     notes: LocalText | None = None
-
-
-@contextmanager
-def field_docstrings() -> Iterator[None]:
-    """Inside, Pydantic takes field descriptions from the docstrings under the fields here.
-
-    Only the JSON Schema shows them. Pydantic finds them by reading and parsing this module's
-    source, which costs about 100 ms: more than all the rest of building the validators,
-    paid by every command that reads data, so validation goes without.
-    """
-    config = _Strict.__pydantic_config__  # one dict, shared by every record class
-    config["use_attribute_docstrings"] = True
-    try:
-        yield
-    finally:
-        del config["use_attribute_docstrings"]
 
 
 AnyRecord = Cluster | Organisation | Person | Agreement | Event | Source
@@ -388,7 +239,7 @@ KIND_NAMES: dict[type[AnyRecord], str] = {
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
-class DossierFile(_Strict):
+class DossierFile(Strict):
     """The top level of a data file. Every section is optional."""
 
     version: FormatVersion | None = FORMAT_VERSION

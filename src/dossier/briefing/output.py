@@ -1,0 +1,69 @@
+"""`dossier brief` as a library call: what to brief, where to write it, and in which format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from dossier.briefing.document import Briefing
+from dossier.briefing.formats import BriefFormat
+from dossier.errors import UsageError
+from dossier.model.lookup import Finder
+from dossier.model.records import AnyRecord, Event
+
+
+class BriefingTarget(NamedTuple):
+    """The record a briefing is about, and the visit it prepares, if any."""
+
+    record: AnyRecord
+    visit: Event | None
+
+    def default_path(self, today: dt.date, fmt: BriefFormat) -> Path:
+        """`briefing-<visit>-<its date>.docx`, or `briefing-<record>-<today>.docx`."""
+        name = self.visit.id if self.visit else self.record.id
+        when = str(self.visit.date) if self.visit else today.isoformat()
+        return Path(f"briefing-{name}-{when}.{fmt.value}")
+
+
+def find_target(finder: Finder, ref: str, visit_ref: str | None) -> BriefingTarget:
+    """What `dossier brief REF [--visit EVENT]` names; an event names its own visit."""
+    record = finder.find(ref)
+    visit = finder.find(visit_ref) if visit_ref else (record if isinstance(record, Event) else None)
+    if visit is not None and not isinstance(visit, Event):
+        raise UsageError(f"--visit: '{visit.id}' is not an event")
+    return BriefingTarget(record, visit)
+
+
+def check_options(fmt: BriefFormat, template: Path | None, output: str | None) -> None:
+    """Refuse, before any data is read, a combination no briefing can be written in."""
+    if template is not None and fmt is not BriefFormat.DOCX:
+        raise UsageError("--template applies to --format docx only")
+    if template is not None and not template.is_file():
+        raise UsageError(f"{template}: no such file")
+    if output == "-" and fmt is BriefFormat.DOCX:
+        raise UsageError("-o -: a Word document cannot go to standard output; use --format md")
+
+
+def _markdown(briefing: Briefing, template: Path | None) -> bytes:
+    from dossier.briefing.markdown import render_markdown
+
+    return render_markdown(briefing).encode("utf-8")
+
+
+def _docx(briefing: Briefing, template: Path | None) -> bytes:
+    from dossier.briefing.docx import render_docx
+
+    return render_docx(briefing, template=template)
+
+
+RENDERERS: dict[BriefFormat, Callable[[Briefing, Path | None], bytes]] = {
+    BriefFormat.DOCX: _docx,
+    BriefFormat.MD: _markdown,
+}
+"""Every `--format` of `dossier brief` and its writer (a test checks that none is missing)."""
+
+
+def render_briefing(briefing: Briefing, fmt: BriefFormat, template: Path | None = None) -> bytes:
+    return RENDERERS[fmt](briefing, template)

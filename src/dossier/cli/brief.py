@@ -1,0 +1,96 @@
+"""`dossier brief`: a briefing for a visit or a counterpart."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from dossier.briefing.formats import BriefFormat
+from dossier.cli.app import (
+    Language,
+    app,
+    language_of,
+    load_valid,
+    output_format,
+    stderr_console,
+    today,
+)
+from dossier.files import write_stdout
+
+# No `from __future__ import annotations`: Typer reads every command's signature at each
+# start, and annotations kept as text would be evaluated anew each time.
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="A cluster, an organisation, or a visit event.")],
+    visit_ref: Annotated[
+        str | None, typer.Option("--visit", metavar="EVENT", help="The visit to brief for.")
+    ] = None,
+    home_ref: Annotated[
+        str | None,
+        typer.Option("--from", metavar="CLUSTER", help="Write from this side (default: home)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="PATH",
+            help="Where to write (default: briefing-<target>-<date>).",
+        ),
+    ] = None,
+    format_option: Annotated[
+        BriefFormat | None,
+        typer.Option("--format", help="docx or md (default: from the -o name, else docx)."),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(metavar="REF.docx", help="Take styles and page setup from this file."),
+    ] = None,
+    classification: Annotated[
+        str | None,
+        typer.Option(
+            help="Classification line on the cover and in the header (default: Internal)."
+        ),
+    ] = None,
+    lang: Annotated[
+        Language | None, typer.Option(help="en, de or ja (default: the data's lang, else en).")
+    ] = None,
+    mark_fallbacks: Annotated[
+        bool, typer.Option(help="Mark free text shown in another language, as [en].")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
+    fmt = output_format(format_option, output, BriefFormat, BriefFormat.DOCX)
+    from dossier.briefing.build import build_briefing
+    from dossier.briefing.output import check_options, find_target, render_briefing
+    from dossier.files import check_writable, write_atomic
+    from dossier.i18n import Translator
+    from dossier.model.lookup import Finder
+
+    check_options(fmt, template, output)
+    dossier, day = load_valid(ctx).dossier, today()
+    target = find_target(Finder(dossier), ref, visit_ref)
+    path = Path(output) if output else target.default_path(day, fmt)
+    if output != "-":
+        check_writable(path, force=force)
+    translator = Translator(language_of(lang, dossier), mark_fallbacks=mark_fallbacks)
+    briefing = build_briefing(
+        dossier,
+        target.record,
+        today=day,
+        visit=target.visit,
+        home_id=home_ref,
+        classification=classification,
+        translator=translator,
+    )
+    data = render_briefing(briefing, fmt, template)
+    if output == "-":
+        write_stdout(data.decode("utf-8"))
+        return
+    write_atomic(path, data, force=force)
+    stderr_console().print(Text(f"dossier: wrote {path} ({len(briefing.sections)} sections)"))

@@ -1,0 +1,175 @@
+"""The commands about the data file itself: validate, export, schema, init."""
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from dossier.cli.app import (
+    Language,
+    app,
+    emit,
+    language_of,
+    load_data,
+    load_valid,
+    output_format,
+    stderr_console,
+    today,
+)
+from dossier.errors import UsageError
+from dossier.export.formats import ExportFormat, ReportFormat
+from dossier.files import write_stdout
+from dossier.model.vocabulary import (
+    RecordKind,
+)
+from dossier.model.warning_kinds import CLOCK_DRIVEN, WarningKind
+
+# No `from __future__ import annotations`: Typer reads every command's signature at each
+# start, and annotations kept as text would be evaluated anew each time.
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: the data).")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="text, json or github (annotations).")
+    ] = ReportFormat.TEXT,
+    strict_mode: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail on every warning (--fail-on all), clock-driven ones included.",
+        ),
+    ] = False,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="KIND",
+            help=(
+                "Fail on warnings of these kinds (repeat, or separate with commas): "
+                f"{', '.join(WarningKind)}; or the groups steady (all but the clock-driven), "
+                f"clock ({', '.join(k for k in WarningKind if k in CLOCK_DRIVEN)}: the passing"
+                " of time brings them about) and all."
+            ),
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="KIND", help="Leave warnings of these kinds out."),
+    ] = None,
+) -> None:
+    """Check the data and report every problem at once.
+
+    Errors always fail (exit 1); warnings fail only with --fail-on or --strict. A CI that
+    must not turn red as days pass fails on kinds that are not clock-driven, such as
+    `dossier validate --fail-on zone-name,agenda-zone`.
+    """
+    from dossier.export.problems import apply_policy, render, summary
+    from dossier.model.warning_kinds import expand
+
+    try:
+        failing = expand(["all"] if strict_mode else fail_on or [])
+        ignored = expand(ignore or [])
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    result = load_data(ctx, paths, sample=False)
+    problems = apply_policy(result.problems, failing, ignored)
+    write_stdout(render(problems, fmt))
+    stderr_console().print(Text(summary(problems, len(result.files))))
+    if any(p.is_error for p in problems):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format_option: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format", help="json, yaml, csv or ics (default: from the -o name, else json)."
+        ),
+    ] = None,
+    kind: Annotated[
+        RecordKind | None, typer.Option(help="Only this kind of record (required for csv).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
+    ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(help="Language of texts in csv and ics (json and yaml keep every language)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export the validated dossier for other programs; the same data gives the same bytes."""
+    from dossier.export.writers import ExportRequest, check_request, export_text
+
+    fmt = output_format(format_option, output, ExportFormat, ExportFormat.JSON)
+    check_request(fmt, kind)
+    if output not in (None, "-"):
+        from dossier.files import check_writable
+
+        check_writable(Path(output), force=force)
+    dossier = load_valid(ctx).dossier
+    request = ExportRequest(dossier, kind, language_of(lang, dossier), _export_stamp())
+    exported = export_text(fmt, request)
+    for note in exported.left_out:
+        stderr_console().print(Text(f"dossier: {note}"))
+    emit(exported.text, output, force=force, bom=exported.spreadsheet)
+
+
+def _export_stamp() -> dt.datetime:
+    """The time of an export: `SOURCE_DATE_EPOCH`, else the start of today (`DOSSIER_TODAY`)."""
+    from dossier.export.writers import export_stamp
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        return export_stamp(today(), epoch)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a time (whole seconds since 1970)"
+        ) from None
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    from dossier.datafile.schema import schema_text
+
+    emit(schema_text(), output, force=force)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="The new data file.")] = Path("data/clusters.yaml"),
+) -> None:
+    """Start a new data file with one example of each record kind; never overwrites."""
+    from dossier.datafile.schema import schema_text
+    from dossier.datafile.starter import STARTER
+    from dossier.files import write_atomic
+
+    if path.exists():
+        raise UsageError(f"{path}: already exists; init never overwrites a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{path.parent}: cannot create the folder ({error.strerror})") from None
+    write_atomic(path, STARTER.encode("utf-8"))
+    err = stderr_console()
+    err.print(Text(f"dossier: wrote {path}"))
+    schema_path = path.parent / "dossier.schema.json"
+    if not schema_path.exists():
+        write_atomic(schema_path, schema_text().encode("utf-8"))
+        err.print(Text(f"dossier: wrote {schema_path} (for editor completion)"))

@@ -1,0 +1,25 @@
+"""The formats the export wing writes (`--format` of export, list and validate); plain enums,
+cheap to import at start-up."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExportFormat(enum.StrEnum):
+    JSON = "json"
+    YAML = "yaml"
+    CSV = "csv"
+    ICS = "ics"
+
+
+class ListFormat(enum.StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ReportFormat(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"

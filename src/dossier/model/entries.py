@@ -1,0 +1,112 @@
+"""The entries inside records: figures, former names, roles, participants, follow-ups and
+agenda items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dossier.model.strict import Strict
+from dossier.model.values import (
+    ClockTime,
+    LocalText,
+    PartialDate,
+    Slug,
+    StrictBool,
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Figure(Strict):
+    """A dated key number with its source."""
+
+    label: LocalText
+    """What is counted (Institutions)."""
+    value: int | float | str
+    """The number, or a text such as "about 70"."""
+    unit: str | None = None
+    """Unit of the value (ha, EUR million), if any."""
+    as_of: PartialDate | None = None
+    """When the number was true."""
+    source: Slug | None = None
+    """Id of the source it comes from."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class FormerName(Strict):
+    """A name an organisation used before, and until when."""
+
+    name: LocalText
+    """The former name."""
+    until: PartialDate | None = None
+    """When it stopped being used, if known."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Role(Strict):
+    """A position a person holds or held, in an organisation."""
+
+    title: LocalText
+    """The position (Mayor)."""
+    organisation: Slug | None = None
+    """Id of the organisation or cluster where it is held."""
+    since: PartialDate | None = None
+    """When it began."""
+    until: PartialDate | None = None
+    """When it ended; a partial date ends at the end of its month or year."""
+    notes: LocalText | None = None
+
+    def is_current(self, today: dt.date) -> bool:
+        """A role with no `until`, or an `until` not yet past, is current."""
+        return self.until is None or self.until.end() >= today
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Participant(Strict):
+    """A person at an event, the part they play and on whose behalf."""
+
+    person: Slug
+    """Id of the person."""
+    role: str | None = None
+    """The part they play: signatory, host, head of delegation…"""
+    for_: Slug | None = None
+    """On whose behalf."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class FollowUp(Strict):
+    """Something promised at an event: what, by whom, by when, and whether it is done."""
+
+    action: LocalText
+    """What is to be done."""
+    owner: Slug | None = None
+    """Id of the person, organisation or cluster who owes it."""
+    due: PartialDate | None = None
+    """By when."""
+    done: StrictBool = False  # `done: yes` is the text "yes" in YAML 1.2, not true
+    """true once it is done (only true or false)."""
+    notes: LocalText | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class AgendaItem(Strict):
+    """One slot of an event's programme, in the local time of the event."""
+
+    id: Slug | None = None
+    """Names the item within its event, so that calendars keep it when the programme changes
+    (otherwise its day and time name it)."""
+    date: PartialDate | None = None
+    """The day, for events of several days."""
+    time: ClockTime
+    """Local time at the event's place, quoted: "09:30"."""
+    end: ClockTime | None = None
+    """Local end time, quoted: "10:30"; an end at or before `time` is on the next day."""
+    title: LocalText
+    """What happens in this slot."""
+    people: list[Slug] = field(default_factory=list)
+    """Ids of the people who take part in this slot."""
+    place: str | None = None
+    """Where in the event's place, if it is not the event's venue."""
+    notes: LocalText | None = None
