@@ -21,7 +21,7 @@ from dossier.i18n import DATE_STYLES, Translator, catalogue
 from dossier.model.languages import LANGUAGES
 from dossier.model.values import PartialDate
 from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
-from dossier.views.blocks import events_table, translated
+from dossier.views.blocks import Viewer, events_table
 from dossier.views.records import record_view
 from tests.conftest import TODAY, Run
 
@@ -63,10 +63,10 @@ def every_label(sample: LoadResult) -> set[str]:
     dossier = sample.dossier
     translator = Recording("en")
     console = Console(file=io.StringIO(), width=100)
-    with translated(translator):
-        for record in dossier.records():
-            console.print(record_view(dossier, record, TODAY))
-        console.print(events_table(dossier, dossier.events, TODAY))
+    viewer = Viewer(dossier, translator, TODAY)
+    for record in dossier.records():
+        console.print(record_view(viewer, record))
+    console.print(events_table(viewer, dossier.events))
     for target in (VISIT, "kawasaki"):
         build_briefing(dossier, dossier.by_id[target], today=TODAY, translator=translator)
     enums = (AgreementStatus, AgreementKind, EventKind, OrganisationKind)

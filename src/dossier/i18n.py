@@ -154,6 +154,3 @@ class Translator:
             source = next(k for k, v in value.items() if v == chosen)
             return f"{chosen} [{source}]"
         return chosen
-
-
-ENGLISH = Translator("en")

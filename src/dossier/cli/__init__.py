@@ -1,9 +1,14 @@
 """The `dossier` command line: parse, make one library call, present the result.
 
-The only place that imports Typer. Each command module registers its commands on `app`.
+The only place that imports Typer. Each command module registers its commands on `app`;
+they are imported in the order `dossier --help` lists them: look-ups, briefings, the data.
 """
 
-from dossier.cli import brief, data, views
+import importlib
+
 from dossier.cli.app import Language, app
 
-__all__ = ["Language", "app", "brief", "data", "views"]
+for _module in ("views", "brief", "data"):
+    importlib.import_module(f"dossier.cli.{_module}")
+
+__all__ = ["Language", "app"]

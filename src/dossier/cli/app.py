@@ -5,13 +5,14 @@ import datetime as dt
 import enum
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.text import Text
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from dossier import __version__
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
@@ -105,11 +106,28 @@ app = typer.Typer(
     cls=_Commands,
     help="Dossiers and delegation briefings for life-science cluster partnerships.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class _Command(TyperCommand):
+    """A command whose usage line names its arguments plainly (`REF`, not Typer's `{REF}`)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Any: Typer's Context is private
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., None])
+
+
+def command(name: str | None = None) -> Callable[[CommandFunction], CommandFunction]:
+    """`@command()` registers a function as a `dossier` command."""
+    register: Callable[[CommandFunction], CommandFunction] = app.command(name, cls=_Command)
+    return register
 
 
 class Options(NamedTuple):

@@ -9,7 +9,7 @@ from rich.text import Text
 from dossier.briefing.formats import BriefFormat
 from dossier.cli.app import (
     Language,
-    app,
+    command,
     language_of,
     load_valid,
     output_format,
@@ -22,10 +22,12 @@ from dossier.files import write_stdout
 # start, and annotations kept as text would be evaluated anew each time.
 
 
-@app.command()
+@command()
 def brief(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="A cluster, an organisation, or a visit event.")],
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="A cluster, an organisation, or a visit event.")
+    ],
     visit_ref: Annotated[
         str | None, typer.Option("--visit", metavar="EVENT", help="The visit to brief for.")
     ] = None,
@@ -39,12 +41,16 @@ def brief(
             "-o",
             "--output",
             metavar="PATH",
-            help="Where to write (default: briefing-<target>-<date>).",
+            help="Where to write (default: briefing-TARGET-DATE.docx or .md).",
         ),
     ] = None,
     format_option: Annotated[
         BriefFormat | None,
-        typer.Option("--format", help="docx or md (default: from the -o name, else docx)."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="docx or md (default: from the -o name, else docx).",
+        ),
     ] = None,
     template: Annotated[
         Path | None,
@@ -53,18 +59,23 @@ def brief(
     classification: Annotated[
         str | None,
         typer.Option(
-            help="Classification line on the cover and in the header (default: Internal)."
+            metavar="TEXT",
+            help="Classification line on the cover and in the header (default: Internal).",
         ),
     ] = None,
     lang: Annotated[
-        Language | None, typer.Option(help="en, de or ja (default: the data's lang, else en).")
+        Language | None,
+        typer.Option(metavar="LANG", help="en, de or ja (default: the data's lang, else en)."),
     ] = None,
     mark_fallbacks: Annotated[
         bool, typer.Option(help="Mark free text shown in another language, as [en].")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md)."""
+    """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md).
+
+    Example: dossier brief munich-delegation-kawasaki-2027 --lang de -o besuch.docx
+    """
     fmt = output_format(format_option, output, BriefFormat, BriefFormat.DOCX)
     from dossier.briefing.build import build_briefing
     from dossier.briefing.output import check_options, find_target, render_briefing

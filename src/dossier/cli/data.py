@@ -10,7 +10,7 @@ from rich.text import Text
 
 from dossier.cli.app import (
     Language,
-    app,
+    command,
     emit,
     language_of,
     load_data,
@@ -31,14 +31,16 @@ from dossier.model.warning_kinds import CLOCK_DRIVEN, WarningKind
 # start, and annotations kept as text would be evaluated anew each time.
 
 
-@app.command()
+@command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders (default: the data).")
+        list[str] | None,
+        typer.Argument(metavar="[PATH]...", help="Files or folders (default: the data)."),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="text, json or github (annotations).")
+        ReportFormat,
+        typer.Option("--format", metavar="FORMAT", help="text, json or github (annotations)."),
     ] = ReportFormat.TEXT,
     strict_mode: Annotated[
         bool,
@@ -70,6 +72,8 @@ def validate(
     Errors always fail (exit 1); warnings fail only with --fail-on or --strict. A CI that
     must not turn red as days pass fails on kinds that are not clock-driven, such as
     `dossier validate --fail-on zone-name,agenda-zone`.
+
+    Example: dossier validate data/ --format github --fail-on zone-name,agenda-zone
     """
     from dossier.export.problems import apply_policy, render, summary
     from dossier.model.warning_kinds import expand
@@ -87,28 +91,40 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def export(
     ctx: typer.Context,
     format_option: Annotated[
         ExportFormat | None,
         typer.Option(
-            "--format", help="json, yaml, csv or ics (default: from the -o name, else json)."
+            "--format",
+            metavar="FORMAT",
+            help="json, yaml, csv or ics (default: from the -o name, else json).",
         ),
     ] = None,
     kind: Annotated[
-        RecordKind | None, typer.Option(help="Only this kind of record (required for csv).")
+        RecordKind | None,
+        typer.Option(
+            metavar="KIND",
+            help=f"Only this kind of record (required for csv): {', '.join(RecordKind)}.",
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
     ] = None,
     lang: Annotated[
         Language | None,
-        typer.Option(help="Language of texts in csv and ics (json and yaml keep every language)."),
+        typer.Option(
+            metavar="LANG",
+            help="en, de or ja: texts in csv and ics (json and yaml keep every language).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Export the validated dossier for other programs; the same data gives the same bytes."""
+    """Export the validated dossier for other programs; the same data gives the same bytes.
+
+    Example: dossier export --format csv --kind people -o people.csv
+    """
     from dossier.export.writers import ExportRequest, check_request, export_text
 
     fmt = output_format(format_option, output, ExportFormat, ExportFormat.JSON)
@@ -138,24 +154,32 @@ def _export_stamp() -> dt.datetime:
         ) from None
 
 
-@app.command()
+@command()
 def schema(
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="PATH", help="File to write, or - .")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Print the JSON Schema of the data file (for editors and check-jsonschema)."""
+    """Print the JSON Schema of the data file (for editors and check-jsonschema).
+
+    Example: dossier schema -o schema/dossier.schema.json --force
+    """
     from dossier.datafile.schema import schema_text
 
     emit(schema_text(), output, force=force)
 
 
-@app.command()
+@command()
 def init(
-    path: Annotated[Path, typer.Argument(help="The new data file.")] = Path("data/clusters.yaml"),
+    path: Annotated[Path, typer.Argument(metavar="[PATH]", help="The new data file.")] = Path(
+        "data/clusters.yaml"
+    ),
 ) -> None:
-    """Start a new data file with one example of each record kind; never overwrites."""
+    """Start a new data file with one example of each record kind; never overwrites.
+
+    Example: dossier init partners/dossier.yaml
+    """
     from dossier.datafile.schema import schema_text
     from dossier.datafile.starter import STARTER
     from dossier.files import write_atomic

@@ -1,13 +1,13 @@
 """The commands that look things up: show, list, search, timeline."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
 from dossier.cli.app import (
     Language,
-    app,
+    command,
     language_of,
     load_valid,
     partial_date,
@@ -15,7 +15,7 @@ from dossier.cli.app import (
     stdout_console,
     today,
 )
-from dossier.export.formats import ListFormat
+from dossier.export.formats import ListFormat, ViewFormat
 from dossier.files import write_stdout
 from dossier.model.vocabulary import (
     AgreementKind,
@@ -25,34 +25,65 @@ from dossier.model.vocabulary import (
     RecordKind,
 )
 
+if TYPE_CHECKING:
+    from dossier.views.blocks import Viewer
+
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
 
 
-@app.command()
+LANG_HELP = "en, de or ja (default: the data's lang:, else en)."
+
+
+def _viewer(ctx: typer.Context, lang: Language | None) -> "Viewer":
+    """The data, free of errors, with the reader's language and today's date."""
+    from dossier.i18n import Translator
+    from dossier.views.blocks import Viewer
+
+    dossier = load_valid(ctx).dossier
+    return Viewer(dossier, Translator(language_of(lang, dossier)), today())
+
+
+@command()
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="An id, name, native name or alias.")],
-    lang: Annotated[Language | None, typer.Option(help="en, de or ja.")] = None,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="An id, name, native name or alias.")],
+    lang: Annotated[Language | None, typer.Option(metavar="LANG", help=LANG_HELP)] = None,
+    fmt: Annotated[
+        ViewFormat, typer.Option("--format", metavar="FORMAT", help="text or json.")
+    ] = ViewFormat.TEXT,
 ) -> None:
-    """Show one record: a cluster's profile, people, agreements, events and follow-ups."""
-    from dossier.i18n import Translator
+    """Show one record: a cluster's profile, people, agreements, events and follow-ups.
+
+    Example: dossier show kawasaki --lang ja
+    """
     from dossier.model.lookup import Finder
-    from dossier.views.blocks import translated
+
+    viewer = _viewer(ctx, lang)
+    record = Finder(viewer.dossier).find(ref)
+    if fmt is ViewFormat.JSON:
+        from dossier.export.lookups import record_json
+
+        write_stdout(record_json(record))
+        return
     from dossier.views.records import record_view
 
-    result = load_valid(ctx)
-    record = Finder(result.dossier).find(ref)
-    with translated(Translator(language_of(lang, result.dossier))):
-        stdout_console().print(record_view(result.dossier, record, today()))
+    stdout_console().print(record_view(viewer, record))
 
 
-@app.command("list")
+@command("list")
 def list_(
     ctx: typer.Context,
-    kind: Annotated[RecordKind, typer.Argument(help="What to list.")] = RecordKind.CLUSTERS,
-    country: Annotated[str | None, typer.Option(help="Only this country (ISO code).")] = None,
-    focus: Annotated[str | None, typer.Option(help="Only clusters with this focus.")] = None,
+    kind: Annotated[
+        RecordKind,
+        typer.Argument(metavar="KIND", help=f"What to list: {', '.join(RecordKind)}."),
+    ] = RecordKind.CLUSTERS,
+    country: Annotated[
+        str | None, typer.Option(metavar="CODE", help="Only this country (ISO code, such as JP).")
+    ] = None,
+    focus: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Only clusters with this focus.")
+    ] = None,
     status: Annotated[
         str | None,
         typer.Option(
@@ -72,71 +103,102 @@ def list_(
         ),
     ] = None,
     fmt: Annotated[
-        ListFormat, typer.Option("--format", help="table, json or csv.")
+        ListFormat, typer.Option("--format", metavar="FORMAT", help="table, json or csv.")
     ] = ListFormat.TABLE,
+    lang: Annotated[
+        Language | None, typer.Option(metavar="LANG", help="Language of the column labels.")
+    ] = None,
 ) -> None:
-    """List records of one kind, with filters."""
-    from dossier.export.rows import rows_csv, rows_json
-    from dossier.views.blocks import table
+    """List records of one kind, with filters.
+
+    Example: dossier list agreements --status active --format csv
+    """
     from dossier.views.listing import Filters, build_rows, select
 
-    result = load_valid(ctx)
-    day = today()
-    records = select(result.dossier, kind, Filters(country, focus, status, of_kind))
-    rows = build_rows(result.dossier, kind, records, day)
-    if fmt is ListFormat.JSON:
-        write_stdout(rows_json(rows))
-    elif fmt is ListFormat.CSV:
-        write_stdout(rows_csv(rows))
-    else:
-        stdout_console().print(table(rows.columns, rows.rows))
+    viewer = _viewer(ctx, lang)
+    records = select(viewer.dossier, kind, Filters(country, focus, status, of_kind))
+    rows = build_rows(viewer.dossier, kind, records, viewer.today)
+    if fmt is ListFormat.TABLE:
+        from dossier.views.blocks import table
+
+        stdout_console().print(table(viewer, rows.columns, rows.rows))
+        return
+    from dossier.export.rows import rows_csv, rows_json
+
+    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
 
 
-@app.command("search")
+@command("search")
 def search_command(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to look for, in any field.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for, in any field.")],
+    fmt: Annotated[
+        ViewFormat, typer.Option("--format", metavar="FORMAT", help="text or json.")
+    ] = ViewFormat.TEXT,
+    lang: Annotated[
+        Language | None, typer.Option(metavar="LANG", help="Language of the column labels.")
+    ] = None,
 ) -> None:
-    """Find every record whose text matches, best matches first."""
-    from dossier.model.search import search, snippet
-    from dossier.views.blocks import table
+    """Find every record whose text matches, best matches first.
 
-    result = load_valid(ctx)
-    hits = search(result.dossier, text)
+    Example: dossier search "regenerative medicine"
+    """
+    from dossier.model.search import search, snippet
+
+    viewer = _viewer(ctx, lang)
+    hits = search(viewer.dossier, text)
     if not hits:
         stderr_console().print(Text(f"dossier: nothing matches '{text}'"))
         raise typer.Exit(1)
+    if fmt is ViewFormat.JSON:
+        from dossier.export.lookups import hits_json
+
+        write_stdout(hits_json(viewer.dossier, hits))
+        return
+    from dossier.views.blocks import table
+
     rows = [
-        (h.record.id, result.dossier.kind(h.record.id) or "", h.field, snippet(h.text, text))
+        (h.record.id, viewer.dossier.kind(h.record.id) or "", h.field, snippet(h.text, text))
         for h in hits
     ]
-    stdout_console().print(table(("Record", "Kind", "Field", "Match"), rows))
+    stdout_console().print(table(viewer, ("Record", "Kind", "Field", "Match"), rows))
 
 
-@app.command()
+@command()
 def timeline(
     ctx: typer.Context,
-    ref: Annotated[str | None, typer.Argument(help="Only events of this record.")] = None,
-    since: Annotated[
-        str | None, typer.Option(help="From this date (2017, 2017-02, 2017-02-14).")
+    ref: Annotated[
+        str | None, typer.Argument(metavar="[REF]", help="Only events of this record.")
     ] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
-    lang: Annotated[Language | None, typer.Option(help="en, de or ja.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="From this date (2017, 2017-02, 2017-02-14)."),
+    ] = None,
+    until: Annotated[str | None, typer.Option(metavar="DATE", help="Up to this date.")] = None,
+    lang: Annotated[Language | None, typer.Option(metavar="LANG", help=LANG_HELP)] = None,
+    fmt: Annotated[
+        ViewFormat, typer.Option("--format", metavar="FORMAT", help="text or json.")
+    ] = ViewFormat.TEXT,
 ) -> None:
-    """Events in date order; upcoming ones are marked."""
-    from dossier.i18n import Translator
+    """Events in date order; upcoming ones are marked.
+
+    Example: dossier timeline kawasaki --since 2017
+    """
     from dossier.model.lookup import Finder
-    from dossier.views.blocks import events_table, heading, translated
 
     start, end = partial_date(since, "--since"), partial_date(until, "--until")
-    result = load_valid(ctx)
-    dossier = result.dossier
-    record_id = Finder(dossier).find(ref).id if ref else None
-    events = dossier.timeline(record_id, since=start, until=end)
+    viewer = _viewer(ctx, lang)
+    record_id = Finder(viewer.dossier).find(ref).id if ref else None
+    events = viewer.dossier.timeline(record_id, since=start, until=end)
+    if fmt is ViewFormat.JSON:
+        from dossier.export.lookups import events_json
+
+        write_stdout(events_json(events, viewer.today))
+        return
+    from dossier.views.blocks import events_table, heading
+
     console = stdout_console()
-    translator = Translator(language_of(lang, dossier))
-    with translated(translator):
-        if record_id:
-            title = translator("Timeline: {name}", name=dossier.label(record_id, translator.lang))
-            console.print(heading(title, record_id))
-        console.print(events_table(dossier, events, today()))
+    if record_id:
+        title = viewer.t("Timeline: {name}", name=viewer.label(record_id))
+        console.print(heading(title, record_id))
+    console.print(events_table(viewer, events))

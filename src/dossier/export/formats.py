@@ -23,3 +23,10 @@ class ReportFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+
+
+class ViewFormat(enum.StrEnum):
+    """`show`, `search` and `timeline`: drawn for a terminal, or JSON for other programs."""
+
+    TEXT = "text"
+    JSON = "json"

@@ -19,6 +19,16 @@ def reading_order(fields: dict[str, Any]) -> dict[str, Any]:
     return ordered
 
 
+def record_data(record: Any, *, compact: bool = False) -> dict[str, Any]:
+    """One record (or entry) as plain data, its fields in the order of the data format."""
+    from dossier.datafile.validation import adapter
+
+    dumped = adapter(type(record)).dump_python(
+        record, mode="json", by_alias=True, exclude_defaults=compact
+    )
+    return reading_order(dumped)
+
+
 def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool = False) -> Any:
     """The dossier as plain JSON-ready data, in the order of the data format.
 
@@ -26,17 +36,8 @@ def as_data(dossier: Dossier, kind: RecordKind | None = None, *, compact: bool =
     default fields, for YAML meant to be read by people.
     """
 
-    from dossier.datafile.validation import adapter
-
     def dump(records: list[Any]) -> list[dict[str, Any]]:
-        return [
-            reading_order(
-                adapter(type(r)).dump_python(
-                    r, mode="json", by_alias=True, exclude_defaults=compact
-                )
-            )
-            for r in records
-        ]
+        return [record_data(r, compact=compact) for r in records]
 
     if kind is not None:
         return dump(getattr(dossier, kind.value))

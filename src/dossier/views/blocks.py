@@ -7,16 +7,15 @@ name are printed as written and never read as Rich markup.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dossier.i18n import ENGLISH, Translator
+from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, OpenFollowUp, is_upcoming
 from dossier.model.records import Event, Person, Source
 from dossier.model.values import LocalText
@@ -25,32 +24,19 @@ from dossier.phrases import date_span, names, person_name, place_of
 HEADING = "bold"
 DIM = "dim"
 
-# The language views are drawn in: set around a rendering with `translated`, read by the
-# building blocks below so that every fixed label goes through the catalogue.
-_TRANSLATOR: ContextVar[Translator] = ContextVar("translator", default=ENGLISH)
 
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """What every view is drawn with: the dossier, the reader's `Translator` (the same kind
+    of object briefings are written with), and the date that counts as today."""
 
-@contextmanager
-def translated(translator: Translator) -> Iterator[None]:
-    token = _TRANSLATOR.set(translator)
-    try:
-        yield
-    finally:
-        _TRANSLATOR.reset(token)
+    dossier: Dossier
+    t: Translator
+    today: dt.date
 
-
-def current_lang() -> str:
-    return _TRANSLATOR.get().lang
-
-
-def label(dossier: Dossier, record_id: str) -> str:
-    """A record's name in the current language."""
-    return dossier.label(record_id, current_lang())
-
-
-def _t(msgid: str, **values: str) -> str:
-    """A fixed label in the current language."""
-    return _TRANSLATOR.get()(msgid, **values)
+    def label(self, record_id: str) -> str:
+        """A record's name in the reader's language, or the id where no record has it."""
+        return self.dossier.label(record_id, self.t.lang)
 
 
 def heading(title: str, subtitle: str = "") -> Text:
@@ -60,26 +46,26 @@ def heading(title: str, subtitle: str = "") -> Text:
     return text
 
 
-def section(title: str) -> Text:
-    return Text(f"\n{_t(title)}", style=HEADING)
+def section(viewer: Viewer, title: str) -> Text:
+    return Text(f"\n{viewer.t(title)}", style=HEADING)
 
 
-def field_grid(rows: Iterable[tuple[str, str | None]]) -> Table:
+def field_grid(viewer: Viewer, rows: Iterable[tuple[str, str | None]]) -> Table:
     """Label/value pairs, skipping the empty ones."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=DIM, no_wrap=True)
     grid.add_column()
     for label, value in rows:
         if value:
-            grid.add_row(Text(_t(label)), Text(value))
+            grid.add_row(Text(viewer.t(label)), Text(value))
     return grid
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table:
+def table(viewer: Viewer, columns: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table:
     """A simple table; cells that are plain strings are shown literally."""
     result = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for column in columns:
-        result.add_column(_t(column), overflow="fold")
+        result.add_column(viewer.t(column), overflow="fold")
     for row in rows:
         result.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
     return result
@@ -89,42 +75,40 @@ def bullets(items: Iterable[str]) -> Group:
     return Group(*(Text(f"• {item}") for item in items))
 
 
-def local(value: LocalText | None) -> str:
-    """Free text in the current language (or its fallback)."""
-    return _TRANSLATOR.get().text(value)
-
-
-def events_table(
-    dossier: Dossier, events: Sequence[Event], today: dt.date, *, mark_upcoming: bool = True
-) -> Table:
+def events_table(viewer: Viewer, events: Sequence[Event], *, mark_upcoming: bool = True) -> Table:
     rows = []
     for event in events:
         date = Text(date_span(event.date, event.end))
-        if mark_upcoming and is_upcoming(event, today):
-            date.append(" " + _t("upcoming"), style="bold yellow")
-        rows.append((date, Text(local(event.title)), Text(place_of(event))))
-    return table(("Date", "Event", "Where"), rows)
+        if mark_upcoming and is_upcoming(event, viewer.today):
+            date.append(" " + viewer.t("upcoming"), style="bold yellow")
+        rows.append((date, Text(viewer.t.text(event.title)), Text(place_of(event))))
+    return table(viewer, ("Date", "Event", "Where"), rows)
 
 
-def follow_ups_table(dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.date) -> Table:
+def follow_ups_table(viewer: Viewer, items: Sequence[OpenFollowUp]) -> Table:
     rows = []
     for item in items:
         due = Text(str(item.follow_up.due) if item.follow_up.due else "—")
-        if item.is_overdue(today):
-            due = Text(_t("overdue") + " ", style="bold red") + due
-        owner = label(dossier, item.follow_up.owner) if item.follow_up.owner else ""
+        if item.is_overdue(viewer.today):
+            due = Text(viewer.t("overdue") + " ", style="bold red") + due
+        owner = viewer.label(item.follow_up.owner) if item.follow_up.owner else ""
         rows.append(
-            (due, Text(local(item.follow_up.action)), Text(owner), Text(str(item.event.date)))
+            (
+                due,
+                Text(viewer.t.text(item.follow_up.action)),
+                Text(owner),
+                Text(str(item.event.date)),
+            )
         )
-    return table(("Due", "Action", "Owner", "Event"), rows)
+    return table(viewer, ("Due", "Action", "Owner", "Event"), rows)
 
 
-def sources_block(dossier: Dossier, source_ids: Sequence[str]) -> Group:
+def sources_block(viewer: Viewer, source_ids: Sequence[str]) -> Group:
     lines = []
     for source_id in dict.fromkeys(source_ids):
-        source = dossier.get(source_id)
+        source = viewer.dossier.get(source_id)
         if isinstance(source, Source):
-            lines.append(Text(f"[{source_id}] ", style=DIM) + Text(local(source.title)))
+            lines.append(Text(f"[{source_id}] ", style=DIM) + Text(viewer.t.text(source.title)))
             if source.url:
                 # A terminal link survives the folding of a long address over two lines.
                 url = Text(f"    {source.url}", style=DIM, overflow="fold")
@@ -134,26 +118,26 @@ def sources_block(dossier: Dossier, source_ids: Sequence[str]) -> Group:
 
 
 def notes_and_sources(
-    dossier: Dossier, notes: LocalText | None, source_ids: list[str]
+    viewer: Viewer, notes: LocalText | None, source_ids: list[str]
 ) -> list[RenderableType]:
     parts: list[RenderableType] = []
     if notes:
-        parts += [section("Notes"), Text(local(notes))]
+        parts += [section(viewer, "Notes"), Text(viewer.t.text(notes))]
     if source_ids:
-        parts += [section("Sources"), sources_block(dossier, source_ids)]
+        parts += [section(viewer, "Sources"), sources_block(viewer, source_ids)]
     return parts
 
 
-def participants_table(dossier: Dossier, event: Event) -> Table:
+def participants_table(viewer: Viewer, event: Event) -> Table:
     rows = []
     for participant in event.participants():
-        person = dossier.get(participant.person)
+        person = viewer.dossier.get(participant.person)
         name = person_name(person) if isinstance(person, Person) else participant.person
         native = person.native_name or "" if isinstance(person, Person) else ""
-        on_behalf = label(dossier, participant.for_) if participant.for_ else ""
+        on_behalf = viewer.label(participant.for_) if participant.for_ else ""
         rows.append((name, native, participant.role or "", on_behalf))
-    return table(("Person", "Native", "Role", "For"), rows)
+    return table(viewer, ("Person", "Native", "Role", "For"), rows)
 
 
-def party_names(dossier: Dossier, ids: list[str]) -> str:
-    return names(dossier, ids, current_lang())
+def party_names(viewer: Viewer, ids: list[str]) -> str:
+    return names(viewer.dossier, ids, viewer.t.lang)
