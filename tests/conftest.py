@@ -22,7 +22,7 @@ CLI_ENV = {
     "DOSSIER_TODAY": TODAY.isoformat(),
     "NO_COLOR": "1",
     "TERM": "dumb",
-    "DOSSIER_NO_CACHE": "1",  # tests/test_cache.py turns it on where it is the subject
+    "DOSSIER_NO_CACHE": "1",  # tests/datafile/test_cache.py turns it on where it is the subject
 }
 
 

@@ -14,7 +14,7 @@ import pytest
 from dossier.datafile.loaded import LoadResult
 from tests.conftest import Run
 
-EXPECTED = Path(__file__).parent / "expected"
+EXPECTED = Path(__file__).resolve().parents[1] / "expected"
 Write = Callable[..., Path]
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import SAMPLE, Run
 
-BAD_INPUTS = Path(__file__).parent / "bad_inputs"
+BAD_INPUTS = Path(__file__).resolve().parents[1] / "bad_inputs"
 
 FIRST_ERROR = {
     "syntax-unclosed-bracket.yaml": "syntax-unclosed-bracket.yaml:4:1: error: YAML syntax error: did not find expected ',' or ']'",
