@@ -59,6 +59,36 @@ class Problem:
         return (bool(self.cause), self.file, self.line, self.column, self.message)
 
 
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem at a place in the data, before it is reported with its file and position.
+
+    `path` leads from the start of the file (as the YAML reader and validation find them) or
+    from the record named by `record` (as the cross-record checks find them). The reader of
+    the data file turns each finding into a `Problem`, at `line` and `column` where the YAML
+    reader already knows them, else at the position of `path` (of its key, with `at_key`).
+    """
+
+    record: str
+    path: FieldPath
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    kind: str = ""
+    """For warnings, the kind `validate --fail-on` and `--ignore` name."""
+    basis: tuple[FieldPath, ...] = ()
+    """The places the finding is derived from, where more than its own `path`: a finding
+    is not reported when one of them holds an error of its own."""
+    cause: str = ""
+    """Where the error this one follows from stands (see `Problem.cause`)."""
+    at_key: bool = False
+    line: int = 0
+    column: int = 0
+
+    def derived_from(self) -> tuple[FieldPath, ...]:
+        return self.basis or (self.path,)
+
+
 class DossierError(Exception):
     """Base of every error `dossier` raises on purpose; the CLI maps these to exit codes."""
 

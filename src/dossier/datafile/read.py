@@ -16,11 +16,11 @@ from dossier.datafile import collector
 from dossier.datafile.loaded import LoadResult, RawFile
 from dossier.datafile.repair import mended, overlaps
 from dossier.datafile.text_check import check_bytes
-from dossier.datafile.validation import FieldError, field_errors, validate
+from dossier.datafile.validation import field_errors, validate
 from dossier.datafile.yaml_positions import YamlDocument
 from dossier.datafile.yaml_reader import parse_yaml
-from dossier.errors import FieldPath, Problem, Severity
-from dossier.model.checks import Elsewhere, Finding, check_dossier
+from dossier.errors import FieldPath, Finding, Problem, Severity
+from dossier.model.checks import Elsewhere, check_dossier
 from dossier.model.dossier import Dossier
 from dossier.model.records import SECTIONS, SETTINGS, TOP_LEVEL_KEYS, AnyRecord, DossierFile
 from dossier.model.suggest import did_you_mean
@@ -44,7 +44,7 @@ class _FileRecords:
     document: YamlDocument | None = None
     records: list[tuple[AnyRecord, FieldPath]] = field(default_factory=list)
     labels: dict[tuple[str, int], str] = field(default_factory=dict)
-    pending: list[FieldError] = field(default_factory=list)
+    pending: list[Finding] = field(default_factory=list)
     """Problems found while the file is read, located once its positions are known."""
 
     def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
@@ -250,16 +250,14 @@ class _Reader:
             current.labels[section, index] = raw["id"]
         if not isinstance(raw, dict):
             what = "empty" if raw is None else "not a mapping of fields"
-            current.pending.append(FieldError(path, f"record {index + 1} of {section} is {what}"))
+            current.pending.append(Finding("", path, f"record {index + 1} of {section} is {what}"))
             return
         model = SECTIONS[section]
         try:
             record = validate(model, raw)
         except ValidationError as error:
             problems = field_errors(error, raw, model)
-            current.pending.extend(
-                FieldError((*path, *p.path), p.message, p.hint, p.at_key) for p in problems
-            )
+            current.pending.extend(dataclasses.replace(p, path=(*path, *p.path)) for p in problems)
             faulty = [p.path for p in problems]
             repaired = mended(model, raw, faulty)
             if repaired is not None:
@@ -317,7 +315,7 @@ class _Reader:
             finding.message,
             finding.hint,
             severity=finding.severity,
-            kind=finding.kind or "",
+            kind=finding.kind,
             cause=finding.cause,
         )
 

@@ -7,13 +7,12 @@ import re
 import types
 import typing
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from dossier.errors import FieldPath, PathPart
+from dossier.errors import FieldPath, Finding, PathPart
 from dossier.model.records import field_alias
 from dossier.model.suggest import did_you_mean
 
@@ -49,16 +48,6 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-@dataclass(frozen=True, slots=True)
-class FieldError:
-    """One problem with a field; `at_key` asks for the key's position rather than the value's."""
-
-    path: FieldPath
-    message: str
-    hint: str = ""
-    at_key: bool = False
 
 
 def _step(data: Any, part: int | str) -> tuple[bool, Any]:
@@ -134,12 +123,13 @@ def field_names(model: type) -> list[str]:
     return [field_alias(f.name) for f in dataclasses.fields(model)]
 
 
-def _single(error: ErrorDetails, path: FieldPath, value: Any, model: type) -> FieldError:
+def _single(error: ErrorDetails, path: FieldPath, value: Any, model: type) -> Finding:
     kind = error["type"]
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(path[-1]) if path else "?"
         parent = model_at(model, path[:-1])
-        return FieldError(
+        return Finding(
+            "",
             path,
             f"unknown field '{key}'",
             did_you_mean(key, field_names(parent))
@@ -148,27 +138,27 @@ def _single(error: ErrorDetails, path: FieldPath, value: Any, model: type) -> Fi
         )
     if kind == "missing":
         key = str(path[-1]) if path else "?"
-        return FieldError(path, f"missing required field '{key}'")
+        return Finding("", path, f"missing required field '{key}'")
     if kind in _EXPECTED:
-        return FieldError(path, f"expected {_EXPECTED[kind]}, got {describe(value)}")
+        return Finding("", path, f"expected {_EXPECTED[kind]}, got {describe(value)}")
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         choices = re.findall(r"'([^']*)'", expected)
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        return FieldError(path, f"{describe(value)} is not one of {expected}", hint)
+        return Finding("", path, f"{describe(value)} is not one of {expected}", hint)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return FieldError(path, f"expected {expected}, got {describe(value)}")
-    return FieldError(path, error["msg"], str(error.get("ctx", {}).get("hint", "")))
+        return Finding("", path, f"expected {expected}, got {describe(value)}")
+    return Finding("", path, error["msg"], str(error.get("ctx", {}).get("hint", "")))
 
 
-def field_errors(error: ValidationError, data: Any, model: type) -> list[FieldError]:
-    """One `FieldError` per offending field of `data`, validated as `model`."""
+def field_errors(error: ValidationError, data: Any, model: type) -> list[Finding]:
+    """One `Finding` per offending field of `data`, validated as `model`."""
     by_path: defaultdict[FieldPath, list[tuple[ErrorDetails, Any]]] = defaultdict(list)
     for details in error.errors(include_url=False):
         path, value = _data_path(details["loc"], data, names_key=details["type"] == "missing")
         by_path[path].append((details, value))
-    result: list[FieldError] = []
+    result: list[Finding] = []
     for path, group in by_path.items():
         if _is_branch_noise(path, group, by_path):
             continue
@@ -178,7 +168,7 @@ def field_errors(error: ValidationError, data: Any, model: type) -> list[FieldEr
         if len(type_errors) > 1 and len(type_errors) == len(group):
             expected = list(dict.fromkeys(_EXPECTED[d["type"]] for d in type_errors))
             wanted = ", ".join(expected[:-1]) + " or " + expected[-1]
-            result.append(FieldError(path, f"expected {wanted}, got {describe(group[0][1])}"))
+            result.append(Finding("", path, f"expected {wanted}, got {describe(group[0][1])}"))
             continue
         specific = [(d, v) for d, v in group if d["type"] not in _EXPECTED] or group
         details, value = specific[0]

@@ -16,18 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dossier.datafile.yaml_core import Composer
-from dossier.errors import FieldPath, PathPart
-
-
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
-    """A fault found while reading YAML: 1-based line and column, and the data path if known."""
-
-    line: int
-    column: int
-    message: str
-    path: FieldPath = ()
-    hint: str = ""
+from dossier.errors import FieldPath, Finding, PathPart
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +39,7 @@ class YamlDocument:
 
     source: bytes
     data: Any
-    problems: list[SyntaxProblem]
+    problems: list[Finding]
     spans: dict[tuple[str, int], Span] = field(default_factory=dict)
     _root: Node | None = field(default=None, repr=False)
     _composed: bool = field(default=False, repr=False)

@@ -33,15 +33,15 @@ from dossier.datafile.yaml_core import (
     Composer,
     core_tag,
 )
-from dossier.datafile.yaml_positions import LINE_BREAK_BYTES, Span, SyntaxProblem, YamlDocument
-from dossier.errors import FieldPath, PathPart
+from dossier.datafile.yaml_positions import LINE_BREAK_BYTES, Span, YamlDocument
+from dossier.errors import FieldPath, Finding, PathPart
 from dossier.model.values import CONTROL_CHARACTERS
 
 
 class _Abort(Exception):
     """Stops conversion of a file whose remaining data cannot be trusted."""
 
-    def __init__(self, problem: SyntaxProblem) -> None:
+    def __init__(self, problem: Finding) -> None:
         super().__init__(problem.message)
         self.problem = problem
 
@@ -76,16 +76,16 @@ class _Reader:
         self.last_end: Any = None  # end mark of the value read last, for record spans
         self.on_item = on_item
         self.check_text = check_text
-        self.problems: list[SyntaxProblem] = []
+        self.problems: list[Finding] = []
         self.spans: dict[tuple[str, int], Span] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.values = 0  # values built so far, to size what an anchor holds
         self.alias_values = 0
 
-    def problem(self, event: Any, link: _Link, message: str, hint: str = "") -> SyntaxProblem:
+    def problem(self, event: Any, link: _Link, message: str, hint: str = "") -> Finding:
         mark = event.start_mark
-        return SyntaxProblem(mark.line + 1, mark.column + 1, message, _flat(link), hint)
+        return Finding("", _flat(link), message, hint, line=mark.line + 1, column=mark.column + 1)
 
     def read(self) -> Any:
         parser = self.parser
@@ -320,17 +320,18 @@ def _tab_indent(raw: bytes, line: int) -> int | None:
     return None
 
 
-def _yaml_error(error: yaml.YAMLError, raw: bytes) -> SyntaxProblem:
+def _yaml_error(error: yaml.YAMLError, raw: bytes) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     tab = _tab_indent(raw, line) if mark is not None else None
     if tab is not None:
-        return SyntaxProblem(
-            line,
-            tab,
-            "a TAB is used for indentation; YAML indents with spaces only",
+        return Finding(
+            "",
             (),
+            "a TAB is used for indentation; YAML indents with spaces only",
             "replace the TAB at the start of the line with spaces",
+            line=line,
+            column=tab,
         )
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
@@ -342,7 +343,7 @@ def _yaml_error(error: yaml.YAMLError, raw: bytes) -> SyntaxProblem:
         hint = f"{context}{where}"
     if "nesting depth" in str(problem):
         message, hint = "the data is nested too deeply", ""
-    return SyntaxProblem(line, column, message, (), hint)
+    return Finding("", (), message, hint, line=line, column=column)
 
 
 # The bytes of C0 controls and DEL, and the backslash that starts an escape (`"\x07"`);
@@ -366,7 +367,7 @@ def _may_hold_control_characters(raw: bytes) -> bool:
 
 
 def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocument:
-    """Parse one document; never raises: every fault becomes a `SyntaxProblem`.
+    """Parse one document; never raises: every fault becomes a `Finding`.
 
     `source` is UTF-8 bytes (without a byte-order mark) or text. `on_item` receives each
     item of each top-level list as soon as it is read (see `ItemHook`).
@@ -382,7 +383,9 @@ def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocu
     except _Abort as abort:
         return YamlDocument(raw, None, [*reader.problems, abort.problem], reader.spans)
     except RecursionError:
-        return YamlDocument(raw, None, [SyntaxProblem(1, 1, "the data is nested too deeply")])
+        return YamlDocument(
+            raw, None, [Finding("", (), "the data is nested too deeply", line=1, column=1)]
+        )
     finally:
         reader.parser.dispose()
     return YamlDocument(raw, data, reader.problems, reader.spans)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from dossier.errors import FieldPath, Severity
+from dossier.errors import Finding, Severity
 from dossier.model.dossier import Dossier
 from dossier.model.records import Source
 from dossier.model.references import record_sources, references
@@ -15,26 +14,6 @@ from dossier.model.suggest import did_you_mean
 from dossier.model.vocabulary import AgreementStatus
 from dossier.model.warning_kinds import WarningKind
 from dossier.model.zones import zone_advice
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem with a record, located by a path inside it (`("roles", 0, "since")`)."""
-
-    record: str
-    path: FieldPath
-    message: str
-    hint: str = ""
-    severity: Severity = Severity.ERROR
-    kind: WarningKind | None = None
-    basis: tuple[FieldPath, ...] = ()
-    """The places the finding is derived from, where more than its own `path`: a finding
-    is not reported when one of them holds an error of its own."""
-    cause: str = ""
-    """Where the error this one follows from stands (see `Problem.cause`)."""
-
-    def derived_from(self) -> tuple[FieldPath, ...]:
-        return self.basis or (self.path,)
 
 
 def with_article(noun: str) -> str:
