@@ -299,7 +299,7 @@ def build_briefing(
     t = translator or Translator("en")
     if visit is None and isinstance(target, Event):
         visit = target
-    sides = resolve_sides(dossier, target, visit, home_id)
+    sides = resolve_sides(dossier, target, home_id)
     builder = _Builder(dossier, sides, visit, today, Citations(dossier), t)
     title, cover = builder.cover()
     sections = [

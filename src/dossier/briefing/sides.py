@@ -58,9 +58,7 @@ class Sides:
     counterpart_ids: frozenset[str]
 
 
-def resolve_sides(
-    dossier: Dossier, target: AnyRecord, visit: Event | None, home_id: str | None
-) -> Sides:
+def resolve_sides(dossier: Dossier, target: AnyRecord, home_id: str | None) -> Sides:
     """Work out who briefs whom; a `UsageError` explains what is missing."""
     home_ref = home_id or dossier.home
     if home_ref is None:

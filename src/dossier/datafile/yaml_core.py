@@ -41,7 +41,7 @@ class _Yaml12Resolver(yaml.resolver.BaseResolver):
             return (implicit[0] and core_tag(value)) or TAG + "str"
         return TAG + ("map" if kind is MappingNode else "seq")
 
-    # FieldPath-based resolvers are a PyYAML feature this format does not use; skipping their
+    # Path-based resolvers are a PyYAML feature this format does not use; skipping their
     # bookkeeping saves two calls for every node.
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         return None
