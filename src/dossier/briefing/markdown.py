@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from dossier.briefing.document import (
     Block,
@@ -16,12 +17,32 @@ from dossier.briefing.document import (
 )
 from dossier.model.values import CONTROL_CHARACTERS
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Every character CommonMark or pandoc's Markdown gives a meaning inside a line: emphasis,
+# code, links and images, raw HTML and entities, tables, headings, strikeout, super- and
+# subscript, inline math, citations, attributes.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~^$!@{}])")
+# What starts a block when it opens a line: a list item, a numbered item, a rule (`---`), a
+# fenced div (`:::`).
+_BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([-+.)]|:(?=::))")
+# In a link's address only these stay as written; everything else is percent-encoded, so an
+# address can never end the link early (`>`, `)`, a space) or carry markup.
+_URL_SAFE = ":/?#@!$&'*+,;=%~-._"
 
 
 def escape(text: str) -> str:
-    """Text that Markdown shows as written."""
+    """Text that Markdown shows as written, inside a line."""
     return _SPECIAL.sub(r"\\\1", CONTROL_CHARACTERS.sub("", text))
+
+
+def line_start(markdown: str) -> str:
+    """A line that cannot open a list, a rule or a div by how its text begins (table cells
+    need no such care, and `09:30` in them stays readable)."""
+    return _BLOCK_START.sub(r"\1\\\2", markdown)
+
+
+def link_address(url: str) -> str:
+    """A URL as a Markdown link destination that means exactly that URL and nothing more."""
+    return quote(CONTROL_CHARACTERS.sub("", url), safe=_URL_SAFE)
 
 
 def inline(runs: Line) -> str:
@@ -29,7 +50,7 @@ def inline(runs: Line) -> str:
     for run in runs:
         text = escape(run.text)
         if run.url and is_safe_link(run.url):
-            text = f"[{text}](<{run.url}>)"
+            text = f"[{text}](<{link_address(run.url)}>)"
         if run.bold:
             text = f"**{text}**"
         if run.italic:
@@ -40,13 +61,13 @@ def inline(runs: Line) -> str:
 
 def block(item: Block) -> str:
     if isinstance(item, Paragraph):
-        return inline(item.runs)
+        return line_start(inline(item.runs))
     if isinstance(item, Subheading):
         return f"### {escape(item.text)}"
     if isinstance(item, BulletList):
-        return "\n".join(f"- {inline(i)}" for i in item.items)
+        return "\n".join(f"- {line_start(inline(i))}" for i in item.items)
     if isinstance(item, NumberedList):
-        return "\n".join(f"{n}. {inline(i)}" for n, i in enumerate(item.items, 1))
+        return "\n".join(f"{n}. {line_start(inline(i))}" for n, i in enumerate(item.items, 1))
     rows = [
         "| " + " | ".join(escape(h) for h in item.header) + " |",
         "|" + "---|" * len(item.header),
@@ -57,7 +78,7 @@ def block(item: Block) -> str:
 
 def render_markdown(briefing: Briefing) -> str:
     parts = [f"# {escape(briefing.title)}"]
-    parts += [inline(cover) for cover in briefing.cover]
+    parts += [line_start(inline(cover)) for cover in briefing.cover]
     parts.append(f"**{escape(briefing.classification.upper())}**")
     for section in briefing.sections:
         parts.append(f"## {escape(section.title)}")
