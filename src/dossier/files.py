@@ -127,3 +127,16 @@ class ViewStdout(PipedStdout):
 
 def write_stdout(text: str) -> None:
     PipedStdout().write(text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    """Text that a terminal shows as written: control characters (an escape sequence in a
+    file name, a bell) as `\\x1b`, and with `one_line` newlines and tabs as `\\n`, `\\t`, so
+    that no value can retitle or clear the terminal or fake a line of a report."""
+    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if one_line:
+        shown = shown.replace("\n", "\\n").replace("\t", "\\t")
+    return shown

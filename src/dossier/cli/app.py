@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from dossier import __version__
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 from dossier.export.formats import ReportFormat
-from dossier.files import ViewStdout, write_stdout
+from dossier.files import ViewStdout, printable, write_stdout
 from dossier.model.languages import LANGUAGES
 
 # No `from __future__ import annotations` here: Typer reads every command's signature at each
@@ -43,11 +43,15 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def say(message: str) -> None:
+    """One line on standard error, shown as written (never as terminal control codes)."""
+    stderr_console().print(Text(printable(message)))
+
+
 def fail(message: str, code: int, details: list[str] | None = None) -> NoReturn:
-    err = stderr_console()
-    err.print(Text(f"dossier: {message}"))
+    say(f"dossier: {message}")
     for line in details or []:
-        err.print(Text(f"  {line}"))
+        say(f"  {line}")
     raise typer.Exit(code)
 
 
@@ -60,9 +64,8 @@ def _report_error(error: DossierError) -> NoReturn:
         more = len(errors) - MAX_ERRORS_SHOWN
         if more > 0:
             lines.append(f"… and {more} more; `dossier validate` lists them all")
-        err = stderr_console()
         for line in lines:
-            err.print(Text(line))
+            say(line)
         fail(f"stopped: {error}", error.exit_code)
     if isinstance(error, NotFoundError):
         fail(str(error), error.exit_code, error.candidates)
@@ -195,7 +198,7 @@ def load_data(
     if chosen == [None]:
         if not sample:
             raise UsageError(f"no data found; looked at {LOOKED_AT}")
-        stderr_console().print(Text(SAMPLE_NOTICE))
+        say(SAMPLE_NOTICE)
         chosen = [bundled_sample()]
     return load([p for p in chosen if p is not None], today(), use_cache=use_cache)
 
@@ -268,4 +271,4 @@ def emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> No
 
     # Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
     write_atomic(Path(output), (("\ufeff" if bom else "") + text).encode("utf-8"), force=force)
-    stderr_console().print(Text(f"dossier: wrote {output}"))
+    say(f"dossier: wrote {output}")

@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from dossier.briefing.formats import BriefFormat
 from dossier.cli.app import (
@@ -13,7 +12,7 @@ from dossier.cli.app import (
     language_of,
     load_valid,
     output_format,
-    stderr_console,
+    say,
     today,
 )
 from dossier.files import write_stdout
@@ -104,4 +103,4 @@ def brief(
         write_stdout(data.decode("utf-8"))
         return
     write_atomic(path, data, force=force)
-    stderr_console().print(Text(f"dossier: wrote {path} ({len(briefing.sections)} sections)"))
+    say(f"dossier: wrote {path} ({len(briefing.sections)} sections)")

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from dossier.cli.app import (
     Language,
@@ -16,7 +15,7 @@ from dossier.cli.app import (
     load_data,
     load_valid,
     output_format,
-    stderr_console,
+    say,
     today,
 )
 from dossier.errors import UsageError
@@ -86,7 +85,7 @@ def validate(
     result = load_data(ctx, paths, sample=False)
     problems = apply_policy(result.problems, failing, ignored)
     write_stdout(render(problems, fmt))
-    stderr_console().print(Text(summary(problems, len(result.files))))
+    say(summary(problems, len(result.files)))
     if any(p.is_error for p in problems):
         raise typer.Exit(1)
 
@@ -137,7 +136,7 @@ def export(
     request = ExportRequest(dossier, kind, language_of(lang, dossier), _export_stamp())
     exported = export_text(fmt, request)
     for note in exported.left_out:
-        stderr_console().print(Text(f"dossier: {note}"))
+        say(f"dossier: {note}")
     emit(exported.text, output, force=force, bom=exported.spreadsheet)
 
 
@@ -191,9 +190,8 @@ def init(
     except OSError as error:
         raise UsageError(f"{path.parent}: cannot create the folder ({error.strerror})") from None
     write_atomic(path, STARTER.encode("utf-8"))
-    err = stderr_console()
-    err.print(Text(f"dossier: wrote {path}"))
+    say(f"dossier: wrote {path}")
     schema_path = path.parent / "dossier.schema.json"
     if not schema_path.exists():
         write_atomic(schema_path, schema_text().encode("utf-8"))
-        err.print(Text(f"dossier: wrote {schema_path} (for editor completion)"))
+        say(f"dossier: wrote {schema_path} (for editor completion)")

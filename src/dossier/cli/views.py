@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from dossier.cli.app import (
     Language,
@@ -11,7 +10,7 @@ from dossier.cli.app import (
     language_of,
     load_valid,
     partial_date,
-    stderr_console,
+    say,
     stdout_console,
     today,
 )
@@ -148,7 +147,7 @@ def search_command(
     viewer = _viewer(ctx, lang)
     hits = search(viewer.dossier, text)
     if not hits:
-        stderr_console().print(Text(f"dossier: nothing matches '{text}'"))
+        say(f"dossier: nothing matches '{text}'")
         raise typer.Exit(1)
     if fmt is ViewFormat.JSON:
         from dossier.export.lookups import hits_json

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from dossier.errors import Problem, Severity
 from dossier.export.formats import ReportFormat
+from dossier.files import printable
 
 
 def apply_policy(
@@ -22,19 +23,26 @@ def apply_policy(
 
 
 def problem_line(problem: Problem) -> str:
-    """`file:line:column: error: <record> <field>: <message>`, and the hint on its own line."""
-    subject = problem.subject()
-    text = f"{problem.location()}: {problem.severity.value}: "
-    text += f"{subject}: {problem.message}" if subject else problem.message
+    """`file:line:column: error: <record> <field>: <message>`, and the hint on its own line;
+    what comes from the data (a file name, a value in a message) as the terminal shows it."""
+
+    def shown(text: str) -> str:
+        return printable(text, one_line=True)
+
+    subject = shown(problem.subject())
+    message = shown(problem.message)
+    text = f"{shown(problem.location())}: {problem.severity.value}: "
+    text += f"{subject}: {message}" if subject else message
     if problem.kind:
         text += f" [{problem.kind}]"
     if problem.hint:
-        text += f"\n  hint: {problem.hint}"
+        text += f"\n  hint: {shown(problem.hint)}"
     return text
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(text: str) -> str:

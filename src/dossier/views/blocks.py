@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -23,6 +25,17 @@ from dossier.phrases import date_span, names, person_name, place_of
 
 HEADING = "bold"
 DIM = "dim"
+
+
+# Only these stay as written in a terminal link's target; a space, a quote or a control
+# character is percent-encoded, so the link goes where the text shown says and no further
+# word of an address can become a second link or a style.
+_LINK_SAFE = ":/?#@!$&'()*+,;=%~-._[]"
+
+
+def link_target(url: str) -> str:
+    """The target of a terminal hyperlink (OSC 8) for `url`: that address and nothing more."""
+    return quote(url, safe=_LINK_SAFE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +125,7 @@ def sources_block(viewer: Viewer, source_ids: Sequence[str]) -> Group:
             if source.url:
                 # A terminal link survives the folding of a long address over two lines.
                 url = Text(f"    {source.url}", style=DIM, overflow="fold")
-                url.stylize(f"link {source.url}", 4)
+                url.stylize(Style(link=link_target(source.url)), 4)
                 lines.append(url)
     return Group(*lines)
 
