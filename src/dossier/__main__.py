@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM and SIGHUP (`timeout`, a cancelled CI job, a closed terminal) stop the run as
+    Ctrl-C does, through every cleanup on the way out: no partial temporary is left."""
+    raise SystemExit(128 + signum)
 
 
 def main() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     # `--version` alone needs none of the libraries the commands use.
     if sys.argv[1:] == ["--version"]:
         from dossier import __version__

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -14,12 +15,24 @@ from typing import Any
 from dossier.errors import UsageError
 
 
+def _stream(path: Path) -> bool:
+    """A device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO): written into, never
+    replaced by a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def check_writable(path: Path, *, force: bool) -> None:
     """Refuse early, before any work is done, what `write_atomic` would refuse."""
     if path.is_dir():
         raise UsageError(f"{path}: is a folder; give a file name")
     if path.exists() and not force:
         raise UsageError(f"{path}: already exists; use --force to overwrite it")
+    if path.exists() and not path.is_file() and not _stream(path):
+        raise UsageError(f"{path}: not a regular file, a device or a pipe")
     if not path.parent.is_dir():
         raise UsageError(f"{path.parent}: no such folder")
 
@@ -32,6 +45,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     created by someone else while we were writing.
     """
     check_writable(path, force=force)
+    if force and _stream(path):
+        _write_into(path, data)
+        return
+    existing = path.stat() if force and path.is_file() else None
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
@@ -43,7 +60,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        Path(temporary).chmod(0o666 & ~_umask())
+        _take_over(temporary, existing)
         if force:
             Path(temporary).replace(path)
         else:
@@ -57,6 +74,25 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     except BaseException:
         _remove(temporary)
         raise
+
+
+def _take_over(temporary: str, existing: os.stat_result | None) -> None:
+    """Give the new file the mode (and, where allowed, the owner) of the one it replaces: a
+    briefing kept at 0600 stays private. A new file gets the user's usual mode."""
+    if existing is None:
+        Path(temporary).chmod(0o666 & ~_umask())
+        return
+    Path(temporary).chmod(stat.S_IMODE(existing.st_mode))
+    with contextlib.suppress(OSError):  # only root may give a file to someone else
+        os.chown(temporary, existing.st_uid, existing.st_gid)
+
+
+def _write_into(path: Path, data: bytes) -> None:
+    try:
+        with path.open("wb") as out:
+            out.write(data)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write ({error.strerror})") from None
 
 
 def _publish_without_overwrite(temporary: str, path: Path) -> None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,6 +106,27 @@ def store(key: str, dossier: Dossier) -> None:
         write_atomic(
             folder / f"{key}.pickle", pickle.dumps(dossier, pickle.HIGHEST_PROTOCOL), force=True
         )
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP_ENTRIES]:
-            old.unlink()
+        _prune(folder)
+
+
+_ENTRY = re.compile(r"[0-9a-f]{64}\.pickle")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.pickle\..+\.tmp")
+STALE_SECONDS = 3600
+"""A temporary left by a run that was killed outright is removed after an hour."""
+
+
+def _prune(folder: Path) -> None:
+    """Remove our oldest entries, and our temporaries of runs long gone; never anything else,
+    even in a folder `DOSSIER_CACHE_DIR` shares with other files."""
+    now = time.time()
+    entries = []
+    for path in folder.iterdir():
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            continue
+        if _ENTRY.fullmatch(path.name):
+            entries.append((info.st_mtime_ns, path))
+        elif _TEMPORARY.fullmatch(path.name) and now - info.st_mtime > STALE_SECONDS:
+            path.unlink()
+    for _, old in sorted(entries)[:-KEEP_ENTRIES]:
+        old.unlink()
