@@ -116,3 +116,12 @@ class UsageError(DossierError):
     """The command line asks for something impossible: bad path, refused overwrite, bad value."""
 
     exit_code = 2
+
+
+class OutputError(DossierError):
+    """Standard output cannot take what the command prints (closed, or the disk is full)."""
+
+
+def os_reason(error: OSError) -> str:
+    """The operating system's words for `error` (`Permission denied`), as a user reads them."""
+    return error.strerror or type(error).__name__

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import UsageError
+from dossier.errors import OutputError, UsageError, os_reason
 
 
 def _stream(path: Path) -> bool:
@@ -133,17 +133,43 @@ class PipedStdout:
     PIECE = 8192  # characters; at most 32 KiB of UTF-8, below a pipe's capacity
 
     def write(self, text: str) -> int:
-        out = sys.stdout
-        for start in range(0, len(text), self.PIECE):
-            out.write(text[start : start + self.PIECE])
-            out.flush()
+        out = _stdout()
+        try:
+            for start in range(0, len(text), self.PIECE):
+                out.write(text[start : start + self.PIECE])
+                out.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: the command group ends quietly
+        except OSError as error:
+            raise OutputError(f"cannot write to standard output ({os_reason(error)})") from None
         return len(text)
 
     def flush(self) -> None:
-        sys.stdout.flush()
+        flush_stdout()
+
+    def isatty(self) -> bool:
+        return sys.stdout is not None and sys.stdout.isatty()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(sys.stdout, name)
+        return getattr(_stdout(), name)
+
+
+def _stdout() -> Any:
+    if sys.stdout is None:  # started with standard output closed (`dossier show x >&-`)
+        raise OutputError("cannot write to standard output (it is closed)")
+    return sys.stdout
+
+
+def flush_stdout() -> None:
+    """Flush standard output, so that an error there is reported while the command runs."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output ({os_reason(error)})") from None
 
 
 _LINE_END_PADDING = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)+(?=\n|\Z)")
@@ -166,6 +192,7 @@ def write_stdout(text: str) -> None:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
@@ -173,6 +200,8 @@ def printable(text: str, *, one_line: bool = False) -> str:
     file name, a bell) as `\\x1b`, and with `one_line` newlines and tabs as `\\n`, `\\t`, so
     that no value can retitle or clear the terminal or fake a line of a report."""
     shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    # A file name that is not UTF-8 arrives with its bytes as lone surrogates (U+DC80…).
+    shown = _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", shown)
     if one_line:
         shown = shown.replace("\n", "\\n").replace("\t", "\\t")
     return shown

@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from dossier import __version__
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 from dossier.export.formats import ReportFormat
-from dossier.files import ViewStdout, printable, write_stdout
+from dossier.files import ViewStdout, flush_stdout, printable, write_stdout
 from dossier.model.languages import LANGUAGES
 
 # No `from __future__ import annotations` here: Typer reads every command's signature at each
@@ -86,7 +86,7 @@ class _Commands(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # Any: Typer's own Context class is private
         try:
             result = super().invoke(ctx)
-            sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
+            flush_stdout()  # a closed pipe or a full disk shows here, not in the flush at exit
             return result
         except DossierError as error:
             _report_error(error)
@@ -229,6 +229,8 @@ def output_format(
     A file name ending in another known format is refused (exit 2) before anything is
     written, as is one whose format cannot be told when `--format` is not given.
     """
+    if output is not None and not output.strip():
+        raise UsageError("-o: the path is empty")
     suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
     suffix = SUFFIX_ALIASES.get(suffix, suffix)
     by_suffix = {f".{choice.value}": choice for choice in choices}
@@ -264,6 +266,8 @@ def partial_date(value: str | None, option: str) -> "PartialDate | None":
 def emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> None:
     """Write to standard output (no `-o`, or `-o -`) or atomically to a file; `bom` starts
     a file (never standard output) with a byte-order mark."""
+    if output is not None and not output.strip():
+        raise UsageError("-o: the path is empty")
     if output in (None, "-"):
         write_stdout(text)
         return

@@ -183,6 +183,8 @@ def init(
     from dossier.datafile.starter import STARTER
     from dossier.files import write_atomic
 
+    if path == Path():
+        raise UsageError("init: the path is empty")
     if path.exists():
         raise UsageError(f"{path}: already exists; init never overwrites a file")
     try:

@@ -39,7 +39,12 @@ def cache_dir() -> Path | None:
         return None
     if os.environ.get("DOSSIER_CACHE_DIR"):
         return Path(os.environ["DOSSIER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # a user with no home folder: no cache
+            return None
     return Path(base) / "dossier"
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier.datafile.loaded import LoadResult, RawFile
-from dossier.errors import Problem, UsageError
+from dossier.errors import Problem, UsageError, os_reason
 
 if TYPE_CHECKING:
     pass
@@ -58,19 +59,39 @@ def find_data(explicit: str | None, environ: Mapping[str, str] | None = None) ->
 
 
 def find_yaml_files(path: Path) -> list[Path]:
-    """The file itself, or every *.yaml / *.yml file below a folder, in a stable order."""
-    if path.is_dir():
-        files = sorted(
-            p for p in path.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
-        )
-        if not files:
-            raise UsageError(f"{path}: no .yaml or .yml files in this folder")
-        return files
-    if path.exists() and not path.is_file():
+    """The file itself, or every *.yaml / *.yml file below a folder, in a stable order.
+
+    A folder below that cannot be read is an error, never skipped: records would be missing
+    from a dossier that validates. Any OS error names the path and the system's reason.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file or folder") from None
+    except OSError as error:
+        raise UsageError(f"{path}: {os_reason(error)}") from None
+    if stat.S_ISREG(mode):
+        return [path]
+    if not stat.S_ISDIR(mode):
         raise UsageError(f"{path}: not a file or folder")
-    if not path.exists():
-        raise UsageError(f"{path}: no such file or folder")
-    return [path]
+    files = _yaml_files_below(path)
+    if not files:
+        raise UsageError(f"{path}: no .yaml or .yml files in this folder")
+    return files
+
+
+def _yaml_files_below(folder: Path) -> list[Path]:
+    def refuse(error: OSError) -> None:
+        raise UsageError(f"{error.filename}: cannot read this folder ({os_reason(error)})")
+
+    found = []
+    for parent, folders, names in os.walk(folder, onerror=refuse):
+        folders.sort()
+        for name in names:
+            candidate = Path(parent) / name
+            if candidate.suffix.lower() in YAML_SUFFIXES and candidate.is_file():
+                found.append(candidate)
+    return sorted(found)
 
 
 def display_name(path: Path) -> str:
