@@ -293,10 +293,55 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
 
+    rows += problems_and_search_rows(work, small_file, cold, runs=runs, quick=quick)
+
     print_table(rows, quick=quick)
     shutil.rmtree(work, ignore_errors=True)
     failed = [r for r in rows if r.passed is False]
     return 0 if quick or not failed else 1
+
+
+def many_problems(count: int, path: Path) -> Path:
+    """One record with `count` unknown fields: as many problems, all in one place."""
+    lines = ["clusters:", "  - id: a", "    name: A", "    sources: [s]"]
+    lines += [f"    unknown{i}: {i}" for i in range(count)]
+    path.write_text("\n".join([*lines, "sources: [{id: s, title: S}]", ""]), encoding="utf-8")
+    return path
+
+
+def problems_and_search_rows(
+    work: Path, records_file: Path, env: dict[str, str], *, runs: int, quick: bool
+) -> list[Row]:
+    """P7: problems in one record cost what valid records do (each is located without
+    reading its record again); P8: a pasted 1,000-word query against a one-word search."""
+    count = 500 if quick else 5_000
+    valid = generate(count, work / f"valid{count}.yaml")
+    p7 = measure(
+        {
+            "problems": ([*DOSSIER, "validate", str(many_problems(count, work / "p.yaml"))], env),
+            "valid": ([*DOSSIER, "validate", str(valid)], env),
+        },
+        runs=runs,
+        cwd=work,
+    )
+    words = " ".join(f"word{i}" for i in range(1_000))
+    search = [*DOSSIER, "--data", str(records_file), "search"]
+    p8 = measure(
+        {"many": ([*search, f"Kawasaki {words}"], env), "one": ([*search, "Kawasaki"], env)},
+        runs=runs,
+        cwd=work,
+    )
+    return [
+        ratio_row(
+            "P7",
+            f"validate, {count:,} problems in one record",
+            p7["problems"],
+            f"validate, {count:,} valid records",
+            p7["valid"],
+            2,
+        ),
+        ratio_row("P8", "search, 1,000 words", p8["many"], "search, one word", p8["one"], 2),
+    ]
 
 
 def print_table(rows: list[Row], *, quick: bool) -> None:

@@ -377,3 +377,7 @@ def test_no_view_pads_its_lines_with_trailing_spaces(
             assert "\x1b[" in result.stdout
         for line in result.stdout.splitlines():
             assert not line.endswith(" "), (command, line)
+
+
+def test_a_word_given_twice_finds_what_it_finds_once(run: Run) -> None:
+    assert run("search", "munich munich munich").stdout == run("search", "munich").stdout

@@ -211,3 +211,15 @@ def test_every_injected_fault_is_reported_and_no_warning_stems_from_one(
     for warning in (p for p in problems if not p.is_error):
         for record_id, prefix in quiet:
             assert not (warning.record == record_id and warning.field.startswith(prefix)), warning
+
+
+def test_many_problems_in_one_record_are_each_at_their_own_line(tmp_path: Path) -> None:
+    count = 300
+    lines = ["clusters:", "  - id: a", "    name: A", "    sources: [s]"]
+    lines += [f"    unknown{i}: {i}" for i in range(count)]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join([*lines, "sources: [{id: s, title: S}]", ""]), encoding="utf-8")
+    problems = load([path], TODAY).problems
+    assert [(p.line, p.column, p.field) for p in problems] == [
+        (5 + i, 5, f"unknown{i}") for i in range(count)
+    ]

@@ -45,6 +45,9 @@ class YamlDocument:
     _composed: bool = field(default=False, repr=False)
     _line_starts: array[int] | None = field(default=None, repr=False)
     _odd_breaks: bool | None = field(default=None, repr=False)
+    _record_roots: dict[Span, Node | None] = field(default_factory=dict, repr=False)
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+    """Per mapping node (by id), its keys: locating many problems in one record stays linear."""
 
     def in_editor(self, line: int, column: int) -> tuple[int, int]:
         """A position as YAML counts lines turned into one as editors, git and GitHub do.
@@ -90,12 +93,21 @@ class YamlDocument:
         if not self._composed:
             self._composed = True
             self._root = _compose_safely(self.source)
-        return self.in_editor(*_walk(self._root, path, key=key, line_offset=0))
+        return self.in_editor(*self._walk(self._root, path, key=key, line_offset=0))
 
     def _in_record(self, span: Span, path: FieldPath, *, key: bool) -> tuple[int, int]:
+        if span not in self._record_roots:
+            self._record_roots[span] = self._compose_record(span)
+        root = self._record_roots[span]
+        if root is None:
+            return span.line + 1, span.column + 1
+        return self._walk(root, path, key=key, line_offset=span.line)
+
+    def _compose_record(self, span: Span) -> Node | None:
+        """The node tree of one record alone, composed once however many problems it has."""
         starts = self._yaml_line_starts()
         if span.line >= len(starts):  # pragma: no cover - libyaml and we count lines alike
-            return span.line + 1, span.column + 1
+            return None
         end = starts[span.end_line + 1] if span.end_line + 1 < len(starts) else len(self.source)
         text = self.source[starts[span.line] : end].decode("utf-8", "replace")
         lines = LINE_BREAK.split(text)
@@ -106,10 +118,38 @@ class YamlDocument:
         else:
             lines[0] = lines[0][: span.end_column]
         lines[0] = " " * span.column + lines[0][span.column :]
-        root = _compose_safely("\n".join(lines))
+        return _compose_safely("\n".join(lines))
+
+    def _walk(
+        self, root: Node | None, path: FieldPath, *, key: bool, line_offset: int
+    ) -> tuple[int, int]:
         if root is None:
-            return span.line + 1, span.column + 1
-        return _walk(root, path, key=key, line_offset=span.line)
+            return (1 + line_offset, 1)
+        found = root
+        for index, part in enumerate(path):
+            child, key_node = self._child(found, part)
+            if child is None:
+                break
+            if index == len(path) - 1 and key and key_node is not None:
+                found = key_node
+                break
+            found = child
+        line, column = _mark(found)
+        return line + line_offset, column
+
+    def _child(self, node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
+        if isinstance(node, MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode):
+                        keys.setdefault(key_node.value, (value_node, key_node))
+            value, key_node = keys.get(str(part), (None, None))
+            return value, key_node
+        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            return node.value[part], None
+        return None, None
 
 
 def _compose_safely(source: bytes | str) -> Node | None:
@@ -121,32 +161,6 @@ def _compose_safely(source: bytes | str) -> Node | None:
         return None
     finally:
         loader.dispose()
-
-
-def _walk(root: Node | None, path: FieldPath, *, key: bool, line_offset: int) -> tuple[int, int]:
-    if root is None:
-        return (1 + line_offset, 1)
-    found = root
-    for index, part in enumerate(path):
-        child, key_node = _child(found, part)
-        if child is None:
-            break
-        if index == len(path) - 1 and key and key_node is not None:
-            found = key_node
-            break
-        found = child
-    line, column = _mark(found)
-    return line + line_offset, column
-
-
-def _child(node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == str(part):
-                return value_node, key_node
-    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return node.value[part], None
-    return None, None
 
 
 # Line breaks as YAML (and so libyaml's line numbers) count them.

@@ -49,12 +49,16 @@ def texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 def search(dossier: Dossier, query: str) -> list[Hit]:
     """Records containing every word of `query` (case-, accent- and width-insensitive)."""
-    words = normalize(query).split()
+    # Each word once, the longest first: a record lacking a rare word is passed over sooner.
+    words = sorted(dict.fromkeys(normalize(query).split()), key=len, reverse=True)
     if not words:
         return []
     hits: list[Hit] = []
     for record in dossier.records():
         fields = [(path, text, normalize(text)) for path, text in texts(record)]
+        whole = "\n".join(norm for _, _, norm in fields)
+        if not all(word in whole for word in words):
+            continue  # one pass of the record's text per word, in C, before any scoring
         score = 0
         best: tuple[int, str, str] | None = None
         for word in words:
