@@ -32,7 +32,6 @@ from dossier.briefing.document import (
     Table,
     is_safe_link,
 )
-from dossier.errors import UsageError
 from dossier.model.languages import LANGUAGES
 from dossier.model.values import CONTROL_CHARACTERS
 
@@ -56,20 +55,13 @@ def clean(text: str) -> str:
 
 
 def open_template(template: Path | None) -> Document:
-    """A document with the template's styles, page setup and headers, and an empty body."""
+    """A document with the template's styles, page setup and letterhead (and nothing active:
+    see `dossier.briefing.template`), and an empty body."""
     if template is None:
         return docx.Document()
-    try:
-        document = docx.Document(str(template))
-    except Exception as error:  # python-docx raises many types for a file that is not .docx
-        raise UsageError(f"{template}: not a Word document ({type(error).__name__})") from None
-    names = {style.name for style in document.styles}
-    missing = [name for name in REQUIRED_STYLES if name not in names]
-    if missing:
-        raise UsageError(
-            f"{template}: the template has no style {', '.join(repr(m) for m in missing)}; "
-            "add it (in Word: Styles pane → Manage Styles), or use another template"
-        )
+    from dossier.briefing.template import open_template as open_checked
+
+    document = open_checked(template, REQUIRED_STYLES, TABLE_STYLE)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
