@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
 
 from tests.conftest import Run
 
@@ -26,7 +27,7 @@ def _template(tmp_path: Path) -> Path:
     # template brings stands below it.
     header = document.sections[0].header.add_paragraph("Ministry letterhead")
     header._p.append(
-        docx.oxml.parse_xml(
+        parse_xml(
             f'<w:fldSimple xmlns:w="{W}" w:instr=\'DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/c calc"\'>'
             "<w:r><w:t>dde result</w:t></w:r></w:fldSimple>"
         )
@@ -38,7 +39,7 @@ def _template(tmp_path: Path) -> Path:
         '<w:r xmlns:w="{W}"><w:t>included result</w:t></w:r>',
         '<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="end"/></w:r>',
     ):
-        header._p.append(docx.oxml.parse_xml(xml.format(W=W)))
+        header._p.append(parse_xml(xml.format(W=W)))
     plain = tmp_path / "plain.docx"
     document.save(str(plain))
     # Macros and an attached template, added as Word would store them.
@@ -134,7 +135,8 @@ def test_a_file_that_is_not_a_zip_is_refused(run: Run, tmp_path: Path) -> None:
 def test_the_hostile_template_still_opens_as_a_document(run: Run, tmp_path: Path) -> None:
     parts = _briefing_parts(run, _template(tmp_path), tmp_path)
     reopened = docx.Document(io.BytesIO(_zip(parts)))
-    assert reopened.paragraphs[0].style.name == "Title"
+    style = reopened.paragraphs[0].style
+    assert style is not None and style.name == "Title"
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
