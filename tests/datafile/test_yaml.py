@@ -189,3 +189,13 @@ def test_the_control_character_precheck_misses_nothing(raw: bytes) -> None:
     # the plain definition: a C0 control, DEL, a backslash, a C1 control or U+FFFE/U+FFFF.
     expected = _CONTROL_PATTERN.search(raw) is not None
     assert yaml_reader._may_hold_control_characters(raw) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["&a a: &b b\n*b : *a\n", "{ &a [a, &b b]: *b, *a : [c, *b, d]}\n", "x: &k y\nz:\n  *k : v\n"],
+)
+def test_an_alias_used_as_a_key_is_refused_at_once(text: str) -> None:
+    document = parse_yaml(text)
+    messages = [p.message for p in document.problems]
+    assert any("not an alias" in m or "not a list or mapping" in m for m in messages), messages

@@ -227,10 +227,13 @@ class _Reader:
             if type(key_event) is MappingEndEvent:
                 break
             if type(key_event) is not ScalarEvent:
-                message = "a key must be a plain word, not a list or mapping"
+                if type(key_event) is AliasEvent:
+                    message = "a key must be a plain word, not an alias (*name)"
+                else:
+                    message = "a key must be a plain word, not a list or mapping"
+                    self._skip_rest()  # the key's own collection, whose start was read
                 self.problems.append(self.problem(key_event, link, message))
-                self._skip_rest()
-                self.skip()
+                self.skip()  # its value
                 continue
             # Keys are names, taken as written: `1:` or `yes:` is the key "1" or "yes".
             key = key_event.value
