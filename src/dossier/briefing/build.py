@@ -270,7 +270,10 @@ def _home_time(event: Event, item: AgendaItem, venue_zone: str, home_zone: str) 
     times = agenda_times(event, item, venue_zone)
     if times is None:
         return "", 0
-    home = times.start.astimezone(ZoneInfo(home_zone))
+    try:
+        home = times.start.astimezone(ZoneInfo(home_zone))
+    except OverflowError:  # 9999-12-31 late in the day, somewhere east of the home side
+        return "", 0
     return home.strftime("%H:%M"), (home.date() - times.start.date()).days
 
 

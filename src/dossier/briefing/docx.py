@@ -222,16 +222,26 @@ def _header_and_footer(document: Document, briefing: Briefing) -> None:
             footer.add_run(clean(piece))
 
 
+PROPERTY_LIMIT = 255
+"""Word's limit, and python-docx's, on a document property such as the title."""
+
+
+def _property(text: str) -> str:
+    """A document property: whole up to Word's limit, else shortened with an ellipsis."""
+    cleaned = " ".join(clean(text).split())
+    return cleaned if len(cleaned) <= PROPERTY_LIMIT else cleaned[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:
     properties: Any = document.core_properties
-    properties.title = clean(briefing.title)
-    properties.subject = clean(briefing.subject)
-    properties.author = clean(briefing.author)
-    properties.keywords = clean(", ".join(briefing.keywords))
+    properties.title = _property(briefing.title)
+    properties.subject = _property(briefing.subject)
+    properties.author = _property(briefing.author)
+    properties.keywords = _property(", ".join(briefing.keywords))
     properties.language = _language_tag(briefing.language)
     properties.created = now
     properties.modified = now
-    properties.last_modified_by = clean(briefing.author)
+    properties.last_modified_by = _property(briefing.author)
     properties.revision = 1
 
 

@@ -68,6 +68,14 @@ def _all_day(event: Event, lang: str, stamp: dt.datetime) -> CalendarEvent:
     return entry
 
 
+def _an_hour_later(start: dt.datetime) -> dt.datetime:
+    """An item without an end lasts an hour, up to the last moment a calendar can hold."""
+    try:
+        return start + dt.timedelta(hours=1)
+    except OverflowError:
+        return start.replace(hour=23, minute=59)
+
+
 def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> list[CalendarEvent]:
     entries = []
     for item, uid in zip(event.agenda, agenda_uids(event), strict=True):
@@ -78,7 +86,7 @@ def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> l
         _identify(entry, uid, stamp)
         entry.add("summary", f"{text_in(item.title, lang)} ({text_in(event.title, lang)})")
         entry.add("dtstart", times.start)
-        entry.add("dtend", times.end or times.start + dt.timedelta(hours=1))
+        entry.add("dtend", times.end or _an_hour_later(times.start))
         if item.place or place_of(event):
             entry.add("location", item.place or place_of(event))
         entries.append(entry)
@@ -96,6 +104,9 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
     for event in dossier.events:
         if event.date.day is None:
             skipped.append(f"{event.id} (date {event.date} has no day)")
+            continue
+        if event.last_day() == dt.date.max:
+            skipped.append(f"{event.id} (ends on {dt.date.max}, past what a calendar can hold)")
             continue
         calendar.add_component(_all_day(event, lang, stamp))
         if event.agenda:

@@ -289,6 +289,8 @@ def agenda_times(event: Event, item: AgendaItem, zone: str) -> AgendaTimes | Non
         return AgendaTimes(start, None)
     end = _at(day.start(), item.end, ZoneInfo(zone))
     if end <= start:
+        if day.start() == dt.date.max:  # no next day to end on
+            return AgendaTimes(start, None)
         end = _at(day.start() + dt.timedelta(days=1), item.end, ZoneInfo(zone))
     return AgendaTimes(start, end)
 
