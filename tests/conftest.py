@@ -53,10 +53,19 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
     """Run `dossier ARGS` from an empty folder, against the sample data unless told otherwise."""
     monkeypatch.chdir(tmp_path)
 
-    def invoke(*args: str, env: dict[str, str] | None = None, data: Path | None = SAMPLE) -> Result:
+    def invoke(
+        *args: str,
+        env: dict[str, str] | None = None,
+        data: Path | None = SAMPLE,
+        bug: bool = False,
+    ) -> Result:
+        """`bug`: the test provokes an internal error on purpose; otherwise none may occur,
+        whatever input, template, path or environment the test gives."""
         argv = [*(["--data", str(data)] if data is not None else []), *args]
         runner = CliRunner()
         result = runner.invoke(app, argv, env={**CLI_ENV, **(env or {})}, catch_exceptions=False)
+        if not bug:
+            assert "This is a bug" not in result.stderr, result.stderr
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return invoke

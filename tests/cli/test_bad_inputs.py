@@ -276,7 +276,7 @@ def test_an_internal_error_is_one_line_saying_it_is_a_bug(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("dossier.views.records.record_view", _boom)
-    result = run("show", "kawasaki")
+    result = run("show", "kawasaki", bug=True)
     assert result.exit_code == 1
     assert result.stderr == (
         "dossier: internal error (RuntimeError: boom). This is a bug; run again with --debug "
