@@ -116,5 +116,20 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
                 continue
             for entry in _agenda_entries(event, zone, lang, stamp):
                 calendar.add_component(entry)
-    calendar.add_missing_timezones()
+    _add_timezones(calendar)
     return IcsResult(calendar.to_ical(), skipped)
+
+
+def _add_timezones(calendar: Calendar) -> None:
+    """A VTIMEZONE for each zone the entries use, right for every year they fall in."""
+    from dossier.export.ics_zones import vtimezone
+
+    years: dict[str, set[int]] = {}
+    for entry in calendar.walk("VEVENT"):
+        for key in ("DTSTART", "DTEND"):
+            value = entry.get(key)
+            zone = value.params.get("TZID") if value is not None else None
+            if zone:
+                years.setdefault(str(zone), set()).add(value.dt.year)
+    for position, (zone, used) in enumerate(sorted(years.items())):
+        calendar.subcomponents.insert(position, vtimezone(zone, used))

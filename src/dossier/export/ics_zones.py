@@ -1,0 +1,72 @@
+"""VTIMEZONE components that are right for every year a calendar's entries fall in.
+
+icalendar's own `add_missing_timezones` writes the zone's transitions around 1970-1980 and
+no rule after them, so a program that reads the VTIMEZONE (as RFC 5545 asks) puts a July
+2090 meeting in Berlin an hour off. Here each zone gets, for every year that holds one of
+its entries, an observance starting on 1 January with the offset then in force and one for
+every change of offset during that year, found from the IANA database itself: whatever
+rule a calendar program applies, the latest onset before an entry is the right one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from zoneinfo import ZoneInfo
+
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+_MONTHS = range(1, 13)
+
+
+def _offset_at(zone: ZoneInfo, instant: dt.datetime) -> tuple[dt.timedelta, dt.timedelta, str]:
+    local = instant.astimezone(zone)
+    return local.utcoffset() or dt.timedelta(), local.dst() or dt.timedelta(), local.tzname() or ""
+
+
+def _changes(zone: ZoneInfo, year: int) -> Iterator[dt.datetime]:
+    """Each instant (UTC) in `year` at which the zone's offset or name changes."""
+    first = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    marks = [dt.datetime(year, month, 1, tzinfo=dt.UTC) for month in _MONTHS]
+    marks.append(dt.datetime(year, 12, 31, 23, 59, tzinfo=dt.UTC))
+    for low, high in zip([first, *marks[1:]], marks[1:], strict=False):
+        if _offset_at(zone, low) == _offset_at(zone, high):
+            continue
+        # The change lies between low and high: find its minute by bisection (about 16 steps).
+        while high - low > dt.timedelta(minutes=1):
+            middle = low + (high - low) / 2
+            if _offset_at(zone, middle) == _offset_at(zone, low):
+                low = middle
+            else:
+                high = middle
+        yield high.replace(second=0, microsecond=0)
+
+
+def _observance(
+    zone: ZoneInfo, onset: dt.datetime, before: dt.timedelta
+) -> TimezoneDaylight | TimezoneStandard:
+    offset, dst, name = _offset_at(zone, onset)
+    observance = TimezoneDaylight() if dst else TimezoneStandard()
+    observance.add("dtstart", (onset + before).replace(tzinfo=None))
+    observance.add("tzoffsetfrom", before)
+    observance.add("tzoffsetto", offset)
+    if name:
+        observance.add("tzname", name)
+    return observance
+
+
+def vtimezone(name: str, years: Iterable[int]) -> Timezone:
+    """The VTIMEZONE of IANA zone `name`, right throughout each of `years`."""
+    zone = ZoneInfo(name)
+    component = Timezone()
+    component.add("tzid", name)
+    for year in sorted(set(years)):
+        start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+        in_force = _offset_at(zone, start)[0]
+        # The year opens with the offset then in force, so no earlier year's rule is needed.
+        component.add_component(_observance(zone, start, in_force))
+        before = in_force
+        for change in _changes(zone, year):
+            component.add_component(_observance(zone, change, before))
+            before = _offset_at(zone, change)[0]
+    return component
