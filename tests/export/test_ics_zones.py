@@ -39,7 +39,7 @@ def offsets_by_the_calendar(text: str) -> list[tuple[dt.datetime, dt.timedelta, 
         zone = start.params.get("TZID")
         if not zone:
             continue
-        local = start.dt.replace(tzinfo=None)
+        local = entry.decoded("DTSTART").replace(tzinfo=None)
         onsets = [offset for begun, offset in zones[str(zone)] if begun <= local]
         assert onsets, f"no observance of {zone} begins before {local}"
         found.append((local, onsets[-1], str(zone)))
