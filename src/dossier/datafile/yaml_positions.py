@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,10 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+KEPT_TREES = 32
+"""Composed records kept for locating problems: a record's problems come close together."""
+
+
 @dataclass
 class YamlDocument:
     """One parsed file: its data (None where it could not be read), problems, record spans."""
@@ -45,9 +50,9 @@ class YamlDocument:
     _composed: bool = field(default=False, repr=False)
     _line_starts: array[int] | None = field(default=None, repr=False)
     _odd_breaks: bool | None = field(default=None, repr=False)
-    _record_roots: dict[Span, Node | None] = field(default_factory=dict, repr=False)
-    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
-    """Per mapping node (by id), its keys: locating many problems in one record stays linear."""
+    _trees: OrderedDict[Span | None, _Tree] = field(default_factory=OrderedDict, repr=False)
+    """The records composed last (None: the whole file), so that locating many problems in
+    one record stays linear while memory stays bounded however many records have one."""
 
     def in_editor(self, line: int, column: int) -> tuple[int, int]:
         """A position as YAML counts lines turned into one as editors, git and GitHub do.
@@ -93,15 +98,22 @@ class YamlDocument:
         if not self._composed:
             self._composed = True
             self._root = _compose_safely(self.source)
-        return self.in_editor(*self._walk(self._root, path, key=key, line_offset=0))
+        tree = self._trees.get(None)
+        if tree is None:
+            tree = self._trees[None] = _Tree(self._root)
+        return self.in_editor(*tree.walk(path, key=key, line_offset=0))
 
     def _in_record(self, span: Span, path: FieldPath, *, key: bool) -> tuple[int, int]:
-        if span not in self._record_roots:
-            self._record_roots[span] = self._compose_record(span)
-        root = self._record_roots[span]
-        if root is None:
+        tree = self._trees.get(span)
+        if tree is None:
+            tree = self._trees[span] = _Tree(self._compose_record(span))
+            if len(self._trees) > KEPT_TREES:
+                self._trees.popitem(last=False)
+        else:
+            self._trees.move_to_end(span)
+        if tree.root is None:
             return span.line + 1, span.column + 1
-        return self._walk(root, path, key=key, line_offset=span.line)
+        return tree.walk(path, key=key, line_offset=span.line)
 
     def _compose_record(self, span: Span) -> Node | None:
         """The node tree of one record alone, composed once however many problems it has."""
@@ -120,12 +132,21 @@ class YamlDocument:
         lines[0] = " " * span.column + lines[0][span.column :]
         return _compose_safely("\n".join(lines))
 
-    def _walk(
-        self, root: Node | None, path: FieldPath, *, key: bool, line_offset: int
-    ) -> tuple[int, int]:
-        if root is None:
+
+class _Tree:
+    """A composed node tree, with each mapping's keys indexed as they are first asked for."""
+
+    def __init__(self, root: Node | None) -> None:
+        self.root = root
+        self.keys: dict[int, dict[str, tuple[Node, Node]]] = {}
+        """Mapping node (by id, alive as long as `root`) → its keys."""
+
+    def walk(self, path: FieldPath, *, key: bool, line_offset: int) -> tuple[int, int]:
+        """Line and column of the node at `path` (of its key, with `key`), or of the deepest
+        node on the way that exists."""
+        if self.root is None:
             return (1 + line_offset, 1)
-        found = root
+        found = self.root
         for index, part in enumerate(path):
             child, key_node = self._child(found, part)
             if child is None:
@@ -139,9 +160,9 @@ class YamlDocument:
 
     def _child(self, node: Node, part: PathPart) -> tuple[Node | None, Node | None]:
         if isinstance(node, MappingNode):
-            keys = self._keys.get(id(node))
+            keys = self.keys.get(id(node))
             if keys is None:
-                keys = self._keys[id(node)] = {}
+                keys = self.keys[id(node)] = {}
                 for key_node, value_node in node.value:
                     if isinstance(key_node, ScalarNode):
                         keys.setdefault(key_node.value, (value_node, key_node))
