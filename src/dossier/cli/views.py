@@ -201,3 +201,57 @@ def timeline(
         title = viewer.t("Timeline: {name}", name=viewer.label(record_id))
         console.print(heading(title, record_id))
     console.print(events_table(viewer, events))
+
+
+@command("follow-ups")
+def follow_ups(
+    ctx: typer.Context,
+    owner: Annotated[
+        str | None,
+        typer.Option(metavar="REF", help="Only what this person or organisation owes."),
+    ] = None,
+    counterpart: Annotated[
+        str | None,
+        typer.Option("--with", metavar="REF", help="Only follow-ups of events with this side."),
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue ones.")] = False,
+    due_before: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only those due before this date.")
+    ] = None,
+    include_done: Annotated[
+        bool, typer.Option("--all", help="Done ones too, after the open ones.")
+    ] = False,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", metavar="FORMAT", help="table, json or csv.")
+    ] = ListFormat.TABLE,
+    lang: Annotated[Language | None, typer.Option(metavar="LANG", help=LANG_HELP)] = None,
+) -> None:
+    """Every open follow-up in the dossier, overdue first.
+
+    Example: dossier follow-ups --owner ralf-huss --overdue
+    """
+    from dossier.model.follow_ups import FollowUpFilter, select_follow_ups
+    from dossier.model.lookup import Finder
+    from dossier.views.listing import follow_up_rows
+
+    before = partial_date(due_before, "--due-before")
+    viewer = _viewer(ctx, lang)
+    finder, dossier = Finder(viewer.dossier), viewer.dossier
+    chosen = FollowUpFilter(
+        owners=frozenset(dossier.side(finder.find(owner).id)) if owner else None,
+        counterpart=frozenset(dossier.side(finder.find(counterpart).id)) if counterpart else None,
+        overdue=overdue,
+        due_before=before,
+        include_done=include_done,
+    )
+    items = select_follow_ups(dossier, chosen, viewer.today)
+    rows = follow_up_rows(dossier, items, viewer.today, viewer.t.lang)
+    if fmt is ListFormat.TABLE:
+        from dossier.views.blocks import table
+
+        translated = [(due, viewer.t(status), *rest) for due, status, *rest in rows.rows]
+        stdout_console().print(table(viewer, rows.columns, translated))
+        return
+    from dossier.export.rows import rows_csv, rows_json
+
+    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))

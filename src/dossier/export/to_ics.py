@@ -1,5 +1,5 @@
 """iCalendar export (RFC 5545): events as all-day entries, agenda items as timed entries at
-the venue.
+the venue, follow-ups as to-dos (VTODO).
 
 UIDs come from what identifies an entry, never its position: an event's id; an agenda item's
 own `id`, else its day and time. Calendar programs then update entries in place when the
@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from icalendar import Calendar
+from icalendar import Calendar, Todo
 from icalendar import Event as CalendarEvent
 
 from dossier.model.dossier import Dossier, agenda_times
@@ -47,7 +47,7 @@ def agenda_uids(event: Event) -> list[str]:
     return uids
 
 
-def _identify(entry: CalendarEvent, uid: str, stamp: dt.datetime) -> None:
+def _identify(entry: CalendarEvent | Todo, uid: str, stamp: dt.datetime) -> None:
     entry.add("uid", uid)
     entry.add("dtstamp", stamp)
     entry.add("sequence", 0)
@@ -93,6 +93,38 @@ def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> l
     return entries
 
 
+def follow_up_uids(event: Event) -> list[str]:
+    """A UID for each follow-up of an event, from its action's words rather than its place in
+    the list: `<event>-follow-up-<12 hex digits>` (a second identical action gets `-2`)."""
+    from hashlib import blake2b
+
+    uids: list[str] = []
+    for follow_up in event.follow_ups:
+        words = " ".join(text_in(follow_up.action).split()).encode("utf-8")
+        uid = f"{event.id}-follow-up-{blake2b(words, digest_size=6).hexdigest()}"
+        unique, count = uid, 1
+        while f"{unique}@{UID_DOMAIN}" in uids:
+            count += 1
+            unique = f"{uid}-{count}"
+        uids.append(f"{unique}@{UID_DOMAIN}")
+    return uids
+
+
+def _to_dos(event: Event, lang: str, stamp: dt.datetime) -> list[Todo]:
+    """Follow-ups as VTODO: due on the last day their date allows, done or still to do."""
+    to_dos = []
+    for follow_up, uid in zip(event.follow_ups, follow_up_uids(event), strict=True):
+        to_do = Todo()
+        _identify(to_do, uid, stamp)
+        to_do.add("summary", text_in(follow_up.action, lang))
+        if follow_up.due is not None:
+            to_do.add("due", follow_up.due.end())
+        to_do.add("status", "COMPLETED" if follow_up.done else "NEEDS-ACTION")
+        to_do.add("related-to", f"{event.id}@{UID_DOMAIN}")
+        to_dos.append(to_do)
+    return to_dos
+
+
 def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsResult:
     """Events with a known day, stamped `stamp` (see `export_stamp`); those known only to the
     month or year are listed in `skipped`."""
@@ -102,6 +134,8 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
     calendar.add("calscale", "GREGORIAN")
     skipped = []
     for event in dossier.events:
+        for to_do in _to_dos(event, lang, stamp):
+            calendar.add_component(to_do)
         if event.date.day is None:
             skipped.append(f"{event.id} (date {event.date} has no day)")
             continue

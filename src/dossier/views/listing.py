@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dossier.errors import UsageError
 from dossier.model.countries import ISO_COUNTRY_CODES
-from dossier.model.dossier import Dossier
+from dossier.model.dossier import Dossier, OpenFollowUp
 from dossier.model.records import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
 from dossier.model.suggest import did_you_mean
 from dossier.model.values import text_in
@@ -165,3 +165,24 @@ def build_rows(
             if isinstance(s, Source)
         ],
     )
+
+
+def follow_up_rows(
+    dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.date, lang: str = "en"
+) -> Rows:
+    """`dossier follow-ups`: what is owed, with whom, by when, and whether it is overdue."""
+    rows: list[tuple[str, ...]] = []
+    for item in items:
+        follow_up = item.follow_up
+        status = "done" if follow_up.done else "overdue" if item.is_overdue(today) else "open"
+        owner = dossier.label(follow_up.owner, lang) if follow_up.owner else ""
+        rows.append(
+            (
+                str(follow_up.due) if follow_up.due else "",
+                status,
+                text_in(follow_up.action, lang),
+                owner,
+                item.event.id,
+            )
+        )
+    return Rows(("Due", "Status", "Action", "Owner", "Event"), rows)

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from dossier.model.dossier import is_upcoming
+from dossier.model.follow_ups import owed_by
 from dossier.model.records import (
     Agreement,
     AnyRecord,
@@ -189,6 +190,7 @@ def organisation_view(viewer: Viewer, organisation: Organisation) -> list[Render
         ]
         parts += [section(viewer, "Former names"), table(viewer, ("Name", "Changed"), rows)]
     parts += _relationship(viewer, organisation.id)
+    parts += _owed(viewer, viewer.dossier.side(organisation.id))
     return parts + notes_and_sources(viewer, organisation.notes, organisation.sources)
 
 
@@ -230,7 +232,14 @@ def person_view(viewer: Viewer, person: Person) -> list[RenderableType]:
     events = viewer.dossier.events_of(person.id)
     if events:
         parts += [section(viewer, "Events"), events_table(viewer, events)]
+    parts += _owed(viewer, {person.id})
     return parts + notes_and_sources(viewer, person.notes, person.sources)
+
+
+def _owed(viewer: Viewer, owner_ids: set[str]) -> list[RenderableType]:
+    """What a person or an organisation owes, across every event."""
+    owed = owed_by(viewer.dossier, owner_ids, viewer.today)
+    return [section(viewer, "Owes"), follow_ups_table(viewer, owed)] if owed else []
 
 
 def agreement_view(viewer: Viewer, agreement: Agreement) -> list[RenderableType]:
