@@ -36,7 +36,7 @@ def test_every_top_level_key_the_reader_accepts_is_in_the_schema(tmp_path: Path)
     assert list(schema["properties"]) == list(TOP_LEVEL_KEYS)
     assert schema["additionalProperties"] is False
     # One file with every setting and an empty section of each kind: both accept it.
-    settings_text = "version: 1\nhome: null\nlang: de\n"
+    settings_text = "version: 1\nhome: null\nlang: de\nexpiry_notice: 90\n"
     sections = "".join(f"{key}: []\n" for key in TOP_LEVEL_KEYS if key not in settings_text)
     path = tmp_path / "keys.yaml"
     path.write_text(settings_text + sections, encoding="utf-8")

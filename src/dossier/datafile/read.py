@@ -86,6 +86,7 @@ class _Reader:
         self.home: tuple[str, _FileRecords] | None = None
         self.version = 1
         self.lang: str | None = None
+        self.expiry_notice: int | None = None
         self.faulty: dict[str, list[FieldPath]] = {}
         """Record id → the places inside it that hold errors of their own."""
         self.elsewhere: dict[str, tuple[str, _FileRecords, FieldPath, bool]] = {}
@@ -215,6 +216,8 @@ class _Reader:
             self._home(current, checked)
         elif key == "lang" and checked is not None:
             self.lang = checked
+        elif key == "expiry_notice" and checked is not None:
+            self.expiry_notice = checked
 
     def _home(self, current: _FileRecords, value: str | None) -> None:
         if value is None:
@@ -286,7 +289,11 @@ class _Reader:
                 origin[record.id] = (current, path)
                 records.append(record)
         dossier = Dossier.build(
-            records, home=self.home[0] if self.home else None, version=self.version, lang=self.lang
+            records,
+            home=self.home[0] if self.home else None,
+            version=self.version,
+            lang=self.lang,
+            expiry_notice=self.expiry_notice,
         )
         elsewhere = {
             record_id: Elsewhere(why, f"{current.name}:{current.locate(path, key=key)[0]}")

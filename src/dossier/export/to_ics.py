@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from icalendar import Calendar, Todo
 from icalendar import Event as CalendarEvent
 
+from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, agenda_times
-from dossier.model.records import Event
+from dossier.model.records import Agreement, Event
 from dossier.model.values import text_in
 from dossier.phrases import place_of
 
 PRODUCT = "-//dossier//dossier//EN"
+
 UID_DOMAIN = "dossier"
 
 
@@ -150,8 +152,24 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
                 continue
             for entry in _agenda_entries(event, zone, lang, stamp):
                 calendar.add_component(entry)
+    for agreement in dossier.agreements:
+        if agreement.expires is not None and agreement.expires.end() < dt.date.max:
+            calendar.add_component(_expiry(agreement, lang, stamp))
     _add_timezones(calendar)
     return IcsResult(calendar.to_ical(), skipped)
+
+
+def _expiry(agreement: Agreement, lang: str, stamp: dt.datetime) -> CalendarEvent:
+    """An agreement's expiry as an all-day entry, on the last day its date allows."""
+    entry = CalendarEvent()
+    _identify(entry, f"{agreement.id}-expires@{UID_DOMAIN}", stamp)
+    last_day = agreement.expires.end() if agreement.expires else dt.date.max
+    title = text_in(agreement.title, lang)
+    entry.add("summary", Translator(lang)("Expires: {agreement}", agreement=title))
+    entry.add("dtstart", last_day)
+    entry.add("dtend", last_day + dt.timedelta(days=1))
+    entry.add("categories", ["expiry"])
+    return entry
 
 
 def _add_timezones(calendar: Calendar) -> None:

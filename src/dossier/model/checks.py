@@ -145,6 +145,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 WarningKind.EXPIRED,
                 (("status",), ("expires",)),
             )
+    yield from check_expiring(dossier, today)
     for event in dossier.events:
         for index, follow_up in enumerate(event.follow_ups):
             if not follow_up.done and follow_up.due and follow_up.due.end() < today:
@@ -178,6 +179,25 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 warning,
                 WarningKind.NO_SOURCE,
                 (("sources",), ("figures",)),
+            )
+
+
+def check_expiring(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
+    """Agreements in force that expire within the notice period: time to renew them."""
+    horizon = today + dt.timedelta(days=dossier.expiry_notice)
+    for agreement in dossier.agreements:
+        expires = agreement.expires
+        in_force = agreement.status in (AgreementStatus.ACTIVE, AgreementStatus.SIGNED)
+        if in_force and expires and today <= expires.end() <= horizon:
+            days = (expires.end() - today).days
+            yield Finding(
+                agreement.id,
+                ("expires",),
+                f"expires on {expires.end()}, in {days} day{'' if days == 1 else 's'}",
+                "prepare the renewal, or record that it will end",
+                Severity.WARNING,
+                WarningKind.EXPIRES_SOON,
+                (("expires",), ("status",)),
             )
 
 

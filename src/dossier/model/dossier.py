@@ -51,6 +51,9 @@ class Appointment(NamedTuple):
     role: Role
 
 
+DEFAULT_EXPIRY_NOTICE = 90
+"""Days before an agreement expires from which `validate` warns, unless the data says."""
+
 SIGNATORY = "signatory"
 """The participant role of whoever signs an agreement at a signing event."""
 
@@ -66,6 +69,7 @@ class Dossier:
     version: int = 1
     home: str | None = None
     lang: str | None = None
+    expiry_notice: int = DEFAULT_EXPIRY_NOTICE
     clusters: list[Cluster] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -84,9 +88,12 @@ class Dossier:
         home: str | None = None,
         version: int = 1,
         lang: str | None = None,
+        expiry_notice: int | None = None,
     ) -> Dossier:
         """Index records by id (the first of a duplicated id wins) and by what they mention."""
         dossier = cls(version=version, home=home, lang=lang)
+        if expiry_notice is not None:
+            dossier.expiry_notice = expiry_notice
         sections: dict[type[AnyRecord], list[AnyRecord]] = {
             model: getattr(dossier, name) for name, model in SECTIONS.items()
         }

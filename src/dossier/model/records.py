@@ -20,6 +20,7 @@ from dossier.model.values import (
     DossierLanguage,
     FormatVersion,
     LocalText,
+    NoticeDays,
     PartialDate,
     Slug,
     Timezone,
@@ -248,6 +249,8 @@ class DossierFile(Strict):
     """The cluster this dossier is kept by; briefings are written from its side."""
     lang: DossierLanguage | None = None
     """The language views and briefings use when no `--lang` is given (en, de or ja)."""
+    expiry_notice: NoticeDays | None = None
+    """Days before an agreement's `expires` from which `validate` warns (default 90)."""
     clusters: list[Cluster] = field(default_factory=list)
     """Life-science clusters and innovation hubs."""
     organisations: list[Organisation] = field(default_factory=list)

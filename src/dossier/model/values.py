@@ -216,6 +216,16 @@ def _check_dossier_language(value: str) -> str:
     return value
 
 
+def _check_notice_days(value: int) -> int:
+    if not 0 <= value <= 3650:
+        raise invalid(
+            "notice_days",
+            "{value} is not a number of days from 0 to 3650",
+            {"value": value, "hint": "write a whole number of days, such as 90"},
+        )
+    return value
+
+
 def _check_format_version(value: int) -> int:
     if value != FORMAT_VERSION:
         raise invalid(
@@ -296,6 +306,10 @@ StrictBool = Annotated[bool, StrictBoolean()]
 FormatVersion = Annotated[
     int, StrictInteger(), Checked(_check_format_version, (("enum", (FORMAT_VERSION,)),))
 ]
+NoticeDays = Annotated[
+    int, StrictInteger(), Checked(_check_notice_days, (("minimum", 0), ("maximum", 3650)))
+]
+"""A lead time in days, from 0 to ten years."""
 DossierLanguage = Annotated[str, Checked(_check_dossier_language, (("enum", tuple(LANGUAGES)),))]
 """A language the dossier's views and briefings can be written in (`dossier.i18n.LANGUAGES`)."""
 LocalText = str | LanguageMap

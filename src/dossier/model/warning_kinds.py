@@ -14,6 +14,8 @@ import enum
 class WarningKind(enum.StrEnum):
     EXPIRED = "expired"
     """An agreement marked active after its `expires` date."""
+    EXPIRES_SOON = "expires-soon"
+    """An agreement that expires within the notice period (`expiry_notice:`, 90 days)."""
     OVERDUE = "overdue"
     """A follow-up not done after its due date."""
     NO_CURRENT_ROLE = "no-current-role"
@@ -26,7 +28,14 @@ class WarningKind(enum.StrEnum):
     """An agenda whose time zone cannot be known."""
 
 
-CLOCK_DRIVEN = frozenset({WarningKind.EXPIRED, WarningKind.OVERDUE, WarningKind.NO_CURRENT_ROLE})
+CLOCK_DRIVEN = frozenset(
+    {
+        WarningKind.EXPIRED,
+        WarningKind.EXPIRES_SOON,
+        WarningKind.OVERDUE,
+        WarningKind.NO_CURRENT_ROLE,
+    }
+)
 """Kinds the passing of time brings about, with no change to the data."""
 
 GROUPS = {
