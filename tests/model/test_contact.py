@@ -81,3 +81,32 @@ def test_a_notice_period_out_of_range_is_an_error(tmp_path: Path) -> None:
     assert [(p.field, p.message) for p in problems] == [
         ("expiry_notice", "-1 is not a number of days from 0 to 3650")
     ]
+
+
+def test_an_agreements_view_shows_its_whole_renewal_chain(run: Run, sample: LoadResult) -> None:
+    chain = [a.id for a in sample.dossier.renewal_chain("biom-osaka-2018")]
+    assert chain == [
+        "biom-osaka-2011",
+        "biom-osaka-extension",
+        "biom-osaka-2018",
+        "biom-osaka-2022",
+    ]
+    assert [a.id for a in sample.dossier.renewal_chain("biom-osaka-2011")] == chain
+    out = run("show", "biom-osaka-extension").stdout.split("\nRenewal chain\n", 1)[1]
+    assert [
+        line.split()[0]
+        for line in out.splitlines()[2:]
+        if line[:2] in ("→ ", "  ") and line.strip()
+    ][:1] == ["biom-osaka-2011"]
+    assert "→ biom-osaka-extension" in out
+
+
+def test_a_renewal_loop_is_followed_once(tmp_path: Path) -> None:
+    data = tmp_path / "loop.yaml"
+    data.write_text(
+        "agreements:\n  - {id: a, title: A, status: active, renews: b}\n"
+        "  - {id: b, title: B, status: active, renews: a}\n",
+        encoding="utf-8",
+    )
+    dossier = load([data], TODAY).dossier
+    assert [a.id for a in dossier.renewal_chain("a")] == ["b", "a"]

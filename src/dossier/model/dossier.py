@@ -222,6 +222,27 @@ class Dossier:
         ids = self.side(record_id)
         return [a for a in self.agreements if ids.intersection(a.parties)]
 
+    def renewal_chain(self, agreement_id: str) -> list[Agreement]:
+        """Every agreement of an agreement's renewal chain, the first one first: what it
+        renews, what renews it, all the way in both directions (a loop is followed once)."""
+        chain: list[Agreement] = []
+        seen: set[str] = set()
+        current = self.by_id.get(agreement_id)
+        while isinstance(current, Agreement) and current.id not in seen:  # back to the first
+            seen.add(current.id)
+            chain.insert(0, current)
+            current = self.by_id.get(current.renews) if current.renews else None
+        renewed_by = {a.renews: a for a in self.agreements if a.renews}
+        last = chain[-1] if chain else None
+        while last is not None and last.id in renewed_by:
+            following = renewed_by[last.id]
+            if following.id in seen:
+                break
+            seen.add(following.id)
+            chain.append(following)
+            last = following
+        return chain
+
     def signings(self, agreement_id: str) -> list[Event]:
         """Signing and renewal events of an agreement, by date."""
         return [

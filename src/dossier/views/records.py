@@ -5,9 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from dossier.model.contact import Ahead, ahead, contacts
 from dossier.model.dossier import is_upcoming
-from dossier.model.follow_ups import owed_by
 from dossier.model.records import (
     Agreement,
     AnyRecord,
@@ -35,6 +33,7 @@ from dossier.views.blocks import (
     section,
     table,
 )
+from dossier.views.relationship import contact_parts, owed_parts
 
 
 def country_text(country: str | list[str] | None) -> str:
@@ -156,7 +155,7 @@ def cluster_view(viewer: Viewer, cluster: Cluster) -> list[RenderableType]:
             section(viewer, "Key figures"),
             table(viewer, ("Figure", "Value", "As of", "Source"), rows),
         ]
-    parts += _contact(viewer, cluster.id)
+    parts += contact_parts(viewer, cluster.id)
     parts += _relationship(viewer, cluster.id)
     return parts + notes_and_sources(viewer, cluster.notes, record_sources(cluster))
 
@@ -191,9 +190,9 @@ def organisation_view(viewer: Viewer, organisation: Organisation) -> list[Render
             for f in organisation.former_names
         ]
         parts += [section(viewer, "Former names"), table(viewer, ("Name", "Changed"), rows)]
-    parts += _contact(viewer, organisation.id)
+    parts += contact_parts(viewer, organisation.id)
     parts += _relationship(viewer, organisation.id)
-    parts += _owed(viewer, viewer.dossier.side(organisation.id))
+    parts += owed_parts(viewer, viewer.dossier.side(organisation.id))
     return parts + notes_and_sources(viewer, organisation.notes, organisation.sources)
 
 
@@ -232,57 +231,17 @@ def person_view(viewer: Viewer, person: Person) -> list[RenderableType]:
                 )
             )
         parts += [section(viewer, "Roles"), table(viewer, ("Role", "When", "Status"), rows)]
-    parts += _contact(viewer, person.id)
+    parts += contact_parts(viewer, person.id)
     events = viewer.dossier.events_of(person.id)
     if events:
         parts += [section(viewer, "Events"), events_table(viewer, events)]
-    parts += _owed(viewer, {person.id})
+    parts += owed_parts(viewer, {person.id})
     return parts + notes_and_sources(viewer, person.notes, person.sources)
-
-
-def _contact(viewer: Viewer, record_id: str) -> list[RenderableType]:
-    """When the home side last met this record and meets it next; what is coming up."""
-    last, upcoming = contacts(viewer.dossier, record_id, viewer.today)
-    parts: list[RenderableType] = []
-
-    def when(event: Event) -> str:
-        return f"{date_span(event.date, event.end)}  {viewer.t.text(event.title)}"
-
-    rows = [
-        ("Last contact", when(last) if last else None),
-        ("Next contact", when(upcoming) if upcoming else None),
-    ]
-    if last or upcoming:
-        parts += [section(viewer, "Contact"), field_grid(viewer, rows)]
-    coming = ahead(viewer.dossier, record_id, viewer.today)
-    if coming:
-        parts += [
-            section(viewer, "In the coming year"),
-            bullets(_ahead_line(viewer, a) for a in coming),
-        ]
-    return parts
-
-
-def _ahead_line(viewer: Viewer, coming: Ahead) -> str:
-    title = viewer.t.text(coming.agreement.title)
-    if not coming.years:
-        return viewer.t("{date}: {agreement} expires", date=str(coming.day), agreement=title)
-    return viewer.t(
-        "{date}: {years} years since {agreement} was signed",
-        date=str(coming.day),
-        years=str(coming.years),
-        agreement=title,
-    )
-
-
-def _owed(viewer: Viewer, owner_ids: set[str]) -> list[RenderableType]:
-    """What a person or an organisation owes, across every event."""
-    owed = owed_by(viewer.dossier, owner_ids, viewer.today)
-    return [section(viewer, "Owes"), follow_ups_table(viewer, owed)] if owed else []
 
 
 def agreement_view(viewer: Viewer, agreement: Agreement) -> list[RenderableType]:
     renewed_by = [a.id for a in viewer.dossier.agreements if a.renews == agreement.id]
+    chain = viewer.dossier.renewal_chain(agreement.id)
     parts: list[RenderableType] = [
         _title(viewer.t.text(agreement.title), None, agreement),
         field_grid(
@@ -316,6 +275,21 @@ def agreement_view(viewer: Viewer, agreement: Agreement) -> list[RenderableType]
         parts += [section(viewer, "Signings"), table(viewer, ("Date", "Where", "Signed by"), rows)]
     if agreement.scope:
         parts += [section(viewer, "Scope"), bullets(viewer.t.text(s) for s in agreement.scope)]
+    if len(chain) > 1:
+        links = [
+            (
+                ("→ " if a.id == agreement.id else "  ") + a.id,
+                viewer.t.text(a.title),
+                viewer.t(a.status.value),
+                ", ".join(str(e.date) for e in viewer.dossier.signings(a.id)) or "—",
+                str(a.expires) if a.expires else "—",
+            )
+            for a in chain
+        ]
+        parts += [
+            section(viewer, "Renewal chain"),
+            table(viewer, ("Agreement", "Title", "Status", "Signed", "Expires"), links),
+        ]
     return parts + notes_and_sources(viewer, agreement.notes, agreement.sources)
 
 
