@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
-from types import FrameType
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
+def _stop(signum: int, frame: object) -> None:
     """SIGTERM and SIGHUP (`timeout`, a cancelled CI job, a closed terminal) stop the run as
     Ctrl-C does, through every cleanup on the way out: no partial temporary is left."""
     raise SystemExit(128 + signum)
 
 
 def main() -> None:
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _stop)
-    # `--version` alone needs none of the libraries the commands use.
+    # `--version` alone needs none of the libraries the commands use (nor `signal`, whose
+    # enums cost more than the rest of this answer).
     if sys.argv[1:] == ["--version"]:
         from dossier import __version__
 
         print(f"dossier {__version__}")
         return
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     from dossier.datafile import collector
 
     with collector.paused():  # the libraries' modules and classes live as long as the process
