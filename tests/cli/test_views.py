@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,6 +169,7 @@ def test_list_people_as_json(run: Run) -> None:
         "name": "Norihiko Fukuda",
         "native": "福田紀彦",
         "current_role": "Mayor, City of Kawasaki",
+        "last_contact": "2017-11-24",
     }
 
 
@@ -381,3 +383,19 @@ def test_no_view_pads_its_lines_with_trailing_spaces(
 
 def test_a_word_given_twice_finds_what_it_finds_once(run: Run) -> None:
     assert run("search", "munich munich munich").stdout == run("search", "munich").stdout
+
+
+def test_list_shows_the_last_contact_and_sorts_by_it(run: Run) -> None:
+    lines = run(
+        "list", "organisations", "--sort", "last-contact", env={"COLUMNS": "200"}
+    ).stdout.splitlines()
+    assert lines[0].split()[-2:] == ["Last", "contact"]
+    dates = [line.split()[-1] for line in lines[2:] if re.search(r"\d{4}(-\d\d)*$", line)]
+    assert dates == sorted(dates, reverse=True)
+    kawasaki = next(line for line in lines if line.startswith("kawasaki-city "))
+    assert kawasaki.endswith("2017-11-24")
+    names = [
+        row["name"]
+        for row in json.loads(run("list", "people", "--sort", "name", "--format", "json").stdout)
+    ]
+    assert names == sorted(names, key=str.casefold)

@@ -14,7 +14,7 @@ from dossier.cli.app import (
     stdout_console,
     today,
 )
-from dossier.export.formats import ListFormat, ViewFormat
+from dossier.export.formats import ListFormat, ListSort, ViewFormat
 from dossier.files import write_stdout
 from dossier.model.vocabulary import (
     AgreementKind,
@@ -107,16 +107,23 @@ def list_(
     lang: Annotated[
         Language | None, typer.Option(metavar="LANG", help="Language of the column labels.")
     ] = None,
+    sort: Annotated[
+        ListSort,
+        typer.Option(
+            metavar="ORDER",
+            help="data (as written), name, or last-contact (most recent first).",
+        ),
+    ] = ListSort.DATA,
 ) -> None:
     """List records of one kind, with filters.
 
     Example: dossier list agreements --status active --format csv
     """
-    from dossier.views.listing import Filters, build_rows, select
+    from dossier.views.listing import Filters, build_rows, select, sort_rows
 
     viewer = _viewer(ctx, lang)
     records = select(viewer.dossier, kind, Filters(country, focus, status, of_kind))
-    rows = build_rows(viewer.dossier, kind, records, viewer.today)
+    rows = sort_rows(build_rows(viewer.dossier, kind, records, viewer.today), sort.value)
     if fmt is ListFormat.TABLE:
         from dossier.views.blocks import table
 

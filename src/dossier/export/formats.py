@@ -30,3 +30,11 @@ class ViewFormat(enum.StrEnum):
 
     TEXT = "text"
     JSON = "json"
+
+
+class ListSort(enum.StrEnum):
+    """The order of `dossier list`."""
+
+    DATA = "data"
+    NAME = "name"
+    LAST_CONTACT = "last-contact"

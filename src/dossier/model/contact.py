@@ -4,6 +4,7 @@ expiry of an agreement, a round anniversary of a signing."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from dossier.model.dossier import Dossier, is_upcoming
@@ -23,10 +24,11 @@ class Contacts(NamedTuple):
 
 
 def _their_events(dossier: Dossier, record_id: str) -> list[Event]:
-    """Events of a record's side (for a person: those they take part in)."""
+    """Events of a record's side (for a person: the events that name them, as participant,
+    owner of a follow-up or in the agenda; found in the dossier's index, not by a scan)."""
     record = dossier.get(record_id)
     if isinstance(record, Person):
-        return [e for e in dossier.events if any(p.person == record_id for p in e.participants())]
+        return dossier.events_mentioning({record_id})
     return dossier.events_mentioning(dossier.side(record_id))
 
 
@@ -36,11 +38,32 @@ def contacts(dossier: Dossier, record_id: str, today: dt.date) -> Contacts:
     if dossier.home is None:
         return Contacts(None, None)
     home = dossier.side(dossier.home)
+    with_us = {e.id for e in dossier.events_mentioning(home)}
+    return _contacts(dossier, record_id, today, home, with_us)
+
+
+def last_contacts(dossier: Dossier, record_ids: Iterable[str], today: dt.date) -> dict[str, Event]:
+    """The last contact of each of `record_ids` that has one (for `list`), the home side's
+    events looked up once for all."""
+    if dossier.home is None:
+        return {}
+    home = dossier.side(dossier.home)
+    with_us = {e.id for e in dossier.events_mentioning(home)}
+    found = {}
+    for record_id in record_ids:
+        last = _contacts(dossier, record_id, today, home, with_us).last
+        if last is not None:
+            found[record_id] = last
+    return found
+
+
+def _contacts(
+    dossier: Dossier, record_id: str, today: dt.date, home: set[str], with_us: set[str]
+) -> Contacts:
     record = dossier.get(record_id)
     ours = isinstance(record, Person) and any(r.organisation in home for r in record.roles)
     if record_id in home or ours:  # our own side: there is no contact to keep
         return Contacts(None, None)
-    with_us = {e.id for e in dossier.events_mentioning(home)}
     shared = [e for e in _their_events(dossier, record_id) if e.id in with_us]
     past = [e for e in shared if not is_upcoming(e, today)]
     upcoming = [e for e in shared if is_upcoming(e, today)]

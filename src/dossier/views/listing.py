@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dossier.errors import UsageError
+from dossier.model.contact import last_contacts
 from dossier.model.countries import ISO_COUNTRY_CODES
 from dossier.model.dossier import Dossier, OpenFollowUp
 from dossier.model.records import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
@@ -103,42 +104,84 @@ def select(dossier: Dossier, kind: ListKind, filters: Filters) -> list[AnyRecord
     return records
 
 
-def build_rows(
+def _counterpart_rows(
     dossier: Dossier, kind: ListKind, records: Sequence[AnyRecord], today: dt.date
 ) -> Rows:
-    """The columns a person wants to scan for each kind."""
+    """Clusters, organisations and people, each with the date of the last contact."""
+    last = last_contacts(dossier, [r.id for r in records], today)
+
+    def contact(record_id: str) -> str:
+        return str(last[record_id].date) if record_id in last else ""
+
     if kind is ListKind.CLUSTERS:
         return Rows(
-            ("Id", "Name", "City", "Country", "Focus"),
+            ("Id", "Name", "City", "Country", "Focus", "Last contact"),
             [
-                (c.id, text_in(c.name), c.city or "", ", ".join(_countries(c)), ", ".join(c.focus))
+                (
+                    c.id,
+                    text_in(c.name),
+                    c.city or "",
+                    ", ".join(_countries(c)),
+                    ", ".join(c.focus),
+                    contact(c.id),
+                )
                 for c in records
                 if isinstance(c, Cluster)
             ],
         )
     if kind is ListKind.ORGANISATIONS:
         return Rows(
-            ("Id", "Name", "Kind", "City", "Country"),
+            ("Id", "Name", "Kind", "City", "Country", "Last contact"),
             [
-                (o.id, text_in(o.name), o.kind.value, o.city or "", ", ".join(_countries(o)))
+                (
+                    o.id,
+                    text_in(o.name),
+                    o.kind.value,
+                    o.city or "",
+                    ", ".join(_countries(o)),
+                    contact(o.id),
+                )
                 for o in records
                 if isinstance(o, Organisation)
             ],
         )
-    if kind is ListKind.PEOPLE:
+    return Rows(
+        ("Id", "Name", "Native", "Current role", "Last contact"),
+        [
+            (
+                p.id,
+                p.name,
+                p.native_name or "",
+                "; ".join(role_line(dossier, r) for r in p.current_roles(today)),
+                contact(p.id),
+            )
+            for p in records
+            if isinstance(p, Person)
+        ],
+    )
+
+
+def sort_rows(rows: Rows, key: str) -> Rows:
+    """Rows by a column: `name` alphabetically, `last-contact` most recent first (those never
+    met last); anything else keeps the data's order."""
+    if key == "name" and "Name" in rows.columns:
+        column = rows.columns.index("Name")
+        return Rows(rows.columns, sorted(rows.rows, key=lambda r: r[column].casefold()))
+    if key == "last-contact" and "Last contact" in rows.columns:
+        column = rows.columns.index("Last contact")
+        ordered = sorted(rows.rows, key=lambda r: r[column], reverse=True)
         return Rows(
-            ("Id", "Name", "Native", "Current role"),
-            [
-                (
-                    p.id,
-                    p.name,
-                    p.native_name or "",
-                    "; ".join(role_line(dossier, r) for r in p.current_roles(today)),
-                )
-                for p in records
-                if isinstance(p, Person)
-            ],
+            rows.columns, [r for r in ordered if r[column]] + [r for r in ordered if not r[column]]
         )
+    return rows
+
+
+def build_rows(
+    dossier: Dossier, kind: ListKind, records: Sequence[AnyRecord], today: dt.date
+) -> Rows:
+    """The columns a person wants to scan for each kind."""
+    if kind in (ListKind.CLUSTERS, ListKind.ORGANISATIONS, ListKind.PEOPLE):
+        return _counterpart_rows(dossier, kind, records, today)
     if kind is ListKind.AGREEMENTS:
         return Rows(
             ("Id", "Title", "Kind", "Status", "Parties"),
