@@ -14,6 +14,7 @@ from dossier.cli.app import (
     stdout_console,
     today,
 )
+from dossier.errors import UsageError
 from dossier.export.formats import ListFormat, ListSort, ViewFormat
 from dossier.files import write_stdout
 from dossier.model.vocabulary import (
@@ -258,6 +259,54 @@ def follow_ups(
 
         translated = [(due, viewer.t(status), *rest) for due, status, *rest in rows.rows]
         stdout_console().print(table(viewer, rows.columns, translated))
+        return
+    from dossier.export.rows import rows_csv, rows_json
+
+    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
+
+
+@command()
+def stale(
+    ctx: typer.Context,
+    older_than: Annotated[
+        str, typer.Option(metavar="AGE", help="Older than this: 2y, 18m, 6w or 90d.")
+    ] = "2y",
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", metavar="FORMAT", help="table, json or csv.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """Facts checked longest ago (their verified: date, else their newest source), oldest first;
+    facts with neither come first.
+
+    Example: dossier stale --older-than 18m
+    """
+    from dossier.model.stale import parse_age, stale_facts
+    from dossier.views.listing import Rows
+
+    try:
+        age = parse_age(older_than)
+    except ValueError as error:
+        raise UsageError(f"--older-than: {error}") from None
+    viewer = _viewer(ctx, None)
+    found = stale_facts(viewer.dossier, viewer.today, age)
+    rows = Rows(
+        ("Record", "Fact", "As of", "From", "Hint"),
+        [
+            (
+                f.record,
+                "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in f.path).lstrip(".")
+                or "(record)",
+                str(f.as_of) if f.as_of else "",
+                "verified" if f.verified else "source" if f.published else "nothing",
+                f.hint(),
+            )
+            for f in found
+        ],
+    )
+    if fmt is ListFormat.TABLE:
+        from dossier.views.blocks import table
+
+        stdout_console().print(table(viewer, rows.columns, rows.rows))
         return
     from dossier.export.rows import rows_csv, rows_json
 

@@ -13,6 +13,7 @@ _SHARED_FIELDS = {
     "id": "Unique across the whole dossier; lower-case letters, digits and hyphens.",
     "notes": "Uncertainty, protocol hints, provenance.",
     "sources": "Ids of `sources` records.",
+    "verified": "When the record's facts were last checked against a source (`dossier stale`).",
 }
 
 

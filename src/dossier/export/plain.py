@@ -9,11 +9,12 @@ from dossier.model.dossier import Dossier
 from dossier.model.records import SECTIONS, SETTINGS
 from dossier.model.vocabulary import RecordKind
 
-TRAILING_FIELDS = ("notes", "sources")
+TRAILING_FIELDS = ("verified", "notes", "sources")
 
 
 def reading_order(fields: dict[str, Any]) -> dict[str, Any]:
-    """A record's fields with what every record shares (`notes`, `sources`) at the end."""
+    """A record's fields with what every record shares (`verified`, `notes`, `sources`) at the
+    end."""
     ordered = {k: v for k, v in fields.items() if k not in TRAILING_FIELDS}
     ordered.update((k, fields[k]) for k in TRAILING_FIELDS if k in fields)
     return ordered

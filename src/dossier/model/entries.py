@@ -30,6 +30,8 @@ class Figure(Strict):
     """When the number was true."""
     source: Slug | None = None
     """Id of the source it comes from."""
+    verified: PartialDate | None = None
+    """When this was last checked against a source (`dossier stale`)."""
     notes: LocalText | None = None
 
 
@@ -56,6 +58,8 @@ class Role(Strict):
     """When it began."""
     until: PartialDate | None = None
     """When it ended; a partial date ends at the end of its month or year."""
+    verified: PartialDate | None = None
+    """When this was last checked against a source (`dossier stale`)."""
     notes: LocalText | None = None
 
     def is_current(self, today: dt.date) -> bool:

@@ -39,6 +39,8 @@ class Record(Strict):
     """Uncertainty, protocol hints, provenance."""
     sources: list[Slug] = field(default_factory=list)
     """Ids of `sources` records."""
+    verified: PartialDate | None = None
+    """When the record's facts were last checked against a source (`dossier stale`)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
