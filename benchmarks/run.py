@@ -313,7 +313,9 @@ def problems_and_search_rows(
     work: Path, records_file: Path, env: dict[str, str], *, runs: int, quick: bool
 ) -> list[Row]:
     """P7: problems in one record cost what valid records do (each is located without
-    reading its record again); P8: a pasted 1,000-word query against a one-word search."""
+    reading its record again); P8: a pasted 1,000-word query against a one-word search;
+    P9, P10: the commands that read the whole dossier for what is owed and what is old cost
+    about what listing its people does (all as JSON: the data work, not Rich's tables)."""
     count = 500 if quick else 5_000
     valid = generate(count, work / f"valid{count}.yaml")
     p7 = measure(
@@ -331,7 +333,21 @@ def problems_and_search_rows(
         runs=runs,
         cwd=work,
     )
+    listing = [*DOSSIER, "--data", str(records_file)]
+    p9 = measure(
+        {
+            "follow-ups": ([*listing, "follow-ups", "--all", "--format", "json"], env),
+            "stale": ([*listing, "stale", "--format", "json"], env),
+            "list": ([*listing, "list", "people", "--format", "json"], env),
+        },
+        runs=runs,
+        cwd=work,
+    )
     return [
+        ratio_row(
+            "P9", "follow-ups --all, json", p9["follow-ups"], "list people, json", p9["list"], 1.5
+        ),
+        ratio_row("P10", "stale, json", p9["stale"], "list people, json", p9["list"], 1.5),
         ratio_row(
             "P7",
             f"validate, {count:,} problems in one record",

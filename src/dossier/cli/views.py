@@ -244,10 +244,15 @@ def follow_ups(
 
     before = partial_date(due_before, "--due-before")
     viewer = _viewer(ctx, lang)
-    finder, dossier = Finder(viewer.dossier), viewer.dossier
+    dossier = viewer.dossier
+
+    def side_of(ref: str | None) -> frozenset[str] | None:
+        # Finder indexes every name of the dossier: built only when a REF is given.
+        return frozenset(dossier.side(Finder(dossier).find(ref).id)) if ref else None
+
     chosen = FollowUpFilter(
-        owners=frozenset(dossier.side(finder.find(owner).id)) if owner else None,
-        counterpart=frozenset(dossier.side(finder.find(counterpart).id)) if counterpart else None,
+        owners=side_of(owner),
+        counterpart=side_of(counterpart),
         overdue=overdue,
         due_before=before,
         include_done=include_done,
