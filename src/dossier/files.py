@@ -8,7 +8,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         _write_into(path, data)
         return
     existing = path.stat() if force and path.is_file() else None
+    import tempfile  # only commands that write a file need it; every command imports this module
+
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
