@@ -11,6 +11,19 @@ FieldPath = tuple[PathPart, ...]
 """Where a value stands inside a file or a record: `("roles", 0, "since")`."""
 
 
+MAX_PATH_PARTS = 8
+
+
+def format_field_path(path: Sequence[PathPart]) -> str:
+    """`roles[0].since`; a very deep path keeps its start and end around an ellipsis."""
+    if len(path) > MAX_PATH_PARTS:
+        return f"{format_field_path(path[:3])}…{format_field_path(path[-2:])}"
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"

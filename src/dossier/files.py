@@ -206,3 +206,16 @@ def printable(text: str, *, one_line: bool = False) -> str:
     if one_line:
         shown = shown.replace("\n", "\\n").replace("\t", "\\t")
     return shown
+
+
+# Only these stay as written in a link's target; a space, a quote or a control character is
+# percent-encoded, so the link goes where its text says and no further word of an address
+# can become a second link, a style or an attribute. (Markdown needs more: see its writer.)
+_LINK_SAFE = ":/?#@!$&'()*+,;=%~-._[]"
+
+
+def link_target(url: str) -> str:
+    """The target of a hyperlink in a terminal (OSC 8) or a Word document: `url`, and only it."""
+    from urllib.parse import quote
+
+    return quote(url, safe=_LINK_SAFE)

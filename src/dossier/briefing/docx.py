@@ -12,7 +12,6 @@ import functools
 import io
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import docx
 from docx.document import Document
@@ -33,6 +32,7 @@ from dossier.briefing.document import (
     Table,
     is_safe_link,
 )
+from dossier.files import link_target
 from dossier.model.languages import LANGUAGES
 from dossier.model.values import CONTROL_CHARACTERS
 
@@ -48,15 +48,6 @@ REQUIRED_STYLES = (
 )
 EAST_ASIAN_FONT = "Yu Gothic"
 """Office's Japanese UI font; LibreOffice substitutes an installed Japanese font for it."""
-
-
-# In a link's target only these stay as written; a space or a quote is percent-encoded.
-_LINK_SAFE = ":/?#@!$&'()*+,;=%~-._[]"
-
-
-def link_target(url: str) -> str:
-    """The target of a Word hyperlink for `url`: that address and nothing more."""
-    return quote(clean(url), safe=_LINK_SAFE)
 
 
 def clean(text: str) -> str:
@@ -150,7 +141,7 @@ def _fill_xml(paragraph: Any, part: Any, runs: Line) -> None:
     for piece in runs:
         text = clean(piece.text)
         if piece.url and is_safe_link(piece.url):
-            target = link_target(piece.url)
+            target = link_target(clean(piece.url))
             relation = part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
             link = _element(paragraph, "w:hyperlink", {_q("r:id"): relation})
             _run(link, text, bold=piece.bold, italic=piece.italic, link=True)

@@ -27,12 +27,25 @@ from dossier.model.vocabulary import (
 
 if TYPE_CHECKING:
     from dossier.views.blocks import Viewer
+    from dossier.views.listing import Rows
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
 
 
 LANG_HELP = "en, de or ja (default: the data's lang:, else en)."
+
+
+def _print_rows(viewer: "Viewer", rows: "Rows", fmt: ListFormat) -> None:
+    """Rows drawn as a table, or written as JSON or CSV for other programs."""
+    if fmt is ListFormat.TABLE:
+        from dossier.views.blocks import table
+
+        stdout_console().print(table(viewer, rows.columns, rows.rows))
+        return
+    from dossier.export.rows import rows_csv, rows_json
+
+    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
 
 
 def _viewer(ctx: typer.Context, lang: Language | None) -> "Viewer":
@@ -124,15 +137,9 @@ def list_(
 
     viewer = _viewer(ctx, lang)
     records = select(viewer.dossier, kind, Filters(country, focus, status, of_kind))
-    rows = sort_rows(build_rows(viewer.dossier, kind, records, viewer.today), sort.value)
-    if fmt is ListFormat.TABLE:
-        from dossier.views.blocks import table
-
-        stdout_console().print(table(viewer, rows.columns, rows.rows))
-        return
-    from dossier.export.rows import rows_csv, rows_json
-
-    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
+    _print_rows(
+        viewer, sort_rows(build_rows(viewer.dossier, kind, records, viewer.today), sort.value), fmt
+    )
 
 
 @command("search")
@@ -240,7 +247,7 @@ def follow_ups(
     """
     from dossier.model.follow_ups import FollowUpFilter, select_follow_ups
     from dossier.model.lookup import Finder
-    from dossier.views.listing import follow_up_rows
+    from dossier.views.listing import Rows, follow_up_rows
 
     before = partial_date(due_before, "--due-before")
     viewer = _viewer(ctx, lang)
@@ -259,15 +266,9 @@ def follow_ups(
     )
     items = select_follow_ups(dossier, chosen, viewer.today)
     rows = follow_up_rows(dossier, items, viewer.today, viewer.t.lang)
-    if fmt is ListFormat.TABLE:
-        from dossier.views.blocks import table
-
-        translated = [(due, viewer.t(status), *rest) for due, status, *rest in rows.rows]
-        stdout_console().print(table(viewer, rows.columns, translated))
-        return
-    from dossier.export.rows import rows_csv, rows_json
-
-    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
+    if fmt is ListFormat.TABLE:  # the status word in the reader's language, in the table only
+        rows = Rows(rows.columns, [(due, viewer.t(st), *rest) for due, st, *rest in rows.rows])
+    _print_rows(viewer, rows, fmt)
 
 
 @command()
@@ -286,33 +287,11 @@ def stale(
     Example: dossier stale --older-than 18m
     """
     from dossier.model.stale import parse_age, stale_facts
-    from dossier.views.listing import Rows
+    from dossier.views.listing import stale_rows
 
     try:
         age = parse_age(older_than)
     except ValueError as error:
         raise UsageError(f"--older-than: {error}") from None
     viewer = _viewer(ctx, None)
-    found = stale_facts(viewer.dossier, viewer.today, age)
-    rows = Rows(
-        ("Record", "Fact", "As of", "From", "Hint"),
-        [
-            (
-                f.record,
-                "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in f.path).lstrip(".")
-                or "(record)",
-                str(f.as_of) if f.as_of else "",
-                "verified" if f.verified else "source" if f.published else "nothing",
-                f.hint(),
-            )
-            for f in found
-        ],
-    )
-    if fmt is ListFormat.TABLE:
-        from dossier.views.blocks import table
-
-        stdout_console().print(table(viewer, rows.columns, rows.rows))
-        return
-    from dossier.export.rows import rows_csv, rows_json
-
-    write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
+    _print_rows(viewer, stale_rows(stale_facts(viewer.dossier, viewer.today, age)), fmt)

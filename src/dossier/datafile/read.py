@@ -19,7 +19,7 @@ from dossier.datafile.text_check import check_bytes
 from dossier.datafile.validation import field_errors, validate
 from dossier.datafile.yaml_positions import YamlDocument
 from dossier.datafile.yaml_reader import parse_yaml
-from dossier.errors import FieldPath, Finding, Problem, Severity
+from dossier.errors import FieldPath, Finding, Problem, Severity, format_field_path
 from dossier.model.checks import Elsewhere, check_dossier
 from dossier.model.dossier import Dossier
 from dossier.model.records import SECTIONS, SETTINGS, TOP_LEVEL_KEYS, AnyRecord, DossierFile
@@ -350,19 +350,6 @@ def _section_hint(key: str) -> str:
     if synonym is not None:
         return f"did you mean '{synonym}'?"
     return did_you_mean(key, TOP_LEVEL_KEYS) or f"known sections: {', '.join(TOP_LEVEL_KEYS)}"
-
-
-MAX_PATH_PARTS = 8
-
-
-def format_field_path(path: Sequence[str | int]) -> str:
-    """`roles[0].since`; a very deep path keeps its start and end around an ellipsis."""
-    if len(path) > MAX_PATH_PARTS:
-        return f"{format_field_path(path[:3])}…{format_field_path(path[-2:])}"
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def read_dossier(raws: Sequence[RawFile], today: dt.date, *, warnings: bool = True) -> LoadResult:

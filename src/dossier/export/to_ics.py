@@ -41,12 +41,17 @@ def agenda_uids(event: Event) -> list[str]:
     for item in event.agenda:
         day = item.date or event.date
         key = item.id or f"{day.start():%Y%m%d}T{item.time.replace(':', '')}"
-        uid, count = f"{event.id}-agenda-{key}", 1
-        while f"{uid}@{UID_DOMAIN}" in uids:
-            count += 1
-            uid = f"{event.id}-agenda-{key}-{count}"
-        uids.append(f"{uid}@{UID_DOMAIN}")
+        uids.append(_unique(f"{event.id}-agenda-{key}", uids))
     return uids
+
+
+def _unique(uid: str, taken: list[str]) -> str:
+    """`uid@dossier`, or `uid-2@dossier` (and so on) where an earlier entry took it."""
+    candidate, count = uid, 1
+    while f"{candidate}@{UID_DOMAIN}" in taken:
+        count += 1
+        candidate = f"{uid}-{count}"
+    return f"{candidate}@{UID_DOMAIN}"
 
 
 def _identify(entry: CalendarEvent | Todo, uid: str, stamp: dt.datetime) -> None:
@@ -103,12 +108,9 @@ def follow_up_uids(event: Event) -> list[str]:
     uids: list[str] = []
     for follow_up in event.follow_ups:
         words = " ".join(text_in(follow_up.action).split()).encode("utf-8")
-        uid = f"{event.id}-follow-up-{blake2b(words, digest_size=6).hexdigest()}"
-        unique, count = uid, 1
-        while f"{unique}@{UID_DOMAIN}" in uids:
-            count += 1
-            unique = f"{uid}-{count}"
-        uids.append(f"{unique}@{UID_DOMAIN}")
+        uids.append(
+            _unique(f"{event.id}-follow-up-{blake2b(words, digest_size=6).hexdigest()}", uids)
+        )
     return uids
 
 

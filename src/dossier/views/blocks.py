@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -17,6 +16,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from dossier.files import link_target
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, OpenFollowUp, is_upcoming
 from dossier.model.records import Event, Person, Source
@@ -25,17 +25,6 @@ from dossier.phrases import date_span, names, person_name, place_of
 
 HEADING = "bold"
 DIM = "dim"
-
-
-# Only these stay as written in a terminal link's target; a space, a quote or a control
-# character is percent-encoded, so the link goes where the text shown says and no further
-# word of an address can become a second link or a style.
-_LINK_SAFE = ":/?#@!$&'()*+,;=%~-._[]"
-
-
-def link_target(url: str) -> str:
-    """The target of a terminal hyperlink (OSC 8) for `url`: that address and nothing more."""
-    return quote(url, safe=_LINK_SAFE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,12 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dossier.errors import UsageError
+from dossier.errors import UsageError, format_field_path
 from dossier.model.contact import last_contacts
 from dossier.model.countries import ISO_COUNTRY_CODES
 from dossier.model.dossier import Dossier, OpenFollowUp
 from dossier.model.records import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
+from dossier.model.stale import Fact
 from dossier.model.suggest import did_you_mean
 from dossier.model.values import text_in
 from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
@@ -229,3 +230,18 @@ def follow_up_rows(
             )
         )
     return Rows(("Due", "Status", "Action", "Owner", "Event"), rows)
+
+
+def stale_rows(found: Sequence[Fact]) -> Rows:
+    """`dossier stale`: each old fact, how old, what dates it, and the field that fixes it."""
+    rows: list[tuple[str, ...]] = [
+        (
+            f.record,
+            format_field_path(f.path) or "(record)",
+            str(f.as_of) if f.as_of else "",
+            "verified" if f.verified else "source" if f.published else "nothing",
+            f.hint(),
+        )
+        for f in found
+    ]
+    return Rows(("Record", "Fact", "As of", "From", "Hint"), rows)
