@@ -49,15 +49,23 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_line(problem: Problem) -> str:
-    """A workflow command GitHub Actions shows as an annotation on the file and line."""
-    properties = [f"file={_escape_property(problem.file)}"]
-    if problem.line:
-        properties += [f"line={problem.line}", f"col={problem.column}"]
-    title = f"dossier {problem.subject()}".strip() + (f" [{problem.kind}]" if problem.kind else "")
+def annotation(level: str, file: str, line: int, column: int, title: str, message: str) -> str:
+    """A workflow command GitHub Actions shows as an annotation on the file and line (0: no
+    line known)."""
+    properties = [f"file={_escape_property(file)}"]
+    if line:
+        properties += [f"line={line}", f"col={column}"]
     properties.append(f"title={_escape_property(title)}")
+    return f"::{level} {','.join(properties)}::{_escape_data(message)}"
+
+
+def github_line(problem: Problem) -> str:
+    """A problem as a GitHub Actions annotation."""
+    title = f"dossier {problem.subject()}".strip() + (f" [{problem.kind}]" if problem.kind else "")
     message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
-    return f"::{problem.severity.value} {','.join(properties)}::{_escape_data(message)}"
+    return annotation(
+        problem.severity.value, problem.file, problem.line, problem.column, title, message
+    )
 
 
 def render(problems: Sequence[Problem], fmt: ReportFormat) -> str:

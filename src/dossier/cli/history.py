@@ -1,0 +1,144 @@
+"""The commands about the dossier's history in git: diff and log."""
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dossier.cli.app import Options, command, emit, say
+from dossier.errors import NotFoundError, Problem, UsageError
+from dossier.history.render import DiffFormat, LogFormat
+
+# No `from __future__ import annotations`: Typer reads every command's signature at each
+# start, and annotations kept as text would be evaluated anew each time.
+
+
+def _data_path(ctx: typer.Context) -> Path:
+    """The user's data; history is never read from the sample shipped in the package."""
+    from dossier.datafile.load import LOOKED_AT, find_data
+
+    options: Options = ctx.obj
+    found = find_data(options.data)
+    if found is None:
+        raise UsageError(f"no data found; looked at {LOOKED_AT}")
+    return found
+
+
+def _report(problems: list[Problem], consequence: str) -> None:
+    from dossier.export.problems import problem_line
+
+    for problem in problems:
+        say(problem_line(problem))
+    if problems:
+        say(f"dossier: {consequence}")
+
+
+@command()
+def diff(
+    ctx: typer.Context,
+    revisions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[OLD [NEW]]",
+            help="Commits to compare (default: HEAD and the working tree), or two paths.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="text, json, markdown (for a pull request) or github.",
+        ),
+    ] = DiffFormat.TEXT,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write to FILE.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE.")] = False,
+) -> None:
+    """Records added, removed and changed, field by field, between two versions of the data.
+
+    With no OLD, compares the last commit with the working tree; with OLD alone, that commit
+    with the working tree. Records keep their identity by id across files and renames. Two
+    paths that exist compare those files or folders, without git. Exit 0 whatever changed.
+
+    Example: dossier diff HEAD~1 HEAD --format markdown
+    """
+    from dossier.history.compare import compare
+    from dossier.history.render import render_diff
+    from dossier.history.versions import at_commit, in_working_tree, of_path
+
+    given = revisions or []
+    if len(given) > 2:
+        raise UsageError("diff takes at most two revisions (OLD and NEW)")
+    if len(given) == 2 and all(Path(p).exists() for p in given):
+        old, new = of_path(Path(given[0])), of_path(Path(given[1]))
+    else:
+        from dossier.history.git import Repository
+
+        data = _data_path(ctx)
+        repository = Repository.containing(data)
+        try:
+            old = at_commit(repository, given[0] if given else "HEAD")
+            new = (
+                at_commit(repository, given[1])
+                if len(given) == 2
+                else in_working_tree(repository, data)
+            )
+        finally:
+            repository.close()
+    _report(
+        old.problems + new.problems,
+        "records of files that could not be read in one version are left out of the comparison",
+    )
+    emit(render_diff(compare(old, new), fmt, old.label, new.label), output, force=force)
+
+
+@command()
+def log(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="A record: id or name.")],
+    fmt: Annotated[
+        LogFormat, typer.Option("--format", metavar="FORMAT", help="text or json.")
+    ] = LogFormat.TEXT,
+    start: Annotated[
+        str, typer.Option("--rev", metavar="REV", help="Follow history from this commit.")
+    ] = "HEAD",
+) -> None:
+    """The commits that changed one record, newest first: date, author, subject, fields.
+
+    REF is looked up in the data as it is now; a record since removed is found by its id.
+
+    Example: dossier log norihiko-fukuda
+    """
+    from dossier.history.git import Repository
+    from dossier.history.log import record_log
+    from dossier.history.render import render_log
+
+    data = _data_path(ctx)
+    repository = Repository.containing(data)
+    try:
+        record_id = _record_id(ctx, ref)
+        entries, problems = record_log(repository, record_id, repository.commit(start))
+    finally:
+        repository.close()
+    _report(problems, "the record counts as absent from versions that could not be read")
+    if not entries and fmt is LogFormat.TEXT:
+        say(f"dossier: no commit reachable from {start} changed {record_id}")
+    emit(render_log(entries, fmt), None, force=False)
+
+
+def _record_id(ctx: typer.Context, ref: str) -> str:
+    """The id of the record REF names now; REF itself when it is an id no longer in the data."""
+    from dossier.cli.app import load_data
+    from dossier.model.lookup import Finder
+    from dossier.model.values import SLUG_PATTERN
+
+    result = load_data(ctx, sample=False)
+    try:
+        return Finder(result.dossier).find(ref).id
+    except NotFoundError:
+        if re.fullmatch(SLUG_PATTERN, ref):
+            return ref
+        raise

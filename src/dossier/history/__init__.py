@@ -1,0 +1,1 @@
+"""The dossier's history in git: which records changed between two versions, and how."""

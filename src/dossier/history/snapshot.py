@@ -1,0 +1,109 @@
+"""One version of the data, as records keyed by kind and id: what a diff compares.
+
+Records are compared as written (plain YAML data), not as validated: a revision that would not
+validate today, or an older version of the format, still compares field by field. A file that
+cannot be read at all in one version is reported, and its records are left out of the
+comparison rather than reported as removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.datafile.yaml_reader import parse_yaml
+from dossier.errors import Problem
+from dossier.model.records import SECTIONS
+
+RecordKey = tuple[str, str]
+"""(section, id): a record's identity across versions, files and renames."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordVersion:
+    """A record as one version of the data holds it."""
+
+    key: RecordKey
+    data: dict[str, Any]
+    file: str
+    line: int
+    """First line of the record (1-based, as editors count)."""
+    end_line: int
+    """Last line of the record."""
+
+    @property
+    def name(self) -> str:
+        return record_name(self.data)
+
+
+def record_name(data: dict[str, Any]) -> str:
+    """What people call a record: its name (or title), in English where it has several."""
+    for key in ("name", "title"):
+        value = data.get(key)
+        if isinstance(value, dict):
+            value = value.get("en", next(iter(value.values()), ""))
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+@dataclass
+class Snapshot:
+    """The records of one version of the data, and what could not be read of it."""
+
+    label: str
+    records: dict[RecordKey, RecordVersion] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    """Files that could not be parsed in this version."""
+    problems: list[Problem] = field(default_factory=list)
+    single_file: bool = False
+    """A file given by itself: its records cannot move to another file."""
+
+
+def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Problem]]:
+    """Every record with an id in one file's bytes, with its lines; or the file's problems."""
+    document = parse_yaml(raw, _keep)
+    if document.data is None or not isinstance(document.data, dict):
+        findings = document.problems or []
+        problems = [
+            Problem(file, *document.in_editor(f.line, f.column), f.message)
+            for f in findings
+            if f.line
+        ] or [Problem(file, 1, 1, "the file does not hold a mapping of sections")]
+        return [], problems
+    found = []
+    for section, items in document.data.items():
+        if section not in SECTIONS or not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            span = document.spans[section, index]
+            line, _ = document.in_editor(span.line + 1, span.column + 1)
+            # libyaml ends a block record at the start of the next line.
+            end_line, _ = document.in_editor(
+                span.end_line + (1 if span.end_column else 0), max(span.end_column, 1)
+            )
+            found.append(
+                RecordVersion((section, item["id"]), item, file, line, max(line, end_line))
+            )
+    return found, []
+
+
+def _keep(_section: str, _index: int, item: Any) -> Any:
+    return item
+
+
+def read_snapshot(label: str, files: Iterable[tuple[str, bytes]]) -> Snapshot:
+    """A version of the data from its files' bytes. Where an id repeats, the first one counts
+    (validation reports the repetition)."""
+    snapshot = Snapshot(label)
+    for file, raw in files:
+        records, problems = record_items(raw, file)
+        if problems:
+            snapshot.unreadable.add(file)
+            snapshot.problems.extend(problems)
+        for record in records:
+            snapshot.records.setdefault(record.key, record)
+    return snapshot
