@@ -5,13 +5,15 @@ fails when the README and the real output differ. Each ```console block runs in 
 temporary folder, its commands in order, at 100 columns, without colour, with today fixed
 and against the repository's sample data, so that a block may write a file and a later
 command of it find that file. What a command prints to standard output and standard error is
-shown under it, and `(exit N)` when it fails.
+shown under it, and `(exit N)` when it fails. A command that names its own `--data` first
+reads that data instead of the sample.
 
 The examples are not run by a shell: they are split into words as a shell would, and the only
 shell syntax understood is a final `> FILE` (standard output into a file of the folder) and a
 `# comment`. `$ cat FILE` followed by text writes that text to FILE, for the commands after
-it. Anything else (pipes, `&&`, `<`), a command other than `dossier` or `cat`, or an example
-that ends in a usage error stops the refresh with the reason, and leaves README.md as it was.
+it. `$ git …` runs git in the folder with a fixed author and clock, so that commit ids are the
+same at every refresh. Anything else (pipes, `&&`, `<`), another command, or an example that
+ends in a usage error stops the refresh with the reason, and leaves README.md as it was.
 """
 
 from __future__ import annotations
@@ -35,6 +37,16 @@ FIXED = {
     "DOSSIER_NO_CACHE": "1",
 }
 BLOCK = re.compile(r"(```console\n)(\$ .*?)(\n```)", re.DOTALL)
+GIT_FIXED = {
+    "GIT_AUTHOR_NAME": "Jane Roe",
+    "GIT_AUTHOR_EMAIL": "jane.roe@example.org",
+    "GIT_COMMITTER_NAME": "Jane Roe",
+    "GIT_COMMITTER_EMAIL": "jane.roe@example.org",
+    "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+01:00",
+    "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+01:00",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 USAGE_ERROR = re.compile(r"^(Usage: |Try '.* -h' for help|Error: )", re.MULTILINE)
 
 
@@ -59,7 +71,8 @@ def words(command: str) -> tuple[list[str], str | None]:
 
 def run_dossier(arguments: list[str], folder: Path, redirect: str | None) -> str:
     """What the user sees after `dossier ARGUMENTS` in `folder`."""
-    command = [sys.executable, "-m", "dossier", "--data", str(SAMPLE), *arguments]
+    data = [] if arguments[:1] == ["--data"] else ["--data", str(SAMPLE)]
+    command = [sys.executable, "-m", "dossier", *data, *arguments]
     env = {**os.environ, **FIXED}
     env.pop("DOSSIER_DATA", None)
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=folder)
@@ -86,11 +99,18 @@ def render_block(block: str) -> str:
             if tokens[:1] == ["cat"] and len(tokens) == 2 and redirect is None:
                 (folder / tokens[1]).write_text(written + "\n", encoding="utf-8")
                 rendered.append(f"$ {command}\n{written}".rstrip("\n"))
+            elif tokens[:1] == ["git"]:
+                env = {**os.environ, **GIT_FIXED}
+                result = subprocess.run(tokens, capture_output=True, text=True, env=env, cwd=folder)
+                if result.returncode:
+                    raise ExampleError(f"`{command}` failed:\n{result.stderr}")
+                output = (result.stdout + result.stderr).rstrip("\n")
+                rendered.append(f"$ {command}" + (f"\n{output}" if output else ""))
             elif tokens[:1] == ["dossier"]:
                 output = run_dossier(tokens[1:], folder, redirect)
                 rendered.append(f"$ {command}" + (f"\n{output}" if output else ""))
             else:
-                raise ExampleError(f"`{command}`: only dossier and cat are run in examples")
+                raise ExampleError(f"`{command}`: only dossier, cat and git are run in examples")
     return "\n".join(rendered)
 
 

@@ -104,3 +104,9 @@ def test_strict_turns_red_by_the_clock_alone(run: Run) -> None:
     result = run("validate", "--strict", env={"DOSSIER_TODAY": later.isoformat()})
     assert result.exit_code == 1
     assert "[overdue]" in result.stdout
+
+
+def test_the_readme_excerpt_of_the_visit_briefing_is_real(run: Run) -> None:
+    excerpt = README.split("```markdown\n")[1].split("```")[0]
+    briefing = run("brief", "munich-delegation-kawasaki-2027", "--format", "md", "-o", "-")
+    assert excerpt in briefing.stdout

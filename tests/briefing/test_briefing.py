@@ -88,6 +88,12 @@ Prepared for Home Cluster on 25 November 2026
 
 **INTERNAL**
 
+## Since the last visit
+
+Last contact: **MoU signed** (10 May 2021) \\[1\\]
+
+Nothing recorded has changed since then.
+
 ## Purpose and objectives
 
 - Meet the mayor
@@ -105,7 +111,7 @@ Prepared for Home Cluster on 25 November 2026
 
 | Name | Role | Notes |
 |---|---|---|
-| **YAMADA Taro** · 山田太郎 | Mayor, Far City (since April 2020) | Address as "Mayor Yamada". Signed the Test MoU on 10 May 2021. |
+| **YAMADA Taro** · 山田太郎 | Mayor, Far City (since April 2020) \\[last checked May 2021\\] | Address as "Mayor Yamada". Signed the Test MoU on 10 May 2021. |
 
 ## Counterpart profile
 
@@ -217,6 +223,7 @@ def test_the_visit_briefing_has_every_section_in_order(visit_docx: bytes) -> Non
     assert document.paragraphs[0].text == "Briefing: Munich delegation to King Skyfront"
     headings = [p.text for p in document.paragraphs if _style(p) == "Heading 1"]
     assert headings == [
+        "Since the last visit",
         "Purpose and objectives",
         "Agenda",
         "Who's who",
@@ -389,7 +396,7 @@ def test_brief_writes_the_default_file_and_refuses_to_overwrite(
     result = run("brief", VISIT)
     assert result.exit_code == 0, result
     path = tmp_path / f"briefing-{VISIT}-2027-04-14.docx"
-    assert result.stderr == f"dossier: wrote {path.name} (7 sections)\n"
+    assert result.stderr == f"dossier: wrote {path.name} (8 sections)\n"
     first = path.read_bytes()
     again = run("brief", VISIT)
     assert again.exit_code == 2

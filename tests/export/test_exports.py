@@ -81,7 +81,9 @@ def test_csv_export_of_people(run: Run, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     fukuda = rows[0]
     assert fukuda["native_name"] == "福田紀彦"
-    assert fukuda["roles"] == "title: Mayor, organisation: kawasaki-city, since: 2013-11-19"
+    assert fukuda["roles"] == (
+        "title: Mayor, organisation: kawasaki-city, since: 2013-11-19, verified: 2025-10-26"
+    )
     assert fukuda["sources"] == "wiki-li-fukuda; agbnippon-fukuda; livedoor-2025"
     stdout = run("export", "--format", "csv", "--kind", "people").stdout
     assert not stdout.startswith("\ufeff")

@@ -23,7 +23,9 @@ from dossier.briefing.document import (
     line,
 )
 from dossier.briefing.relationship import RelationshipSections
-from dossier.briefing.sides import Citations, Sides, resolve_sides
+from dossier.briefing.sides import Citations, resolve_sides
+from dossier.briefing.since import SinceSection
+from dossier.errors import FieldPath
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, agenda_times
 from dossier.model.records import (
@@ -36,18 +38,25 @@ from dossier.model.records import (
     Person,
     display_text,
 )
+from dossier.model.stale import DEFAULT_STALE_AFTER, Fact, stale_facts
 from dossier.model.values import PartialDate
 from dossier.phrases import formal_name, place_of, role_span, with_native
 
 
 @dataclass
-class _Builder(RelationshipSections):
-    dossier: Dossier
-    sides: Sides
-    visit: Event | None
-    today: dt.date
-    citations: Citations
-    t: Translator
+class _Builder(RelationshipSections, SinceSection):
+    stale: dict[tuple[str, FieldPath], Fact]
+    """Facts last checked longer ago than the limit, by record and place: marked for the
+    reader, who should not take them as current without asking."""
+
+    def checked(self, record_id: str, path: FieldPath) -> str | None:
+        """` [last checked March 2019]` for a fact gone stale, else None."""
+        fact = self.stale.get((record_id, path))
+        if fact is None:
+            return None
+        if fact.as_of is None:
+            return self.t(" [not checked against a dated source]")
+        return self.t(" [last checked {date}]", date=self.t.date(fact.as_of))
 
     def named(self, record: Cluster | Organisation) -> str:
         return with_native(self.t.text(record.name), record.native_name)
@@ -183,7 +192,12 @@ class _Builder(RelationshipSections):
             for r in current
         )
         spans = [span for r in current if (span := role_span(r, t, t.date))]
-        role_line = line(roles, f" ({'; '.join(spans)})" if spans else None)
+        marks = {
+            mark
+            for index, role in enumerate(person.roles)
+            if role in current and (mark := self.checked(person.id, ("roles", index)))
+        }
+        role_line = line(roles, f" ({'; '.join(spans)})" if spans else None, *sorted(marks)[:1])
         notes = [self.t.text(person.notes)] if person.notes else []
         notes += self._signatures(person)
         if self.visit:
@@ -249,10 +263,13 @@ class _Builder(RelationshipSections):
                     (
                         line(self.t.text(f.label)),
                         line(f"{f.value} {f.unit}" if f.unit else str(f.value)),
-                        line(self.t.date(f.as_of) if f.as_of else self.t("date not recorded")),
+                        line(
+                            self.t.date(f.as_of) if f.as_of else self.t("date not recorded"),
+                            self.checked(counterpart.id, ("figures", index)),
+                        ),
                         line(self.citations.label([f.source] if f.source else [])),
                     )
-                    for f in counterpart.figures
+                    for index, f in enumerate(counterpart.figures)
                 )
                 blocks += [
                     Subheading(self.t("Key figures")),
@@ -293,19 +310,24 @@ def build_briefing(
     home_id: str | None = None,
     classification: str | None = None,
     translator: Translator | None = None,
+    stale_after: dt.timedelta | None = DEFAULT_STALE_AFTER,
 ) -> Briefing:
     """The briefing for `target` (a cluster, an organisation, or a visit event).
 
     `classification` defaults to "Internal" in the briefing's language; `translator` to
-    English.
+    English. Facts last checked more than `stale_after` ago are marked (None: none are).
     """
     t = translator or Translator("en")
     if visit is None and isinstance(target, Event):
         visit = target
     sides = resolve_sides(dossier, target, home_id)
-    builder = _Builder(dossier, sides, visit, today, Citations(dossier), t)
+    stale = {}
+    if stale_after is not None:
+        stale = {(f.record, f.path): f for f in stale_facts(dossier, today, stale_after)}
+    builder = _Builder(dossier, sides, visit, today, Citations(dossier), t, stale)
     title, cover = builder.cover()
     sections = [
+        Section(t("Since the last visit"), tuple(builder.since_last_visit())),
         Section(t("Purpose and objectives"), tuple(builder.purpose())),
         Section(t("Agenda"), tuple(builder.agenda())),
         Section(t("Who's who"), tuple(builder.whos_who())),

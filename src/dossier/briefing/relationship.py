@@ -3,8 +3,6 @@ still open, and the sources cited."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dossier.briefing.document import (
     Block,
     BulletList,
@@ -16,32 +14,17 @@ from dossier.briefing.document import (
     Table,
     line,
 )
-from dossier.briefing.sides import Citations, Sides, between
-from dossier.i18n import Translator
-from dossier.model.dossier import Dossier, is_upcoming
+from dossier.briefing.sides import BuilderParts, between
+from dossier.model.dossier import is_upcoming
 from dossier.model.records import (
     Agreement,
     Event,
-    Person,
 )
 from dossier.phrases import place_of
 
 
-class RelationshipSections:
+class RelationshipSections(BuilderParts):
     """The sections a `_Builder` writes about the relationship; mixed into it."""
-
-    dossier: Dossier
-    sides: Sides
-    visit: Event | None
-    today: dt.date
-    citations: Citations
-    t: Translator
-
-    def label(self, record_id: str) -> str:
-        raise NotImplementedError
-
-    def person(self, person: Person) -> str:
-        raise NotImplementedError
 
     def history(self) -> list[Block]:
         blocks: list[Block] = []

@@ -3,6 +3,7 @@ numbered sources a briefing cites."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -10,14 +11,17 @@ from dossier.briefing.document import (
     Run,
 )
 from dossier.errors import UsageError
+from dossier.i18n import Translator
 from dossier.model.dossier import Dossier
 from dossier.model.records import (
     AnyRecord,
     Cluster,
     Event,
     Organisation,
+    Person,
     Source,
 )
+from dossier.model.since import shared_events
 
 
 @dataclass
@@ -85,5 +89,24 @@ def resolve_sides(dossier: Dossier, target: AnyRecord, home_id: str | None) -> S
 
 def between(dossier: Dossier, sides: Sides) -> list[Event]:
     """Events that involve both sides, oldest first."""
-    ours = {e.id for e in dossier.events_mentioning(sides.home_ids)}
-    return [e for e in dossier.events_mentioning(sides.counterpart_ids) if e.id in ours]
+    return shared_events(dossier, sides.home_ids, sides.counterpart_ids)
+
+
+@dataclass
+class BuilderParts:
+    """What every part of the briefing builder reads (the dossier, the sides, the visit, the
+    day, the citations, the reader's translator) and how it names records and people. Each
+    group of sections is a mixin of this; `build._Builder` joins them."""
+
+    dossier: Dossier
+    sides: Sides
+    visit: Event | None
+    today: dt.date
+    citations: Citations
+    t: Translator
+
+    def label(self, record_id: str) -> str:
+        raise NotImplementedError
+
+    def person(self, person: Person) -> str:
+        raise NotImplementedError

@@ -15,6 +15,7 @@ from dossier.cli.app import (
     say,
     today,
 )
+from dossier.errors import UsageError
 from dossier.files import write_stdout
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
@@ -69,6 +70,13 @@ def brief(
     mark_fallbacks: Annotated[
         bool, typer.Option(help="Mark free text shown in another language, as [en].")
     ] = False,
+    stale_after: Annotated[
+        str,
+        typer.Option(
+            metavar="AGE",
+            help="Mark facts last checked longer ago than this: 2y, 18m, 6w or 90d.",
+        ),
+    ] = "2y",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md).
@@ -81,8 +89,13 @@ def brief(
     from dossier.files import check_writable, write_atomic
     from dossier.i18n import Translator
     from dossier.model.lookup import Finder
+    from dossier.model.stale import parse_age
 
     check_options(fmt, template, output)
+    try:
+        age = parse_age(stale_after)
+    except ValueError as error:
+        raise UsageError(f"--stale-after: {error}") from None
     dossier, day = load_valid(ctx).dossier, today()
     target = find_target(Finder(dossier), ref, visit_ref)
     path = Path(output) if output else target.default_path(day, fmt)
@@ -97,6 +110,7 @@ def brief(
         home_id=home_ref,
         classification=classification,
         translator=translator,
+        stale_after=age,
     )
     data = render_briefing(briefing, fmt, template)
     if output == "-":

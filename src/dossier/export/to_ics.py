@@ -123,7 +123,11 @@ def _to_dos(event: Event, lang: str, stamp: dt.datetime) -> list[Todo]:
         to_do.add("summary", text_in(follow_up.action, lang))
         if follow_up.due is not None:
             to_do.add("due", follow_up.due.end())
-        to_do.add("status", "COMPLETED" if follow_up.done else "NEEDS-ACTION")
+        to_do.add("status", "COMPLETED" if follow_up.is_done else "NEEDS-ACTION")
+        if follow_up.done_on is not None and follow_up.done_on.day is not None:
+            # COMPLETED is a UTC date-time; the day is what the data knows.
+            done = follow_up.done_on.start()
+            to_do.add("completed", dt.datetime(done.year, done.month, done.day, tzinfo=dt.UTC))
         to_do.add("related-to", f"{event.id}@{UID_DOMAIN}")
         to_dos.append(to_do)
     return to_dos

@@ -58,7 +58,8 @@ class RecordChange:
 def field_changes(old: Any, new: Any, path: FieldPath = ()) -> Iterator[FieldChange]:
     """Where two values differ: mappings key by key, lists item by item, anything else whole."""
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in [*old, *(k for k in new if k not in old)]:
+        # In the order the record is written now; fields it no longer has after them.
+        for key in [*new, *(k for k in old if k not in new)]:
             yield from field_changes(old.get(key, MISSING), new.get(key, MISSING), (*path, key))
     elif isinstance(old, list) and isinstance(new, list) and old and new:
         for index in range(max(len(old), len(new))):

@@ -148,7 +148,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
     yield from check_expiring(dossier, today)
     for event in dossier.events:
         for index, follow_up in enumerate(event.follow_ups):
-            if not follow_up.done and follow_up.due and follow_up.due.end() < today:
+            if not follow_up.is_done and follow_up.due and follow_up.due.end() < today:
                 yield Finding(
                     event.id,
                     ("follow_ups", index, "due"),

@@ -271,7 +271,7 @@ class Dossier:
 
     def open_follow_ups(self, events: Iterable[Event], today: dt.date) -> list[OpenFollowUp]:
         """Follow-ups not done, overdue first, then by due date."""
-        found = [OpenFollowUp(e, f) for e in events for f in e.follow_ups if not f.done]
+        found = [OpenFollowUp(e, f) for e in events for f in e.follow_ups if not f.is_done]
         found.sort(key=lambda item: (not item.is_overdue(today), item.sort_key()))
         return found
 

@@ -91,7 +91,13 @@ class FollowUp(Strict):
     """By when."""
     done: StrictBool = False  # `done: yes` is the text "yes" in YAML 1.2, not true
     """true once it is done (only true or false)."""
+    done_on: PartialDate | None = None
+    """When it was done; a follow-up with this date is done (`done: true` may be left out)."""
     notes: LocalText | None = None
+
+    @property
+    def is_done(self) -> bool:
+        return self.done or self.done_on is not None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)

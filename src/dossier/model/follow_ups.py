@@ -36,16 +36,16 @@ def select_follow_ups(
         OpenFollowUp(event, follow_up)
         for event in events
         for follow_up in event.follow_ups
-        if chosen.include_done or not follow_up.done
+        if chosen.include_done or not follow_up.is_done
     ]
     if chosen.owners is not None:
         found = [f for f in found if f.follow_up.owner in chosen.owners]
     if chosen.overdue:
-        found = [f for f in found if not f.follow_up.done and f.is_overdue(today)]
+        found = [f for f in found if not f.follow_up.is_done and f.is_overdue(today)]
     if chosen.due_before is not None:
         limit = chosen.due_before.start()
         found = [f for f in found if f.follow_up.due is not None and f.follow_up.due.end() < limit]
-    found.sort(key=lambda f: (f.follow_up.done, not f.is_overdue(today), f.sort_key()))
+    found.sort(key=lambda f: (f.follow_up.is_done, not f.is_overdue(today), f.sort_key()))
     return found
 
 

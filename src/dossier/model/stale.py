@@ -25,6 +25,11 @@ def parse_age(text: str) -> dt.timedelta:
     return dt.timedelta(days=int(match[1]) * _DAYS[match[2]])
 
 
+DEFAULT_STALE_AGE = "2y"
+"""What `dossier stale` lists and briefings mark by default: facts older than two years."""
+DEFAULT_STALE_AFTER = parse_age(DEFAULT_STALE_AGE)
+
+
 class Fact(NamedTuple):
     """A fact and what tells how old it is: its own check, or else its newest source."""
 

@@ -218,7 +218,7 @@ def follow_up_rows(
     rows: list[tuple[str, ...]] = []
     for item in items:
         follow_up = item.follow_up
-        status = "done" if follow_up.done else "overdue" if item.is_overdue(today) else "open"
+        status = "done" if follow_up.is_done else "overdue" if item.is_overdue(today) else "open"
         owner = dossier.label(follow_up.owner, lang) if follow_up.owner else ""
         rows.append(
             (
