@@ -185,3 +185,12 @@ def test_the_sample_never_stands_in(run: Run, tmp_path: Path) -> None:
     result = run("diff", data=None)
     assert result.exit_code == 2
     assert "no data found" in result.stderr
+
+
+def test_values_equal_in_python_but_not_in_the_data_are_a_change(run: Run, tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    old.write_text("events:\n  - {id: e, follow_ups: [{action: A, done: true}]}\n", "utf-8")
+    new.write_text("events:\n  - {id: e, follow_ups: [{action: A, done: 1}]}\n", "utf-8")
+    result = run("diff", str(old), str(new), data=None)
+    assert "  follow_ups[0].done: true → 1\n" in result.stdout

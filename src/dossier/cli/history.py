@@ -135,7 +135,7 @@ def _record_id(ctx: typer.Context, ref: str) -> str:
     from dossier.model.lookup import Finder
     from dossier.model.values import SLUG_PATTERN
 
-    result = load_data(ctx, sample=False)
+    result = load_data(ctx, use_cache=True, sample=False)
     try:
         return Finder(result.dossier).find(ref).id
     except NotFoundError:

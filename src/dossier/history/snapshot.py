@@ -8,6 +8,7 @@ comparison rather than reported as removed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,12 +96,20 @@ def _keep(_section: str, _index: int, item: Any) -> Any:
     return item
 
 
+_READ: dict[tuple[str, bytes], tuple[list[RecordVersion], list[Problem]]] = {}
+"""Files read in this run, by name and digest: a file unchanged between the two versions of a
+diff (most files of a data folder) is read once."""
+
+
 def read_snapshot(label: str, files: Iterable[tuple[str, bytes]]) -> Snapshot:
     """A version of the data from its files' bytes. Where an id repeats, the first one counts
     (validation reports the repetition)."""
     snapshot = Snapshot(label)
     for file, raw in files:
-        records, problems = record_items(raw, file)
+        key = (file, hashlib.blake2b(raw, digest_size=16).digest())
+        if key not in _READ:
+            _READ[key] = record_items(raw, file)
+        records, problems = _READ[key]
         if problems:
             snapshot.unreadable.add(file)
             snapshot.problems.extend(problems)
