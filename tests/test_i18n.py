@@ -195,7 +195,8 @@ ENGLISH_LABELS = [
     "Signed ",
     "overdue",
     "Page ",
-    "INTERNAL",
+    "Internal",
+    "Written for",
 ]
 
 

@@ -86,7 +86,9 @@ Visit: **26 March 2027**
 
 Prepared for Home Cluster on 25 November 2026
 
-**INTERNAL**
+Written for internal readers
+
+**Internal**
 
 ## Since the last visit
 
@@ -232,7 +234,7 @@ def test_the_visit_briefing_has_every_section_in_order(visit_docx: bytes) -> Non
         "Open follow-ups",
         "Sources",
     ]
-    assert "INTERNAL" in [p.text for p in document.paragraphs[:6]]
+    assert "Internal" in [p.text for p in document.paragraphs[:7]]
 
 
 def test_the_agenda_has_local_and_home_time(visit_docx: bytes) -> None:
@@ -284,7 +286,7 @@ def test_header_and_page_x_of_y_footer(visit_docx: bytes) -> None:
     section = _document(visit_docx).sections[0]
     assert (
         section.header.paragraphs[0].text
-        == "Briefing: Munich delegation to King Skyfront · INTERNAL"
+        == "Briefing: Munich delegation to King Skyfront · Internal"
     )
     footer = section.footer.paragraphs[0]
     instructions = [f.get(qn("w:instr")) for f in footer._p.findall(qn("w:fldSimple"))]

@@ -25,8 +25,9 @@ from dossier.briefing.document import (
 from dossier.briefing.relationship import RelationshipSections
 from dossier.briefing.sides import Citations, resolve_sides
 from dossier.briefing.since import SinceSection
-from dossier.errors import FieldPath
+from dossier.errors import FieldPath, UsageError
 from dossier.i18n import Translator
+from dossier.model.audience import for_audience
 from dossier.model.dossier import Dossier, agenda_times
 from dossier.model.records import (
     AgendaItem,
@@ -40,6 +41,7 @@ from dossier.model.records import (
 )
 from dossier.model.stale import DEFAULT_STALE_AFTER, Fact, stale_facts
 from dossier.model.values import PartialDate
+from dossier.model.vocabulary import Audience
 from dossier.phrases import formal_name, place_of, role_span, with_native
 
 
@@ -73,7 +75,7 @@ class _Builder(RelationshipSections, SinceSection):
         """The name a reader of this language expects (see `wording.formal_name`)."""
         return formal_name(person, self.t)
 
-    def cover(self) -> tuple[str, list[Line]]:
+    def cover(self, audience: Audience) -> tuple[str, list[Line]]:
         counterpart = self.sides.counterpart
         where = counterpart.city
         t = self.t
@@ -88,6 +90,7 @@ class _Builder(RelationshipSections, SinceSection):
             lines.append(line(t("Visit: "), Run(when, bold=True), f" · {place}" if place else None))
         home = t.text(self.sides.home.name)
         lines.append(line(t("Prepared for {home} on {date}", home=home, date=t.date(self.today))))
+        lines.append(line(t(READERS[audience])))
         return title, lines
 
     def purpose(self) -> list[Block]:
@@ -301,6 +304,29 @@ def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str,
     return noon.tzname() or venue_zone, noon.astimezone(ZoneInfo(home_zone)).tzname() or home_zone
 
 
+CLASSIFICATIONS = {
+    Audience.INTERNAL: "Internal",
+    Audience.PARTNER: "Shareable with partners",
+    Audience.PUBLIC: "Public",
+}
+READERS = {
+    Audience.INTERNAL: "Written for internal readers",
+    Audience.PARTNER: "Written for our partners",
+    Audience.PUBLIC: "Written for the public",
+}
+
+
+def _readable(dossier: Dossier, record: AnyRecord, audience: Audience) -> AnyRecord:
+    """The record as the audience's dossier holds it; an error if it is withheld from it."""
+    found = dossier.get(record.id)
+    if found is None:
+        raise UsageError(
+            f"'{record.id}' is not for the {audience.value} audience: the data marks it (or a"
+            " field it needs) for fewer readers"
+        )
+    return found
+
+
 def build_briefing(
     dossier: Dossier,
     target: AnyRecord,
@@ -311,21 +337,29 @@ def build_briefing(
     classification: str | None = None,
     translator: Translator | None = None,
     stale_after: dt.timedelta | None = DEFAULT_STALE_AFTER,
+    audience: Audience = Audience.INTERNAL,
 ) -> Briefing:
-    """The briefing for `target` (a cluster, an organisation, or a visit event).
+    """The briefing for `target` (a cluster, an organisation, or a visit event), with only
+    what `audience` may read.
 
-    `classification` defaults to "Internal" in the briefing's language; `translator` to
-    English. Facts last checked more than `stale_after` ago are marked (None: none are).
+    `classification` defaults to the audience's in the briefing's language, and is printed as
+    given ("" for none); `translator` defaults to English. For internal readers, facts last
+    checked more than `stale_after` ago are marked (None: none are).
     """
     t = translator or Translator("en")
+    dossier = for_audience(dossier, audience)
+    target = _readable(dossier, target, audience)
+    if visit is not None:
+        found = _readable(dossier, visit, audience)
+        visit = found if isinstance(found, Event) else None
     if visit is None and isinstance(target, Event):
         visit = target
     sides = resolve_sides(dossier, target, home_id)
     stale = {}
-    if stale_after is not None:
+    if stale_after is not None and audience is Audience.INTERNAL:
         stale = {(f.record, f.path): f for f in stale_facts(dossier, today, stale_after)}
     builder = _Builder(dossier, sides, visit, today, Citations(dossier), t, stale)
-    title, cover = builder.cover()
+    title, cover = builder.cover(audience)
     sections = [
         Section(t("Since the last visit"), tuple(builder.since_last_visit())),
         Section(t("Purpose and objectives"), tuple(builder.purpose())),
@@ -342,7 +376,7 @@ def build_briefing(
     return Briefing(
         title=title,
         cover=tuple(cover),
-        classification=classification or t("Internal"),
+        classification=t(CLASSIFICATIONS[audience]) if classification is None else classification,
         sections=tuple(s for s in sections if s.blocks),
         subject=t(
             "Briefing on {counterpart} for {home}", counterpart=counterpart_name, home=home_name

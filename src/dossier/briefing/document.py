@@ -76,6 +76,7 @@ class Briefing:
     title: str
     cover: tuple[Line, ...]
     classification: str
+    """Printed as written (`VS-NfD` stays `VS-NfD`); "" prints no classification line."""
     sections: tuple[Section, ...]
     subject: str
     author: str
@@ -86,4 +87,5 @@ class Briefing:
     """The footer's words around its page fields, as `Translator.parts` splits them."""
 
     def header_text(self) -> str:
-        return f"{self.title} · {self.classification.upper()}"
+        """The title, and the classification as written (none if it was given empty)."""
+        return f"{self.title} · {self.classification}" if self.classification else self.title

@@ -257,7 +257,8 @@ def render_docx(
     writer.paragraph((Run(briefing.title),), "Title")
     for cover_line in briefing.cover:
         writer.paragraph(cover_line)
-    writer.paragraph((Run(briefing.classification.upper(), bold=True),))
+    if briefing.classification:
+        writer.paragraph((Run(briefing.classification, bold=True),))
     for section in briefing.sections:
         writer.paragraph((Run(section.title),), "Heading 1")
         for block in section.blocks:

@@ -79,7 +79,8 @@ def block(item: Block) -> str:
 def render_markdown(briefing: Briefing) -> str:
     parts = [f"# {escape(briefing.title)}"]
     parts += [line_start(inline(cover)) for cover in briefing.cover]
-    parts.append(f"**{escape(briefing.classification.upper())}**")
+    if briefing.classification:
+        parts.append(f"**{escape(briefing.classification)}**")
     for section in briefing.sections:
         parts.append(f"## {escape(section.title)}")
         parts += [block(b) for b in section.blocks]

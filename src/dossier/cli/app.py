@@ -19,6 +19,7 @@ from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 from dossier.export.formats import ReportFormat
 from dossier.files import ViewStdout, flush_stdout, printable, write_stdout
 from dossier.model.languages import LANGUAGES
+from dossier.model.vocabulary import Audience
 
 # No `from __future__ import annotations` here: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time (twice, in fact).
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
     from dossier.model.values import PartialDate
 
 MAX_ERRORS_SHOWN = 20
+
+AudienceOption = Annotated[
+    Audience,
+    typer.Option(
+        metavar="AUDIENCE",
+        help="internal (everything), partner or public: only what the data lets them read.",
+    ),
+]
+"""`--audience`, the same for every command that writes for others."""
 
 Language = enum.StrEnum("Language", {code.upper(): code for code in LANGUAGES})  # type: ignore[misc]
 """The languages offered on the command line: exactly those of `LANGUAGES`."""

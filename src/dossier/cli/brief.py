@@ -7,6 +7,7 @@ import typer
 
 from dossier.briefing.formats import BriefFormat
 from dossier.cli.app import (
+    AudienceOption,
     Language,
     command,
     language_of,
@@ -17,6 +18,7 @@ from dossier.cli.app import (
 )
 from dossier.errors import UsageError
 from dossier.files import write_stdout
+from dossier.model.vocabulary import Audience
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
@@ -56,11 +58,15 @@ def brief(
         Path | None,
         typer.Option(metavar="REF.docx", help="Take styles and page setup from this file."),
     ] = None,
+    audience: AudienceOption = Audience.INTERNAL,
     classification: Annotated[
         str | None,
         typer.Option(
             metavar="TEXT",
-            help="Classification line on the cover and in the header (default: Internal).",
+            help=(
+                "Classification line on the cover and in the header, as written (default:"
+                " the audience's; '' for none)."
+            ),
         ),
     ] = None,
     lang: Annotated[
@@ -111,6 +117,7 @@ def brief(
         classification=classification,
         translator=translator,
         stale_after=age,
+        audience=audience,
     )
     data = render_briefing(briefing, fmt, template)
     if output == "-":

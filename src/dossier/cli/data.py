@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from dossier.cli.app import (
+    AudienceOption,
     Language,
     command,
     emit,
@@ -22,6 +23,7 @@ from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat, ReportFormat
 from dossier.files import write_stdout
 from dossier.model.vocabulary import (
+    Audience,
     RecordKind,
 )
 from dossier.model.warning_kinds import CLOCK_DRIVEN, WarningKind
@@ -118,6 +120,7 @@ def export(
             help="en, de or ja: texts in csv and ics (json and yaml keep every language).",
         ),
     ] = None,
+    audience: AudienceOption = Audience.INTERNAL,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Export the validated dossier for other programs; the same data gives the same bytes.
@@ -133,7 +136,7 @@ def export(
 
         check_writable(Path(output), force=force)
     dossier = load_valid(ctx).dossier
-    request = ExportRequest(dossier, kind, language_of(lang, dossier), _export_stamp())
+    request = ExportRequest(dossier, kind, language_of(lang, dossier), _export_stamp(), audience)
     exported = export_text(fmt, request)
     for note in exported.left_out:
         say(f"dossier: {note}")

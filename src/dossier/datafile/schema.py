@@ -11,9 +11,13 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _SHARED_FIELDS = {
     "id": "Unique across the whole dossier; lower-case letters, digits and hyphens.",
-    "notes": "Uncertainty, protocol hints, provenance.",
+    "notes": (
+        "Uncertainty, protocol hints, provenance; internal unless marked otherwise"
+        " (`{en: …, audience: partner}`)."
+    ),
     "sources": "Ids of `sources` records.",
     "verified": "When the record's facts were last checked against a source (`dossier stale`).",
+    "audience": "Who may read it: internal, partner or public (the default).",
 }
 
 

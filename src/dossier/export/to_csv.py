@@ -32,6 +32,8 @@ def cell(value: Any, lang: str) -> str:
         # A nested entry (a role, a figure, a follow-up): its filled fields, named.
         parts = []
         for entry in dataclasses.fields(value):
+            if entry.name == "audience" and getattr(value, entry.name) == entry.default:
+                continue  # everyone may read it: the usual case, not worth a word in a cell
             text = cell(getattr(value, entry.name), lang)
             if text:
                 parts.append(f"{field_alias(entry.name)}: {text}")

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat
 from dossier.model.dossier import Dossier
-from dossier.model.vocabulary import RecordKind
+from dossier.model.vocabulary import Audience, RecordKind
 
 
 class ExportRequest(NamedTuple):
@@ -24,6 +24,8 @@ class ExportRequest(NamedTuple):
     lang: str
     stamp: dt.datetime
     """The time of the export (DTSTAMP of calendar entries)."""
+    audience: Audience = Audience.INTERNAL
+    """Who the export is for: it holds only what they may read."""
 
 
 class Exported(NamedTuple):
@@ -90,4 +92,8 @@ def check_request(fmt: ExportFormat, kind: RecordKind | None) -> None:
 def export_text(fmt: ExportFormat, request: ExportRequest) -> Exported:
     """The export of `request` in `fmt`; a `UsageError` for what the format cannot hold."""
     check_request(fmt, request.kind)
-    return WRITERS[fmt](request)
+    from dossier.model.audience import for_audience
+
+    # Every writer gets the audience's dossier: none of them can write what it may not read.
+    readable = request._replace(dossier=for_audience(request.dossier, request.audience))
+    return WRITERS[fmt](readable)

@@ -14,6 +14,7 @@ from dossier.model.values import (
     Slug,
     StrictBool,
 )
+from dossier.model.vocabulary import Audience
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -33,6 +34,8 @@ class Figure(Strict):
     verified: PartialDate | None = None
     """When this was last checked against a source (`dossier stale`)."""
     notes: LocalText | None = None
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -44,6 +47,8 @@ class FormerName(Strict):
     until: PartialDate | None = None
     """When it stopped being used, if known."""
     notes: LocalText | None = None
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -61,6 +66,8 @@ class Role(Strict):
     verified: PartialDate | None = None
     """When this was last checked against a source (`dossier stale`)."""
     notes: LocalText | None = None
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
     def is_current(self, today: dt.date) -> bool:
         """A role with no `until`, or an `until` not yet past, is current."""
@@ -77,6 +84,8 @@ class Participant(Strict):
     """The part they play: signatory, host, head of delegation…"""
     for_: Slug | None = None
     """On whose behalf."""
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -94,6 +103,8 @@ class FollowUp(Strict):
     done_on: PartialDate | None = None
     """When it was done; a follow-up with this date is done (`done: true` may be left out)."""
     notes: LocalText | None = None
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
     @property
     def is_done(self) -> bool:
@@ -120,3 +131,5 @@ class AgendaItem(Strict):
     place: str | None = None
     """Where in the event's place, if it is not the event's venue."""
     notes: LocalText | None = None
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""

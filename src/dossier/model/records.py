@@ -26,7 +26,13 @@ from dossier.model.values import (
     Timezone,
     Url,
 )
-from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
+from dossier.model.vocabulary import (
+    AgreementKind,
+    AgreementStatus,
+    Audience,
+    EventKind,
+    OrganisationKind,
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -36,11 +42,14 @@ class Record(Strict):
     id: Slug
     """Unique across the whole dossier; lower-case, digits, hyphens."""
     notes: LocalText | None = None
-    """Uncertainty, protocol hints, provenance."""
+    """Uncertainty, protocol hints, provenance; internal unless marked otherwise
+    (`{en: …, audience: partner}`)."""
     sources: list[Slug] = field(default_factory=list)
     """Ids of `sources` records."""
     verified: PartialDate | None = None
     """When the record's facts were last checked against a source (`dossier stale`)."""
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -217,6 +226,8 @@ class Source(Strict):
     language: str | None = None
     """Language code of the text (en, de, ja)."""
     notes: LocalText | None = None
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
 
 AnyRecord = Cluster | Organisation | Person | Agreement | Event | Source

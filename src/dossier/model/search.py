@@ -9,12 +9,12 @@ from typing import Any
 from dossier.model.dossier import Dossier
 from dossier.model.lookup import normalize
 from dossier.model.records import AnyRecord, field_alias
-from dossier.model.values import PartialDate
+from dossier.model.values import PartialDate, all_texts
 
 # Where a match counts most: a hit in a name says more than one in a note.
 _WEIGHTS = {"name": 5, "native_name": 5, "title": 5, "aliases": 4, "family_name": 4, "id": 3}
 _DEFAULT_WEIGHT = 1
-_SKIP = {"sources", "url", "website", "source", "timezone"}
+_SKIP = {"sources", "url", "website", "source", "timezone", "audience"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             if key not in _SKIP:
                 yield from texts(getattr(value, name), f"{path}.{key}" if path else key)
     elif isinstance(value, dict):  # text by language: the path stays the field's
-        for item in value.values():
+        for item in all_texts(value):
             yield from texts(item, path)
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -236,15 +236,40 @@ def _check_format_version(value: int) -> int:
     return value
 
 
+AUDIENCE_KEY = "audience"
+"""The one key of a text mapping that is not a language: who may read the text."""
+AUDIENCES = ("internal", "partner", "public")
+"""The values of `vocabulary.Audience`, here too so that this module stays free of imports."""
+
+
 def _check_language_keys(value: dict[str, str]) -> dict[str, str]:
     for key in value:
-        if not _LANG.fullmatch(key):
+        if key == AUDIENCE_KEY:
+            if value[key] not in AUDIENCES:
+                raise invalid(
+                    "audience",
+                    "'{value}' is not an audience (internal, partner or public)",
+                    {"value": value[key]},
+                )
+        elif not _LANG.fullmatch(key):
             raise invalid(
-                "language", "'{key}' is not a language code (such as en, de, ja)", {"key": key}
+                "language",
+                "'{key}' is not a language code (such as en, de, ja) or 'audience'",
+                {"key": key},
             )
-    if not value:
+    if not any(key != AUDIENCE_KEY for key in value):
         raise invalid("language_empty", "a text mapping needs at least one language")
     return value
+
+
+class JsonObject(tuple[tuple[str, Any], ...]):
+    """A JSON Schema object held as its (key, value) pairs: type metadata must be hashable."""
+
+    def thawed(self) -> dict[str, Any]:
+        return {
+            k: v.thawed() if isinstance(v, JsonObject) else list(v) if isinstance(v, tuple) else v
+            for k, v in self
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +291,11 @@ class Checked:
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> dict[str, Any]:
         result: dict[str, Any] = handler(schema)
-        result.update((key, list(v) if isinstance(v, tuple) else v) for key, v in self.schema)
+        for key, value in self.schema:
+            if isinstance(value, JsonObject):
+                result[key] = value.thawed()
+            else:
+                result[key] = list(value) if isinstance(value, tuple) else value
         return result
 
 
@@ -301,7 +330,17 @@ CountryCode = Annotated[str, Checked(_check_country, (("pattern", "^[A-Z]{2}$"),
 Timezone = Annotated[str, Checked(_check_timezone, (("examples", ("Asia/Tokyo",)),))]
 Url = Annotated[str, Checked(_check_url, (("format", "uri"), ("pattern", "^https?://")))]
 ClockTime = Annotated[str, Checked(_check_clock, (("pattern", "^[0-2][0-9]:[0-5][0-9]$"),))]
-LanguageMap = Annotated[dict[str, str], Checked(_check_language_keys)]
+LanguageMap = Annotated[
+    dict[str, str],
+    Checked(
+        _check_language_keys,
+        (
+            ("propertyNames", JsonObject([("pattern", f"^(?:{AUDIENCE_KEY}|{_LANG.pattern})$")])),
+            ("properties", JsonObject([(AUDIENCE_KEY, JsonObject([("enum", AUDIENCES)]))])),
+            ("minProperties", 1),
+        ),
+    ),
+]
 StrictBool = Annotated[bool, StrictBoolean()]
 FormatVersion = Annotated[
     int, StrictInteger(), Checked(_check_format_version, (("enum", (FORMAT_VERSION,)),))
@@ -325,7 +364,7 @@ def text_in(value: LocalText | None, lang: str = "en") -> str:
     for key in (lang, "en"):
         if key in value:
             return value[key]
-    return next(iter(value.values()), "")
+    return next((text for key, text in value.items() if key != AUDIENCE_KEY), "")
 
 
 def all_texts(value: LocalText | None) -> list[str]:
@@ -334,4 +373,4 @@ def all_texts(value: LocalText | None) -> list[str]:
         return []
     if isinstance(value, str):
         return [value]
-    return list(value.values())
+    return [text for key, text in value.items() if key != AUDIENCE_KEY]

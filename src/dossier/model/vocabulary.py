@@ -8,6 +8,15 @@ from __future__ import annotations
 import enum
 
 
+class Audience(enum.StrEnum):
+    """Who may read a record, an entry or a text: each reader also reads what is marked for a
+    wider audience (internal reads everything, partner reads partner and public)."""
+
+    INTERNAL = "internal"
+    PARTNER = "partner"
+    PUBLIC = "public"
+
+
 class OrganisationKind(enum.StrEnum):
     CLUSTER_MANAGEMENT = "cluster-management"
     MUNICIPALITY = "municipality"
