@@ -135,6 +135,10 @@ class OutputError(DossierError):
     """Standard output cannot take what the command prints (closed, or the disk is full)."""
 
 
+class ConversionError(DossierError):
+    """A program the output is made with (LibreOffice, for a PDF) failed or took too long."""
+
+
 def os_reason(error: OSError) -> str:
     """The operating system's words for `error` (`Permission denied`), as a user reads them."""
     return error.strerror or type(error).__name__

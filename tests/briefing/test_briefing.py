@@ -78,6 +78,14 @@ sources:
 """
 
 SMALL_MARKDOWN = """\
+---
+title: "Briefing: Trip to Far Cluster"
+subject: "Briefing on Far Cluster for Home Cluster"
+author: "Home Cluster"
+lang: "en-GB"
+date: "2026-11-25"
+---
+
 # Briefing: Trip to Far Cluster
 
 Counterpart: **Far Cluster (遠いクラスター)**
@@ -422,7 +430,8 @@ def test_brief_a_cluster_to_a_named_file(run: CliRun, tmp_path: Path) -> None:
 def test_brief_markdown_to_stdout(run: CliRun) -> None:
     result = run("brief", VISIT, "--format", "md", "-o", "-")
     assert result.exit_code == 0, result
-    assert result.stdout.startswith("# Briefing: Munich delegation to King Skyfront\n")
+    assert result.stdout.startswith('---\ntitle: "Briefing: Munich delegation to King Skyfront"\n')
+    assert "\n# Briefing: Munich delegation to King Skyfront\n" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -431,7 +440,7 @@ def test_brief_markdown_to_stdout(run: CliRun) -> None:
         (["-o", "missing/b.docx"], "dossier: missing: no such folder\n"),
         (
             ["-o", "-"],
-            "dossier: -o -: a Word document cannot go to standard output; use --format md\n",
+            "dossier: -o -: a docx file cannot go to standard output; use --format md\n",
         ),
         (["--visit", "kawasaki"], "dossier: --visit: 'kawasaki' is not an event\n"),
         (["--template", "none.docx"], "dossier: none.docx: no such file\n"),

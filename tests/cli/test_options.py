@@ -45,7 +45,7 @@ def test_list_help_names_every_choice_of_every_filter(run: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "written", "starts"),
     [
-        (["brief", "kawasaki", "-o", "k.md"], "k.md", b"# Briefing"),
+        (["brief", "kawasaki", "-o", "k.md"], "k.md", b'---\ntitle: "Briefing'),
         (["brief", "kawasaki", "-o", "k.docx"], "k.docx", b"PK"),
         (["export", "-o", "d.yaml"], "d.yaml", b"# yaml-language-server"),
         (["export", "-o", "d.yml"], "d.yml", b"# yaml-language-server"),
@@ -66,9 +66,9 @@ def test_the_format_follows_the_output_name(
     ("args", "message"),
     [
         (
-            ["brief", "kawasaki", "-o", "out.pdf"],
-            "dossier: -o out.pdf: cannot write .pdf files; name a .docx or .md file, or give"
-            " --format\n",
+            ["brief", "kawasaki", "-o", "out.odt"],
+            "dossier: -o out.odt: cannot write .odt files; name a .docx, .md or .pdf file, or"
+            " give --format\n",
         ),
         (
             ["brief", "kawasaki", "--format", "docx", "-o", "out.md"],

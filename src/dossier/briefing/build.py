@@ -22,6 +22,7 @@ from dossier.briefing.document import (
     Table,
     line,
 )
+from dossier.briefing.formats import Paper, paper_for
 from dossier.briefing.relationship import RelationshipSections
 from dossier.briefing.sides import Citations, resolve_sides
 from dossier.briefing.since import SinceSection
@@ -338,13 +339,16 @@ def build_briefing(
     translator: Translator | None = None,
     stale_after: dt.timedelta | None = DEFAULT_STALE_AFTER,
     audience: Audience = Audience.INTERNAL,
+    paper: Paper | None = None,
+    template_paper: bool = False,
 ) -> Briefing:
     """The briefing for `target` (a cluster, an organisation, or a visit event), with only
     what `audience` may read.
 
     `classification` defaults to the audience's in the briefing's language, and is printed as
     given ("" for none); `translator` defaults to English. For internal readers, facts last
-    checked more than `stale_after` ago are marked (None: none are).
+    checked more than `stale_after` ago are marked (None: none are). The paper is `paper`,
+    else the template's (`template_paper`), else the one of the home side's country.
     """
     t = translator or Translator("en")
     dossier = for_audience(dossier, audience)
@@ -386,4 +390,5 @@ def build_briefing(
         keywords=(t("briefing"), counterpart_name, sides.counterpart.id),
         language=t.lang,
         page_label=tuple(t.parts("Page {page} of {pages}")),
+        paper=paper or (None if template_paper else paper_for(sides.home.country)),
     )

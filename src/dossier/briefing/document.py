@@ -85,6 +85,8 @@ class Briefing:
     language: str = "en"
     page_label: tuple[str, ...] = ("Page ", "{page}", " of ", "{pages}", "")
     """The footer's words around its page fields, as `Translator.parts` splits them."""
+    paper: str | None = "a4"
+    """`a4` or `letter`; None keeps the page setup of the template."""
 
     def header_text(self) -> str:
         """The title, and the classification as written (none if it was given empty)."""

@@ -32,8 +32,10 @@ from dossier.briefing.document import (
     Table,
     is_safe_link,
 )
+from dossier.briefing.formats import Paper
+from dossier.briefing.package import clean_package, set_paper
 from dossier.files import link_target
-from dossier.model.languages import LANGUAGES
+from dossier.model.languages import language_tag
 from dossier.model.values import CONTROL_CHARACTERS
 
 TABLE_STYLE = "Table Grid"
@@ -70,11 +72,6 @@ def open_template(template: Path | None) -> Document:
     return document
 
 
-def _language_tag(language: str) -> str:
-    """`de-DE`: the BCP 47 tag Word wants, from the CLDR locale the language follows."""
-    return LANGUAGES.get(language, language).replace("_", "-")
-
-
 def _set_languages(document: Document, language: str) -> None:
     """Every style reads Latin text in `language` and East Asian text as Japanese.
 
@@ -100,7 +97,7 @@ def _set_languages(document: Document, language: str) -> None:
         if lang is None:
             lang = OxmlElement("w:lang")
             rpr.append(lang)
-        lang.set(qn("w:val"), _language_tag(language))
+        lang.set(qn("w:val"), language_tag(language))
         lang.set(qn("w:eastAsia"), "ja-JP")
 
 
@@ -240,7 +237,7 @@ def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> Non
     properties.subject = _property(briefing.subject)
     properties.author = _property(briefing.author)
     properties.keywords = _property(", ".join(briefing.keywords))
-    properties.language = _language_tag(briefing.language)
+    properties.language = language_tag(briefing.language)
     properties.created = now
     properties.modified = now
     properties.last_modified_by = _property(briefing.author)
@@ -264,7 +261,10 @@ def render_docx(
         for block in section.blocks:
             writer.block(block)
     _header_and_footer(document, briefing)
+    if briefing.paper is not None:
+        set_paper(document, Paper(briefing.paper))
     _properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
+    clean_package(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ from dossier.briefing.document import (
     Subheading,
     is_safe_link,
 )
+from dossier.model.languages import language_tag
 from dossier.model.values import CONTROL_CHARACTERS
 
 # Every character CommonMark or pandoc's Markdown gives a meaning inside a line: emphasis,
@@ -76,8 +78,29 @@ def block(item: Block) -> str:
     return "\n".join(rows)
 
 
+def metadata(briefing: Briefing) -> str:
+    """A YAML metadata block (title, lang, date) that pandoc and static-site tools read; the
+    values are JSON strings, which YAML reads as written."""
+    fields = {
+        "title": briefing.title,
+        "subject": briefing.subject,
+        "author": briefing.author,
+        "lang": language_tag(briefing.language),
+        "date": briefing.prepared.isoformat(),
+    }
+    lines = [f"{key}: {_yaml_string(value)}" for key, value in fields.items()]
+    return "\n".join(["---", *lines, "---"])
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted string YAML reads back as `text` (JSON's escapes are YAML's; the line
+    separators YAML would fold are escaped too)."""
+    quoted = json.dumps(CONTROL_CHARACTERS.sub("", text), ensure_ascii=False)
+    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def render_markdown(briefing: Briefing) -> str:
-    parts = [f"# {escape(briefing.title)}"]
+    parts = [metadata(briefing), f"# {escape(briefing.title)}"]
     parts += [line_start(inline(cover)) for cover in briefing.cover]
     if briefing.classification:
         parts.append(f"**{escape(briefing.classification)}**")

@@ -38,12 +38,16 @@ def find_target(finder: Finder, ref: str, visit_ref: str | None) -> BriefingTarg
 
 def check_options(fmt: BriefFormat, template: Path | None, output: str | None) -> None:
     """Refuse, before any data is read, a combination no briefing can be written in."""
-    if template is not None and fmt is not BriefFormat.DOCX:
-        raise UsageError("--template applies to --format docx only")
+    if template is not None and fmt is BriefFormat.MD:
+        raise UsageError("--template applies to --format docx and pdf only")
     if template is not None and not template.is_file():
         raise UsageError(f"{template}: no such file")
-    if output == "-" and fmt is BriefFormat.DOCX:
-        raise UsageError("-o -: a Word document cannot go to standard output; use --format md")
+    if output == "-" and fmt is not BriefFormat.MD:
+        raise UsageError(f"-o -: a {fmt.value} file cannot go to standard output; use --format md")
+    if fmt is BriefFormat.PDF:
+        from dossier.briefing.pdf import soffice
+
+        soffice()  # without LibreOffice, say so before any data is read
 
 
 def _markdown(briefing: Briefing, template: Path | None) -> bytes:
@@ -58,9 +62,16 @@ def _docx(briefing: Briefing, template: Path | None) -> bytes:
     return render_docx(briefing, template=template)
 
 
+def _pdf(briefing: Briefing, template: Path | None) -> bytes:
+    from dossier.briefing.pdf import docx_to_pdf
+
+    return docx_to_pdf(_docx(briefing, template))
+
+
 RENDERERS: dict[BriefFormat, Callable[[Briefing, Path | None], bytes]] = {
     BriefFormat.DOCX: _docx,
     BriefFormat.MD: _markdown,
+    BriefFormat.PDF: _pdf,
 }
 """Every `--format` of `dossier brief` and its writer (a test checks that none is missing)."""
 

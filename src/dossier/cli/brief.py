@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from dossier.briefing.formats import BriefFormat
+from dossier.briefing.formats import BriefFormat, Paper
 from dossier.cli.app import (
     AudienceOption,
     Language,
@@ -51,7 +51,14 @@ def brief(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="docx or md (default: from the -o name, else docx).",
+            help="docx, pdf (by LibreOffice) or md (default: from the -o name, else docx).",
+        ),
+    ] = None,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            metavar="PAPER",
+            help="a4 or letter (default: the template's, else the home country's paper).",
         ),
     ] = None,
     template: Annotated[
@@ -85,7 +92,7 @@ def brief(
     ] = "2y",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a briefing for a visit or a counterpart (Word, or Markdown with --format md).
+    """Write a briefing for a visit or a counterpart: Word, PDF or Markdown.
 
     Example: dossier brief munich-delegation-kawasaki-2027 --lang de -o besuch.docx
     """
@@ -118,6 +125,8 @@ def brief(
         translator=translator,
         stale_after=age,
         audience=audience,
+        paper=paper,
+        template_paper=template is not None,
     )
     data = render_briefing(briefing, fmt, template)
     if output == "-":

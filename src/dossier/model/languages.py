@@ -4,3 +4,9 @@ from __future__ import annotations
 
 LANGUAGES = {"en": "en_GB", "de": "de_DE", "ja": "ja_JP"}
 """Language code → the CLDR locale whose conventions it follows (month and country names)."""
+
+
+def language_tag(language: str) -> str:
+    """`de-DE`: the BCP 47 tag of the locale a language follows (Word, PDF and Markdown
+    metadata want one)."""
+    return LANGUAGES.get(language, language).replace("_", "-")
