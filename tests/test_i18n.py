@@ -227,10 +227,10 @@ def test_the_japanese_briefing_reads_japanese(sample: LoadResult) -> None:
     fonts = document.styles["Normal"].element.rPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts"
     )
-    assert (
-        fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii")
-        == "Yu Gothic"
-    )
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    # Japanese in the Japanese Gothic, Latin letters beside it in a proportional face.
+    assert fonts.get(f"{w}eastAsia") == "Yu Gothic"
+    assert fonts.get(f"{w}ascii") == fonts.get(f"{w}hAnsi") == "Arial"
     assert "ページ" in "".join(_texts(data)[-1:])
 
 

@@ -110,18 +110,27 @@ Nothing recorded has changed since then.
 
 ## Agenda
 
-| Day | Kawasaki (JST) | Munich (CET) | Item | With |
-|---|---|---|---|---|
-| 26 March 2027 | 09:30 | 01:30 | Welcome | YAMADA Taro |
-| 29 March 2027 | 09:30 | 02:30 | Second welcome |  |
+### 26 March 2027
+
+| Kawasaki (JST) | Munich (CET) | Item | With |
+|---|---|---|---|
+| 09:30 | 01:30 | Welcome | YAMADA Taro |
+
+### 29 March 2027
+
+| Kawasaki (JST) | Munich (CEST) | Item | With |
+|---|---|---|---|
+| 09:30 | 02:30 | Second welcome |  |
 
 ## Who's who
 
 ### Their side
 
-| Name | Role | Notes |
-|---|---|---|
-| **YAMADA Taro** · 山田太郎 | Mayor, Far City (since April 2020) \\[last checked May 2021\\] | Address as "Mayor Yamada". Signed the Test MoU on 10 May 2021. |
+**YAMADA Taro** · 山田太郎
+
+Mayor, Far City (since April 2020) \\[last checked May 2021\\]
+
+Address as "Mayor Yamada". Signed the Test MoU on 10 May 2021.
 
 ## Counterpart profile
 
@@ -178,8 +187,16 @@ def test_agenda_home_times_follow_daylight_saving(small: LoadResult) -> None:
     dossier = small.dossier
     briefing = build_briefing(dossier, dossier.by_id["trip"], today=TODAY)
     markdown = render_markdown(briefing).split("## Agenda")[1]
-    assert "| 26 March 2027 | 09:30 | 01:30 |" in markdown
-    assert "| 29 March 2027 | 09:30 | 02:30 |" in markdown
+    first, second = markdown.split("### 26 March 2027")[1].split("### 29 March 2027")
+    # Each day's table names the zone of that day.
+    assert (
+        "| Kawasaki (JST) | Munich (CET) | Item | With |\n|---|---|---|---|\n| 09:30 | 01:30 |"
+        in first
+    )
+    assert (
+        "| Kawasaki (JST) | Munich (CEST) | Item | With |\n|---|---|---|---|\n| 09:30 | 02:30 |"
+        in second
+    )
 
 
 def test_a_home_time_on_the_day_before_is_marked(write: Write) -> None:
@@ -246,26 +263,37 @@ def test_the_visit_briefing_has_every_section_in_order(visit_docx: bytes) -> Non
 
 
 def test_the_agenda_has_local_and_home_time(visit_docx: bytes) -> None:
-    agenda = _document(visit_docx).tables[0]
+    document = _document(visit_docx)
+    agenda = document.tables[0]
     assert [c.text for c in agenda.rows[0].cells] == [
-        "Day",
         "Kawasaki (JST)",
         "Munich (CEST)",
         "Item",
         "With",
     ]
-    assert [c.text for c in agenda.rows[1].cells][:3] == ["14 April 2027", "09:30", "02:30"]
+    assert [c.text for c in agenda.rows[1].cells][:2] == ["09:30–10:30", "02:30–03:30"]
+    days = [p.text for p in document.paragraphs if _style(p) == "Heading 2"][:2]
+    assert days == ["14 April 2027", "15 April 2027"]
     header = agenda.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader"))
     assert header is not None
 
 
 def test_whos_who_lists_their_side_first_with_native_names(visit_docx: bytes) -> None:
-    document = _document(visit_docx)
-    their, ours = document.tables[1], document.tables[2]
-    assert their.rows[1].cells[0].text == "FUKUDA Norihiko · 福田紀彦"
-    assert their.rows[1].cells[1].text == "Mayor, City of Kawasaki (since 19 November 2013)"
-    assert 'Address as "Mayor Fukuda"' in their.rows[1].cells[2].text
-    assert ours.rows[1].cells[0].text == "Prof. Ralf Huss"
+    texts = [p.text for p in _document(visit_docx).paragraphs]
+    start = texts.index("Their side")
+    assert texts[start + 1 : start + 3] == [
+        "FUKUDA Norihiko · 福田紀彦",
+        "Mayor, City of Kawasaki (since 19 November 2013)",
+    ]
+    assert texts[start + 3].startswith('On this visit: host. Address as "Mayor Fukuda"')
+    ours = texts.index("Our side")
+    assert ours > start and texts[ours + 1] == "Prof. Ralf Huss"
+
+
+def test_a_name_is_kept_with_its_role_and_notes(visit_docx: bytes) -> None:
+    paragraphs = _document(visit_docx).paragraphs
+    name = next(p for p in paragraphs if p.text == "FUKUDA Norihiko · 福田紀彦")
+    assert name.paragraph_format.keep_with_next is True
 
 
 def test_the_history_has_both_signings(visit_docx: bytes) -> None:

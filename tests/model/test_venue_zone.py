@@ -16,7 +16,7 @@ from dossier.datafile.loaded import LoadResult
 from dossier.errors import UsageError
 from dossier.export.to_ics import export_ics
 from dossier.i18n import Translator
-from dossier.model.dossier import Dossier
+from dossier.model.dossier import Dossier, agenda_days
 from dossier.model.records import AgendaItem, Cluster, Event
 from tests.conftest import TODAY, Run
 from tests.strategies import dossiers
@@ -85,18 +85,20 @@ def _briefing_rows(dossier: Dossier, event: Event) -> list[tuple[str, str]] | No
         briefing = build_briefing(dossier, event, today=TODAY, translator=Translator("en"))
     except UsageError:  # no home side, or no counterpart: no briefing to compare
         return None
-    tables = [b for s in briefing.sections for b in s.blocks if isinstance(b, Table)]
-    agenda = [t for t in tables if t.header[-2:] == ("Item", "With")]
-    if not agenda:
+    sections = [s for s in briefing.sections if s.title == "Agenda"]
+    if not sections:
         return None
-    table = agenda[0]
-    first = 1 if table.header[0] == "Day" else 0
-    converted = len(table.header) - first == 4
+    # One table per day, in the order of `agenda_days`.
+    tables = [b for b in sections[0].blocks if isinstance(b, Table)]
 
-    def text(row: tuple[Line, ...], column: int) -> str:
-        return "".join(run.text for run in row[column]).split(" (")[0]
+    def start(row: tuple[Line, ...], column: int) -> str:
+        return "".join(run.text for run in row[column]).split(" (")[0].split("–")[0]
 
-    return [(text(row, first), text(row, first + 1) if converted else "") for row in table.rows]
+    rows = []
+    for table in tables:
+        converted = len(table.header) == 4
+        rows += [(start(row, 0), start(row, 1) if converted else "") for row in table.rows]
+    return rows
 
 
 def _check_agreement(dossier: Dossier) -> None:
@@ -109,10 +111,12 @@ def _check_agreement(dossier: Dossier) -> None:
         rows = _briefing_rows(dossier, event)
         if rows is None or zone is None or event.date.day is None:
             continue
-        timed = [
-            row for item, row in zip(event.agenda, rows, strict=True) if item_has_day(event, item)
-        ]
-        starts = calendar[event.id]
+        in_order = [item for _, items in agenda_days(event) for item in items]
+        timed = [row for item, row in zip(in_order, rows, strict=True) if item_has_day(event, item)]
+        # The calendar lists items as written; the briefing by day.
+        written = [id(item) for item in event.agenda if item_has_day(event, item)]
+        by_item = dict(zip(written, calendar[event.id], strict=True))
+        starts = [by_item[id(item)] for item in in_order if item_has_day(event, item)]
         assert [s.astimezone(ZoneInfo(zone)).strftime("%H:%M") for s in starts] == [
             local for local, _ in timed
         ]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from dossier.briefing.agenda import AgendaSection
 from dossier.briefing.document import (
     Block,
     Briefing,
@@ -29,9 +29,8 @@ from dossier.briefing.since import SinceSection
 from dossier.errors import FieldPath, UsageError
 from dossier.i18n import Translator
 from dossier.model.audience import for_audience
-from dossier.model.dossier import Dossier, agenda_times
+from dossier.model.dossier import Dossier
 from dossier.model.records import (
-    AgendaItem,
     Agreement,
     AnyRecord,
     Cluster,
@@ -41,13 +40,12 @@ from dossier.model.records import (
     display_text,
 )
 from dossier.model.stale import DEFAULT_STALE_AFTER, Fact, stale_facts
-from dossier.model.values import PartialDate
 from dossier.model.vocabulary import Audience
 from dossier.phrases import formal_name, place_of, role_span, with_native
 
 
 @dataclass
-class _Builder(RelationshipSections, SinceSection):
+class _Builder(AgendaSection, RelationshipSections, SinceSection):
     stale: dict[tuple[str, FieldPath], Fact]
     """Facts last checked longer ago than the limit, by record and place: marked for the
     reader, who should not take them as current without asking."""
@@ -104,53 +102,9 @@ class _Builder(RelationshipSections, SinceSection):
             blocks.append(BulletList(tuple(line(self.t.text(o)) for o in self.visit.objectives)))
         return blocks
 
-    def agenda(self) -> list[Block]:
-        visit = self.visit
-        if visit is None or not visit.agenda:
-            return []
-        venue_zone = self.dossier.venue_timezone(visit, self.sides.home_ids)
-        home_zone = self.sides.home.timezone
-        convert = bool(venue_zone and home_zone and visit.date.day and venue_zone != home_zone)
-        several_days = any(item.date and item.date != visit.date for item in visit.agenda)
-        venue_label = (
-            visit.place or self.sides.counterpart.city or self.t.text(self.sides.counterpart.name)
-        )
-        t = self.t
-        header: list[str] = [t("Day")] if several_days else []
-        rows: list[tuple[Line, ...]] = []
-        for item in visit.agenda:
-            day = item.date or visit.date
-            local_time, home_time = item.time, ""
-            if convert and day.day and venue_zone and home_zone:
-                home_time, shift = _home_time(visit, item, venue_zone, home_zone)
-                if shift:
-                    home_time += t(" (previous day)") if shift < 0 else t(" (next day)")
-            row: list[Line] = [line(self.t.date(day))] if several_days else []
-            row.append(line(local_time))
-            if convert:
-                row.append(line(home_time))
-            people = t(", ").join(self.label(p) for p in item.people)
-            row += [
-                line(self.t.text(item.title), f" ({item.place})" if item.place else None),
-                line(people),
-            ]
-            rows.append(tuple(row))
-        if convert and venue_zone and home_zone:
-            venue_abbr, home_abbr = _zone_names(visit.date, venue_zone, home_zone)
-            header += [
-                t("{place} ({zone})", place=venue_label, zone=venue_abbr),
-                t(
-                    "{place} ({zone})",
-                    place=self.sides.home.city or t.text(self.sides.home.name),
-                    zone=home_abbr,
-                ),
-            ]
-        else:
-            header.append(t("{place} (local time)", place=venue_label))
-        header += [t("Item"), t("With")]
-        return [Table(tuple(header), tuple(rows))]
-
     def whos_who(self) -> list[Block]:
+        """Each person as a name line, a role line and their notes beneath, kept together:
+        notes read as a paragraph, not squeezed into a narrow column."""
         blocks: list[Block] = []
         for label, ids in (
             (self.t("Their side"), self.sides.counterpart_ids),
@@ -159,9 +113,14 @@ class _Builder(RelationshipSections, SinceSection):
             people = self._people_of(ids)
             if not people:
                 continue
-            rows = tuple(self._person_row(person) for person in people)
-            header = (self.t("Name"), self.t("Role"), self.t("Notes"))
-            blocks += [Subheading(label), Table(header, rows)]
+            blocks.append(Subheading(label))
+            for person in people:
+                name, role, notes = self._person_row(person)
+                blocks.append(Paragraph(name, keep_with_next=True))
+                if role:
+                    blocks.append(Paragraph(role, keep_with_next=bool(notes), indent=True))
+                if notes:
+                    blocks.append(Paragraph(notes, indent=True))
         return blocks
 
     def _people_of(self, ids: frozenset[str]) -> list[Person]:
@@ -283,26 +242,6 @@ class _Builder(RelationshipSections, SinceSection):
                     ),
                 ]
         return blocks
-
-
-def _home_time(event: Event, item: AgendaItem, venue_zone: str, home_zone: str) -> tuple[str, int]:
-    """The home time of an agenda item, and by how many days its date differs from the
-    venue's; computed for that very day, so daylight-saving changes hold."""
-    times = agenda_times(event, item, venue_zone)
-    if times is None:
-        return "", 0
-    try:
-        home = times.start.astimezone(ZoneInfo(home_zone))
-    except OverflowError:  # 9999-12-31 late in the day, somewhere east of the home side
-        return "", 0
-    return home.strftime("%H:%M"), (home.date() - times.start.date()).days
-
-
-def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:
-    """Short names of both zones on `day` (`JST`, `CEST`)."""
-    start = day.start()
-    noon = dt.datetime(start.year, start.month, start.day, 12, tzinfo=ZoneInfo(venue_zone))
-    return noon.tzname() or venue_zone, noon.astimezone(ZoneInfo(home_zone)).tzname() or home_zone
 
 
 CLASSIFICATIONS = {

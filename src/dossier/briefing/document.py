@@ -37,6 +37,10 @@ def line(*parts: str | Run | None) -> Line:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: Line
+    keep_with_next: bool = False
+    """On the same page as what follows (a person's name with their role and notes)."""
+    indent: bool = False
+    """Set in from the left, under the line it belongs to."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Length, Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from dossier.briefing.document import (
@@ -34,6 +35,7 @@ from dossier.briefing.document import (
 )
 from dossier.briefing.formats import Paper
 from dossier.briefing.package import clean_package, set_paper
+from dossier.briefing.widths import column_widths
 from dossier.files import link_target
 from dossier.model.languages import language_tag
 from dossier.model.values import CONTROL_CHARACTERS
@@ -50,6 +52,11 @@ REQUIRED_STYLES = (
 )
 EAST_ASIAN_FONT = "Yu Gothic"
 """Office's Japanese UI font; LibreOffice substitutes an installed Japanese font for it."""
+LATIN_FONT_IN_JAPANESE = "Arial"
+"""The proportional Latin face beside the Japanese one (LibreOffice: Liberation Sans or its
+like); a Japanese font's own Latin letters are often monospaced."""
+INDENT_TWIPS = 284
+"""Half a centimetre: a person's role and notes set in under their name."""
 
 
 def clean(text: str) -> str:
@@ -75,8 +82,8 @@ def open_template(template: Path | None) -> Document:
 def _set_languages(document: Document, language: str) -> None:
     """Every style reads Latin text in `language` and East Asian text as Japanese.
 
-    A Japanese document uses the Japanese font for Latin letters too, as Japanese documents
-    do, so that the whole page has one typeface and Word applies Japanese line breaking.
+    A Japanese document sets Latin letters in a proportional sans face that goes with the
+    Japanese Gothic, instead of the Japanese font's monospaced Latin letters.
     """
     for style in document.styles:
         element = style.element
@@ -90,14 +97,16 @@ def _set_languages(document: Document, language: str) -> None:
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
         if language == "ja":
             for slot in ("w:ascii", "w:hAnsi", "w:cs"):
-                fonts.set(qn(slot), EAST_ASIAN_FONT)
+                fonts.set(qn(slot), LATIN_FONT_IN_JAPANESE)
             for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
                 fonts.attrib.pop(qn(theme), None)  # a theme font would win over ours
         lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = OxmlElement("w:lang")
             rpr.append(lang)
-        lang.set(qn("w:val"), language_tag(language))
+        # Latin-script text in a Japanese briefing is names and English: read as Japanese, it
+        # would be broken anywhere, mid-word, as Japanese text may be.
+        lang.set(qn("w:val"), language_tag("en" if language == "ja" else language))
         lang.set(qn("w:eastAsia"), "ja-JP")
 
 
@@ -151,34 +160,62 @@ class _Writer:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        section = document.sections[-1]
+        usable = (
+            (section.page_width or Mm(210))
+            - (section.left_margin or 0)
+            - (section.right_margin or 0)
+        )
+        self.text_width_mm = Length(usable).mm
         self.part = document.part
         self.body = document.element.body
         self.style_ids = {name: document.styles[name].style_id for name in REQUIRED_STYLES}
 
-    def paragraph(self, runs: Line, style: str | None = None) -> None:
+    def paragraph(
+        self, runs: Line, style: str | None = None, *, keep: bool = False, indent: bool = False
+    ) -> None:
         p = self.body.add_p()  # placed before the section properties, where it belongs
-        if style is not None and style != "Normal":
-            _element(_element(p, "w:pPr"), "w:pStyle", {_q("w:val"): self.style_ids[style]})
+        if (style is not None and style != "Normal") or keep or indent:
+            ppr = _element(p, "w:pPr")
+            if style is not None and style != "Normal":
+                _element(ppr, "w:pStyle", {_q("w:val"): self.style_ids[style]})
+            if keep or (style or "").startswith("Heading"):
+                _element(ppr, "w:keepNext")  # a heading, or a name, never ends a page
+            if indent:
+                _element(ppr, "w:ind", {_q("w:left"): str(INDENT_TWIPS)})
         _fill_xml(p, self.part, runs)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
-            self.paragraph(block.runs)
+            self.paragraph(block.runs, keep=block.keep_with_next, indent=block.indent)
         elif isinstance(block, Subheading):
             self.paragraph((Run(block.text),), "Heading 2")
         elif isinstance(block, BulletList | NumberedList):
             style = "List Bullet" if isinstance(block, BulletList) else "List Number"
-            for item in block.items:
-                self.paragraph(item, style)
+            last = len(block.items) - 1
+            for index, item in enumerate(block.items):
+                # The last two items share a page: a list never leaves one item stranded.
+                self.paragraph(item, style, keep=index == last - 1)
         else:
             self.table(block)
 
     def table(self, table: Table) -> None:
         result = self.document.add_table(rows=1, cols=len(table.header))
         result.style = self.document.styles[TABLE_STYLE]
+        result.autofit = False
         header = result.rows[0]
         for cell, title in zip(header.cells, table.header, strict=True):
             cell.paragraphs[0].add_run(clean(title)).bold = True
+        columns = [
+            [title, *("".join(run.text for run in row[i]) for row in table.rows)]
+            for i, title in enumerate(table.header)
+        ]
+        fitted = column_widths(columns, self.text_width_mm)
+        for grid, cell, width in zip(
+            result._tbl.tblGrid.findall(_q("w:gridCol")), header.cells, fitted, strict=True
+        ):
+            grid.set(_q("w:w"), str(round(Mm(width).twips)))
+            cell.width = Mm(width)
         # Repeat the header row on every page the table runs over.
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         widths = [cell._tc.tcPr.find(_q("w:tcW")) for cell in header.cells]
@@ -250,7 +287,9 @@ def render_docx(
     """The briefing as the bytes of a .docx file."""
     document = open_template(template)
     _set_languages(document, briefing.language)
-    writer = _Writer(document)
+    if briefing.paper is not None:
+        set_paper(document, Paper(briefing.paper))
+    writer = _Writer(document)  # after the paper is set: tables fill the width between margins
     writer.paragraph((Run(briefing.title),), "Title")
     for cover_line in briefing.cover:
         writer.paragraph(cover_line)
@@ -261,8 +300,6 @@ def render_docx(
         for block in section.blocks:
             writer.block(block)
     _header_and_footer(document, briefing)
-    if briefing.paper is not None:
-        set_paper(document, Paper(briefing.paper))
     _properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
     clean_package(document)
     buffer = io.BytesIO()

@@ -51,6 +51,8 @@ def inline(runs: Line) -> str:
     parts = []
     for run in runs:
         text = escape(run.text)
+        if not text:
+            continue  # empty emphasis (`****`) alone on a line would be a rule
         if run.url and is_safe_link(run.url):
             text = f"[{text}](<{link_address(run.url)}>)"
         if run.bold:

@@ -301,6 +301,20 @@ class AgendaTimes(NamedTuple):
     end: dt.datetime | None
 
 
+def agenda_days(event: Event) -> list[tuple[PartialDate, list[AgendaItem]]]:
+    """An event's programme by day, days in date order, items in the order written: what the
+    briefing and `show` put under a heading per day."""
+    days: dict[PartialDate, list[AgendaItem]] = {}
+    for item in event.agenda:
+        days.setdefault(item.date or event.date, []).append(item)
+    return sorted(days.items(), key=lambda day: day[0].sort_key())
+
+
+def clock_span(start: str, end: str | None) -> str:
+    """`09:30–10:30`, or `09:30` without an end."""
+    return f"{start}–{end}" if end else start
+
+
 def agenda_times(event: Event, item: AgendaItem, zone: str) -> AgendaTimes | None:
     """The instants of an agenda item whose clock times are local to `zone`; None when its
     day is not known to the day. The one rule for calendars and briefings alike.

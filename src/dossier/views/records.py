@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from dossier.model.dossier import is_upcoming
+from dossier.model.dossier import agenda_days, clock_span, is_upcoming
 from dossier.model.records import (
     Agreement,
     AnyRecord,
@@ -321,15 +321,20 @@ def event_view(viewer: Viewer, event: Event) -> list[RenderableType]:
     if event.people:
         parts += [section(viewer, "People"), participants_table(viewer, event)]
     if event.agenda:
-        rows = [
-            (
-                f"{item.time}–{item.end}" if item.end else item.time,
-                viewer.t.text(item.title),
-                ", ".join(viewer.label(p) for p in item.people),
-            )
-            for item in event.agenda
-        ]
-        parts += [section(viewer, "Agenda"), table(viewer, ("Time", "Item", "With"), rows)]
+        parts.append(section(viewer, "Agenda"))
+        days = agenda_days(event)
+        for day, items in days:
+            rows = [
+                (
+                    clock_span(item.time, item.end),
+                    viewer.t.text(item.title),
+                    ", ".join(viewer.label(p) for p in item.people),
+                )
+                for item in items
+            ]
+            if len(days) > 1:  # a heading per day, as in the briefing
+                parts.append(Text(str(day), style="bold"))
+            parts.append(table(viewer, ("Time", "Item", "With"), rows))
     if event.outcomes:
         parts += [section(viewer, "Outcomes"), bullets(viewer.t.text(o) for o in event.outcomes)]
     follow_ups = viewer.dossier.open_follow_ups([event], viewer.today)

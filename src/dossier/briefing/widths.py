@@ -1,0 +1,87 @@
+"""Column widths fitted to what the columns hold, so that no word is broken mid-word.
+
+Word and LibreOffice give every column of a new table the same width; a time then takes as
+much room as a paragraph of notes, and `NanoMedicine` wraps as `NanoMedicin|e`. Each column
+here is at least as wide as its longest word (at the widest a character of the text face is),
+and the room left goes to the columns with the most text. Only when even the longest words
+do not fit side by side are the widest columns cut down to a common width (a time or a
+date keeps its column; an overlong word breaks where it must).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+CHARACTER_MM = 2.5
+"""Width of a Latin character of the body text (11 pt), with room for bold and capitals."""
+WIDE_CHARACTER_MM = 3.9
+"""Width of a full-width character (kanji, kana): one em at 11 pt."""
+CELL_PADDING_MM = 4.6
+"""The cell margins of the table style on both sides, and a little air."""
+LONG_TEXT = 60
+"""Characters after which a column's text counts as long: its column wraps, as it should."""
+
+
+def text_mm(text: str) -> float:
+    return sum(WIDE_CHARACTER_MM if _is_wide(c) else CHARACTER_MM for c in text)
+
+
+def _is_wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
+
+
+def _word_mm(word: str) -> float:
+    """The least width a word needs: all of it, but a full-width text may break between any
+    two of its characters, so there only its Latin runs (`BioM` in `BioMと`) stay whole."""
+    if not any(_is_wide(c) for c in word):
+        return text_mm(word)
+    runs, current = [], ""
+    for character in word:
+        if _is_wide(character):
+            runs.append(current)
+            current = ""
+        else:
+            current += character
+    runs.append(current)
+    return max([text_mm(run) for run in runs] + [2 * WIDE_CHARACTER_MM])
+
+
+def _longest_word_mm(text: str) -> float:
+    return max((_word_mm(word) for word in text.split()), default=0.0)
+
+
+def column_widths(columns: Sequence[Sequence[str]], available_mm: float) -> list[float]:
+    """Widths in millimetres for columns (each the texts of its cells, header first) that
+    together fill `available_mm`."""
+    least = [
+        max((_longest_word_mm(t) for t in texts), default=0.0) + CELL_PADDING_MM
+        for texts in columns
+    ]
+    wanted = [
+        max((min(text_mm(t), text_mm("x" * LONG_TEXT)) for t in texts), default=0.0)
+        + CELL_PADDING_MM
+        for texts in columns
+    ]
+    if sum(least) >= available_mm:
+        return _capped(least, available_mm)
+    room = available_mm - sum(least)
+    extra = [max(w - m, 0.0) for w, m in zip(wanted, least, strict=True)]
+    if sum(extra) <= room:
+        # Everything fits on one line each; what is left goes to the columns by their text.
+        share = [w / sum(wanted) for w in wanted]
+        leftover = room - sum(extra)
+        return [m + e + leftover * s for m, e, s in zip(least, extra, share, strict=True)]
+    return [m + room * e / sum(extra) for m, e in zip(least, extra, strict=True)]
+
+
+def _capped(least: list[float], available_mm: float) -> list[float]:
+    """Each column at its least width, but none over the cap at which they fill the page."""
+    ordered = sorted(least)
+    fixed = 0.0
+    for index, width in enumerate(ordered):
+        cap = (available_mm - fixed) / (len(ordered) - index)
+        if width > cap:
+            return [min(w, cap) for w in least]
+        fixed += width
+    return least

@@ -1,0 +1,128 @@
+"""Pages that look typeset: the sample's briefings, laid out by LibreOffice, break no word."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from dossier.briefing.widths import column_widths
+from tests.conftest import Run
+from tests.programs import needs_libreoffice, needs_program
+
+VISIT = "munich-delegation-kawasaki-2027"
+
+
+def _document_words(path: Path) -> set[str]:
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        texts += [cell.text for row in table.rows for cell in row.cells]
+    return {w for text in texts for w in text.split()}
+
+
+def _pdf_words(path: Path) -> set[str]:
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # pdftotext writes a numbered item's number against its first word (`12.Nikkei:`).
+    return {re.sub(r"^\d+\.(?=[^\W\d_])", "", word) for word in text.split()}
+
+
+def _whole(word: str, in_pdf: set[str]) -> bool:
+    """In the PDF as one word; a line may also end after one of its hyphens, a proper place to
+    break, which pdftotext reads as hyphenation and joins (`Tama-Flusses` as `TamaFlusses`)."""
+    if word in in_pdf:
+        return True
+    hyphens = [i for i, c in enumerate(word) if c == "-"]
+    return any(word[:i] + word[i + 1 :] in in_pdf for i in hyphens)
+
+
+@needs_libreoffice("writer")
+@needs_program("pdftotext", "poppler-utils")
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("target", [VISIT, "kawasaki"])
+def test_no_word_is_broken_mid_word(run: Run, tmp_path: Path, lang: str, target: str) -> None:
+    run("brief", target, "--lang", lang, "-o", "b.docx")
+    run("brief", target, "--lang", lang, "-o", "b.pdf")
+    in_pdf = _pdf_words(tmp_path / "b.pdf")
+    # Links are laid out as running text and may wrap at a slash; words are what a reader reads.
+    words = {w for w in _document_words(tmp_path / "b.docx") if not re.match(r"\(?https?:", w)}
+    broken = sorted(w for w in words if not _whole(w, in_pdf))
+    assert broken == [], broken
+
+
+def test_columns_are_at_least_as_wide_as_their_longest_word() -> None:
+    columns = [["Time", "09:30–10:30"], ["Item", "Innovation Center of NanoMedicine (iCONM)"]]
+    time, item = column_widths(columns, 170)
+    assert time + item == pytest.approx(170)
+    assert time < item
+    # The widest word of each column fits, with the cell's margins.
+    assert time >= 2.5 * len("09:30–10:30") + 4.6
+    assert item >= 2.5 * len("NanoMedicine") + 4.6
+
+
+def test_full_width_text_may_break_between_characters() -> None:
+    latin, japanese = column_widths([["Development"], ["川崎市国際戦略推進部長"]], 40)
+    assert latin >= 2.5 * len("Development")  # a Latin word stays whole
+    assert japanese < 3.9 * len("川崎市国際戦略推進部長")
+
+
+def test_the_table_grid_carries_the_fitted_widths(run: Run, tmp_path: Path) -> None:
+    run("brief", VISIT, "-o", "v.docx")
+    document = docx.Document(io.BytesIO((tmp_path / "v.docx").read_bytes()))
+    agenda = document.tables[0]
+    widths = [c.width for c in agenda.rows[0].cells]
+    assert len(set(widths)) > 1  # not the library's equal columns
+    assert widths[0] is not None and widths[2] is not None and widths[0] < widths[2]
+
+
+def test_the_agenda_has_a_heading_per_day_and_end_times(run: Run) -> None:
+    text = run("brief", VISIT, "--format", "md", "-o", "-").stdout
+    agenda = text.split("## Agenda\n")[1].split("\n## ")[0]
+    assert "### 14 April 2027" in agenda and "### 15 April 2027" in agenda
+    assert agenda.index("### 14 April 2027") < agenda.index("### 15 April 2027")
+    assert "| Kawasaki (JST) | Munich (CEST) | Item | With |" in agenda
+
+
+LONG_WORDS = """\
+home: here
+clusters:
+  - {id: here, name: Home, city: Munich, timezone: Europe/Berlin}
+  - {id: there, name: There, city: Kawasaki, timezone: Asia/Tokyo}
+people:
+  - {id: p, name: Maximiliane Obermaier, roles: [{title: Bürgermeisterin, organisation: there}]}
+events:
+  - id: trip
+    kind: visit
+    title: Trip
+    date: 2027-03-26
+    parties: [here, there]
+    agenda:
+      - {time: "09:30", end: "10:00", title: Förderprogrammentwicklung, people: [p]}
+      - {time: "11:00", title: Wirtschaftsförderung, people: [p]}
+"""
+
+
+@needs_libreoffice("writer")
+@needs_program("pdftotext", "poppler-utils")
+def test_long_words_in_narrow_columns_stay_whole(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "long.yaml"
+    data.write_text(LONG_WORDS, encoding="utf-8")
+    run("brief", "trip", "-o", "b.docx", data=data)
+    run("brief", "trip", "-o", "b.pdf", data=data)
+    in_pdf = _pdf_words(tmp_path / "b.pdf")
+    words = _document_words(tmp_path / "b.docx")
+    assert {"Förderprogrammentwicklung", "Wirtschaftsförderung", "09:30–10:00"} <= words
+    assert sorted(w for w in words if not _whole(w, in_pdf)) == []
+
+
+def test_when_words_cannot_all_fit_the_widest_columns_give_way() -> None:
+    widths = column_widths([["09:30–10:30"], ["x" * 40], ["y" * 40]], 170)
+    assert widths[0] == pytest.approx(2.5 * 11 + 4.6)  # the time keeps its width
+    assert widths[1] == pytest.approx(widths[2])
+    assert sum(widths) == pytest.approx(170)
