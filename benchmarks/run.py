@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from history import history_rows  # noqa: E402 - beside this script, found through the path above
+from pdf import pdf_rows  # noqa: E402
 
 SAMPLE = ROOT / "data" / "clusters.yaml"
 # The `dossier` command as users run it (the console script beside this Python), else -m.
@@ -283,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         bomb_row(cold, runs=runs, cwd=work),
         *problems_and_search_rows(work, small_file, cold, runs=runs, quick=quick),
         *history_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs, quick=quick),
+        *pdf_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs),
     ]
 
     print_table(rows, quick=quick)
