@@ -16,6 +16,7 @@ from rich.console import Console
 
 from dossier.briefing.build import build_briefing
 from dossier.briefing.docx import render_docx
+from dossier.briefing.markdown import render_markdown
 from dossier.datafile.loaded import LoadResult
 from dossier.i18n import DATE_STYLES, Translator, catalogue
 from dossier.model.languages import LANGUAGES
@@ -281,3 +282,42 @@ def test_adding_a_language_is_a_catalogue_and_one_line() -> None:
 
 def test_every_language_has_its_date_style() -> None:
     assert set(DATE_STYLES) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("lang", "present", "absent"),
+    [
+        (
+            "de",
+            ["München (MESZ)", "Gastgeber", "Delegationsleiter", "Regenerative Medizin"],
+            ["Munich (", ": host.", "head of delegation", "regenerative medicine"],
+        ),
+        (
+            "ja",
+            ["ミュンヘン", "受け入れ側", "代表団長", "再生医療", "日本"],
+            ["Munich（", "：host", "head of delegation", "regenerative medicine"],
+        ),
+    ],
+)
+def test_printed_fields_speak_the_readers_language(
+    sample: LoadResult, lang: str, present: list[str], absent: list[str]
+) -> None:
+    """Cities, places, venues, focus, participant roles, countries and zone names come in the
+    reader's language where the data or CLDR has them."""
+    dossier = sample.dossier
+    briefing = build_briefing(
+        dossier, dossier.by_id[VISIT], today=TODAY, translator=Translator(lang)
+    )
+    text = render_markdown(briefing)
+    for word in present:
+        assert word in text, word
+    for word in absent:
+        assert word not in text, word
+
+
+def test_a_mapping_where_one_text_is_wanted_says_so(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "m.yaml"
+    data.write_text("clusters:\n  - id: a\n    name: A\n    native_name: {en: x, ja: y}\n", "utf-8")
+    result = run("validate", str(data), data=None)
+    assert "m.yaml:4:18: error: a native_name: expected text, got a mapping" in result.stdout
+    assert "this field takes one text, not a text by language" in result.stdout

@@ -83,6 +83,10 @@ def catalogue(lang: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in parsed if m.id and m.string}
 
 
+_OFFSET = re.compile(r"^(?:[+-]\d|GMT|UTC)")
+"""What CLDR gives where a language has no short name for a zone: an offset."""
+
+
 class Translator:
     """Labels and formats for one language."""
 
@@ -136,6 +140,17 @@ class Translator:
         from babel.dates import format_date
 
         return str(format_date(value, pattern, locale=self.locale))
+
+    def zone_name(self, instant: dt.datetime) -> str:
+        """The name of the zone of an aware instant at that instant, from CLDR in this
+        language: its short name where the language has one in common use (`CEST`, `MESZ`,
+        `JST` in Japanese), else its long name (`Japanische Normalzeit`)."""
+        from babel.dates import get_timezone_name
+
+        short = str(get_timezone_name(instant, width="short", locale=self.locale))
+        if short and not _OFFSET.match(short):
+            return short
+        return str(get_timezone_name(instant, width="long", locale=self.locale))
 
     def country(self, code: str) -> str:
         from babel import Locale

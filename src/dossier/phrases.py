@@ -8,17 +8,19 @@ from typing import TYPE_CHECKING
 
 from dossier.model.dossier import Dossier
 from dossier.model.records import Event, Person, Role
-from dossier.model.values import PartialDate
+from dossier.model.values import PartialDate, text_in
 
 if TYPE_CHECKING:
     from dossier.i18n import Translator
 
 
-def person_name(person: Person, *, honorific: bool = True) -> str:
-    """`Prof. Dr. Horst Domdey`: the name as written in Latin script, with honorific."""
+def person_name(person: Person, *, honorific: bool = True, lang: str = "en") -> str:
+    """`Prof. Dr. Horst Domdey`: the name as written in Latin script (or as the data gives it
+    for `lang`), with honorific."""
+    name = text_in(person.name, lang)
     if honorific and person.honorific:
-        return f"{person.honorific} {person.name}"
-    return person.name
+        return f"{person.honorific} {name}"
+    return name
 
 
 def with_native(name: str, native: str | None, template: str = "{name} ({native})") -> str:
@@ -62,9 +64,10 @@ def role_line(dossier: Dossier, role: Role, lang: str = "en") -> str:
     return title
 
 
-def place_of(event: Event) -> str:
-    """`Kawasaki City Hall, Kawasaki`, or whichever part is known."""
-    return ", ".join(part for part in (event.venue, event.place) if part)
+def place_of(event: Event, lang: str = "en") -> str:
+    """`Kawasaki City Hall, Kawasaki`, or whichever part is known, in `lang` where the data
+    has it."""
+    return ", ".join(text_in(part, lang) for part in (event.venue, event.place) if part)
 
 
 def names(dossier: Dossier, ids: list[str], lang: str = "en") -> str:
@@ -102,4 +105,4 @@ def formal_name(person: Person, translator: Translator | None = None) -> str:
     if family_name_first(person) and person.family_name and person.given_name:
         name = f"{person.family_name.upper()} {person.given_name}"
         return f"{person.honorific} {name}" if person.honorific else name
-    return person_name(person)
+    return person_name(person, lang=translator.lang if translator else "en")

@@ -7,6 +7,7 @@ import io
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import docx
 import pytest
@@ -20,11 +21,26 @@ from dossier.briefing.markdown import render_markdown
 from dossier.datafile.load import load
 from dossier.datafile.loaded import LoadResult
 from dossier.errors import UsageError
+from dossier.i18n import Translator
 from tests.conftest import TODAY
 from tests.conftest import Run as CliRun
 from tests.programs import needs_libreoffice, needs_program, soffice_command
 
 Write = Callable[..., Path]
+
+
+def _zone(zone: str, day: dt.date) -> str:
+    noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone))
+    return Translator("en").zone_name(noon)
+
+
+# Zone names as the briefing's rule gives them (the reader's language, from CLDR), for the days
+# the tests use: before and after Europe's change to summer time on 28 March 2027.
+ZONES = {
+    "JST": _zone("Asia/Tokyo", dt.date(2027, 3, 26)),
+    "CET": _zone("Europe/Berlin", dt.date(2027, 3, 26)),
+    "CEST": _zone("Europe/Berlin", dt.date(2027, 4, 14)),
+}
 VISIT = "munich-delegation-kawasaki-2027"
 
 SMALL = """\
@@ -112,13 +128,13 @@ Nothing recorded has changed since then.
 
 ### 26 March 2027
 
-| Kawasaki (JST) | Munich (CET) | Item | With |
+| Kawasaki ({JST}) | Munich ({CET}) | Item | With |
 |---|---|---|---|
 | 09:30 | 01:30 | Welcome | YAMADA Taro |
 
 ### 29 March 2027
 
-| Kawasaki (JST) | Munich (CEST) | Item | With |
+| Kawasaki ({JST}) | Munich ({CEST}) | Item | With |
 |---|---|---|---|
 | 09:30 | 02:30 | Second welcome |  |
 
@@ -178,7 +194,9 @@ def small(write: Write) -> LoadResult:
 def test_markdown_of_a_small_visit_is_exact(small: LoadResult) -> None:
     dossier = small.dossier
     briefing = build_briefing(dossier, dossier.by_id["trip"], today=TODAY)
-    assert render_markdown(briefing) == SMALL_MARKDOWN
+    assert render_markdown(briefing) == SMALL_MARKDOWN.replace("{JST}", ZONES["JST"]).replace(
+        "{CET}", ZONES["CET"]
+    ).replace("{CEST}", ZONES["CEST"])
 
 
 def test_agenda_home_times_follow_daylight_saving(small: LoadResult) -> None:
@@ -190,12 +208,12 @@ def test_agenda_home_times_follow_daylight_saving(small: LoadResult) -> None:
     first, second = markdown.split("### 26 March 2027")[1].split("### 29 March 2027")
     # Each day's table names the zone of that day.
     assert (
-        "| Kawasaki (JST) | Munich (CET) | Item | With |\n|---|---|---|---|\n| 09:30 | 01:30 |"
-        in first
+        f"| Kawasaki ({ZONES['JST']}) | Munich ({ZONES['CET']}) | Item | With |\n|---|---|---|---|\n"
+        "| 09:30 | 01:30 |" in first
     )
     assert (
-        "| Kawasaki (JST) | Munich (CEST) | Item | With |\n|---|---|---|---|\n| 09:30 | 02:30 |"
-        in second
+        f"| Kawasaki ({ZONES['JST']}) | Munich ({ZONES['CEST']}) | Item | With |\n|---|---|---|---|\n"
+        "| 09:30 | 02:30 |" in second
     )
 
 
@@ -266,8 +284,8 @@ def test_the_agenda_has_local_and_home_time(visit_docx: bytes) -> None:
     document = _document(visit_docx)
     agenda = document.tables[0]
     assert [c.text for c in agenda.rows[0].cells] == [
-        "Kawasaki (JST)",
-        "Munich (CEST)",
+        f"Kawasaki ({ZONES['JST']})",
+        f"Munich ({ZONES['CEST']})",
         "Item",
         "With",
     ]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import docx
 import pytest
 
 from dossier.briefing.widths import column_widths
+from dossier.i18n import Translator
 from tests.conftest import Run
 from tests.programs import needs_libreoffice, needs_program
 
@@ -86,7 +89,11 @@ def test_the_agenda_has_a_heading_per_day_and_end_times(run: Run) -> None:
     agenda = text.split("## Agenda\n")[1].split("\n## ")[0]
     assert "### 14 April 2027" in agenda and "### 15 April 2027" in agenda
     assert agenda.index("### 14 April 2027") < agenda.index("### 15 April 2027")
-    assert "| Kawasaki (JST) | Munich (CEST) | Item | With |" in agenda
+    noon = dt.datetime(2027, 4, 14, 12, tzinfo=ZoneInfo("Asia/Tokyo"))
+    en = Translator("en")
+    venue, home = en.zone_name(noon), en.zone_name(noon.astimezone(ZoneInfo("Europe/Berlin")))
+    assert f"| Kawasaki ({venue}) | Munich ({home}) | Item | With |" in agenda
+    assert "| 09:30–10:30 | 02:30–03:30 |" in agenda
 
 
 LONG_WORDS = """\

@@ -63,7 +63,11 @@ def test_a_visit_without_a_zone_is_at_the_venue_in_calendar_and_briefing(
         "visit": [dt.datetime(2027, 6, 14, 9, 30, tzinfo=ZoneInfo("America/New_York"))]
     }
     markdown = run("brief", "visit", "--format", "md", "-o", "-", data=data).stdout
-    assert "| Cambridge (EDT) | Munich (CEST) |" in markdown
+    noon = dt.datetime(2027, 6, 14, 12, tzinfo=ZoneInfo("America/New_York"))
+    en = Translator("en")
+    # The venue's and the home's zone, each as the reader's language names it on that day.
+    venue, home = en.zone_name(noon), en.zone_name(noon.astimezone(ZoneInfo("Europe/Berlin")))
+    assert f"| Cambridge ({venue}) | Munich ({home}) |" in markdown
     assert "| 09:30 | 15:30 | Welcome |" in markdown
 
 

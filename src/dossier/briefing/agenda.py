@@ -41,7 +41,7 @@ class AgendaSection(BuilderParts):
     ) -> Table:
         t = self.t
         counterpart, home = self.sides.counterpart, self.sides.home
-        venue_label = visit.place or counterpart.city or t.text(counterpart.name)
+        venue_label = t.text(visit.place or counterpart.city or counterpart.name)
         rows: list[tuple[Line, ...]] = []
         for item in items:
             row: list[Line] = [line(clock_span(item.time, item.end))]
@@ -49,13 +49,13 @@ class AgendaSection(BuilderParts):
                 row.append(line(self._home_time(visit, item, zones[0], zones[1])))
             people = t(", ").join(self.label(p) for p in item.people)
             row += [
-                line(t.text(item.title), f" ({item.place})" if item.place else None),
+                line(t.text(item.title), f" ({t.text(item.place)})" if item.place else None),
                 line(people),
             ]
             rows.append(tuple(row))
         if zones and zones[1]:
-            venue_abbr, home_abbr = _zone_names(day, zones[0], zones[1])
-            home_label = home.city or t.text(home.name)
+            venue_abbr, home_abbr = self._zone_names(day, zones[0], zones[1])
+            home_label = t.text(home.city or home.name)
             header = [
                 t("{place} ({zone})", place=venue_label, zone=venue_abbr),
                 t("{place} ({zone})", place=home_label, zone=home_abbr),
@@ -81,9 +81,8 @@ class AgendaSection(BuilderParts):
             text += self.t(" (previous day)") if shift < 0 else self.t(" (next day)")
         return text
 
-
-def _zone_names(day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:
-    """Short names of both zones on `day` (`JST`, `CEST`)."""
-    start = day.start()
-    noon = dt.datetime(start.year, start.month, start.day, 12, tzinfo=ZoneInfo(venue_zone))
-    return noon.tzname() or venue_zone, noon.astimezone(ZoneInfo(home_zone)).tzname() or home_zone
+    def _zone_names(self, day: PartialDate, venue_zone: str, home_zone: str) -> tuple[str, str]:
+        """Both zones' names at noon on `day` at the venue, in the reader's language."""
+        start = day.start()
+        noon = dt.datetime(start.year, start.month, start.day, 12, tzinfo=ZoneInfo(venue_zone))
+        return self.t.zone_name(noon), self.t.zone_name(noon.astimezone(ZoneInfo(home_zone)))

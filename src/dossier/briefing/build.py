@@ -76,8 +76,8 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
 
     def cover(self, audience: Audience) -> tuple[str, list[Line]]:
         counterpart = self.sides.counterpart
-        where = counterpart.city
         t = self.t
+        where = t.text(counterpart.city)
         subject = t.text(self.visit.title) if self.visit else t.text(counterpart.name)
         title = t("Briefing: {subject}", subject=subject)
         if not self.visit and where:
@@ -85,7 +85,7 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
         lines = [line(t("Counterpart: "), Run(self.named(counterpart), bold=True))]
         if self.visit:
             when = self.t.date_span(self.visit.date, self.visit.end)
-            place = place_of(self.visit)
+            place = place_of(self.visit, t.lang)
             lines.append(line(t("Visit: "), Run(when, bold=True), f" · {place}" if place else None))
         home = t.text(self.sides.home.name)
         lines.append(line(t("Prepared for {home} on {date}", home=home, date=t.date(self.today))))
@@ -166,7 +166,8 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
         if self.visit:
             for participant in self.visit.participants():
                 if participant.person == person.id and participant.role:
-                    notes.insert(0, self.t("On this visit: {role}.", role=participant.role))
+                    role = self.t.text(participant.role)
+                    notes.insert(0, self.t("On this visit: {role}.", role=role))
         return (name_line, role_line, line(" ".join(notes)))
 
     def _signatures(self, person: Person) -> list[str]:
@@ -193,8 +194,12 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
         counterpart = self.sides.counterpart
         blocks: list[Block] = []
         facts = [self.named(counterpart)]
+        region = counterpart.region if isinstance(counterpart, Cluster) else None
+        countries = counterpart.country
+        codes = [countries] if isinstance(countries, str) else countries or []
         location = ", ".join(
-            p for p in (counterpart.city, getattr(counterpart, "region", None)) if p
+            [self.t.text(p) for p in (counterpart.city, region) if p]
+            + [self.t.country(code) for code in codes]
         )
         if location:
             facts.append(location)
@@ -215,11 +220,12 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
             )
         if isinstance(counterpart, Cluster):
             if counterpart.focus:
-                blocks.append(Paragraph(line(self.t("Focus: ") + ", ".join(counterpart.focus))))
+                focus = ", ".join(self.t.text(f) for f in counterpart.focus)
+                blocks.append(Paragraph(line(self.t("Focus: ") + focus)))
             if counterpart.institutions:
                 blocks += [
                     Subheading(self.t("Institutions")),
-                    BulletList(tuple(line(i) for i in counterpart.institutions)),
+                    BulletList(tuple(line(self.t.text(i)) for i in counterpart.institutions)),
                 ]
             if counterpart.figures:
                 rows = tuple(

@@ -37,7 +37,7 @@ class RelationshipSections(BuilderParts):
                         self.t(" (planned)") if is_upcoming(e, self.today) else None,
                     ),
                     line(self.t.text(e.title), self.citations.cite(e.sources)),
-                    line(place_of(e)),
+                    line(place_of(e, self.t.lang)),
                 )
                 for e in events
             )
@@ -88,7 +88,7 @@ class RelationshipSections(BuilderParts):
             else self.person(p)
             for p, part in self.dossier.signatories(event)
         ]
-        date, place, names = t.date(event.date), event.place, t(", ").join(signatories)
+        date, place, names = t.date(event.date), t.text(event.place), t(", ").join(signatories)
         if place and signatories:
             return t("Signed {date} in {place} by {names}", date=date, place=place, names=names)
         if signatories:

@@ -140,7 +140,13 @@ def _single(error: ErrorDetails, path: FieldPath, value: Any, model: type) -> Fi
         key = str(path[-1]) if path else "?"
         return Finding("", path, f"missing required field '{key}'")
     if kind in _EXPECTED:
-        return Finding("", path, f"expected {_EXPECTED[kind]}, got {describe(value)}")
+        hint = ""
+        if kind == "string_type" and isinstance(value, dict):
+            hint = (
+                "this field takes one text, not a text by language; docs/format.md lists the"
+                " fields that do"
+            )
+        return Finding("", path, f"expected {_EXPECTED[kind]}, got {describe(value)}", hint)
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
         choices = re.findall(r"'([^']*)'", expected)

@@ -66,8 +66,8 @@ def _all_day(event: Event, lang: str, stamp: dt.datetime) -> CalendarEvent:
     entry.add("summary", text_in(event.title, lang))
     entry.add("dtstart", event.date.start())
     entry.add("dtend", (event.end or event.date).end() + dt.timedelta(days=1))
-    if place_of(event):
-        entry.add("location", place_of(event))
+    if place_of(event, lang):
+        entry.add("location", place_of(event, lang))
     description = text_in(event.summary or event.purpose, lang)
     if description:
         entry.add("description", description)
@@ -94,8 +94,9 @@ def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> l
         entry.add("summary", f"{text_in(item.title, lang)} ({text_in(event.title, lang)})")
         entry.add("dtstart", times.start)
         entry.add("dtend", times.end or _an_hour_later(times.start))
-        if item.place or place_of(event):
-            entry.add("location", item.place or place_of(event))
+        location = text_in(item.place, lang) or place_of(event, lang)
+        if location:
+            entry.add("location", location)
         entries.append(entry)
     return entries
 

@@ -25,7 +25,7 @@ from dossier.model.records import (
     kind_of,
 )
 from dossier.model.references import event_references, record_sources
-from dossier.model.values import PartialDate, text_in
+from dossier.model.values import PartialDate, all_texts, text_in
 from dossier.model.vocabulary import EventKind
 
 
@@ -185,9 +185,10 @@ class Dossier:
         home = frozenset(home_ids)
         actors = [r for r in map(self.get, [*event.parties, *sorted(home)]) if r is not None]
         sides = [r for r in actors if isinstance(r, Cluster | Organisation)]
-        place = (event.place or "").casefold()
+        # The place and a city match in any language the data gives for both.
+        places = {p.casefold() for p in all_texts(event.place)}
         for record in sides:
-            if place and (record.city or "").casefold() == place:
+            if places & {c.casefold() for c in all_texts(record.city)}:
                 zone = self.zone_of(record)
                 if zone:
                     return zone
@@ -265,7 +266,7 @@ class Dossier:
         found = []
         for participant in event.participants():
             person = self.by_id.get(participant.person)
-            if participant.role == SIGNATORY and isinstance(person, Person):
+            if text_in(participant.role) == SIGNATORY and isinstance(person, Person):
                 found.append((person, participant))
         return found
 

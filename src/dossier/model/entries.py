@@ -80,7 +80,7 @@ class Participant(Strict):
 
     person: Slug
     """Id of the person."""
-    role: str | None = None
+    role: LocalText | None = None
     """The part they play: signatory, host, head of delegation…"""
     for_: Slug | None = None
     """On whose behalf."""
@@ -128,7 +128,7 @@ class AgendaItem(Strict):
     """What happens in this slot."""
     people: list[Slug] = field(default_factory=list)
     """Ids of the people who take part in this slot."""
-    place: str | None = None
+    place: LocalText | None = None
     """Where in the event's place, if it is not the event's venue."""
     notes: LocalText | None = None
     audience: Audience = Audience.PUBLIC

@@ -37,7 +37,7 @@ def names_of(record: AnyRecord) -> Iterator[str]:
     """What a record is called: id, names in every language, native name, aliases."""
     yield record.id
     if isinstance(record, Person):
-        yield record.name
+        yield from all_texts(record.name)
         yield from (n for n in (record.native_name, record.family_name) if n)
         if record.given_name and record.family_name:
             yield f"{record.family_name} {record.given_name}"

@@ -64,9 +64,9 @@ class Cluster(Record):
     """Other names it is found by (`dossier show` matches them)."""
     managed_by: Slug | None = None
     """Id of the managing organisation."""
-    city: str | None = None
+    city: LocalText | None = None
     """City it is in."""
-    region: str | None = None
+    region: LocalText | None = None
     """Region, state or prefecture."""
     country: CountryCode | list[CountryCode] | None = None
     """ISO 3166-1 alpha-2 code (JP); a list where it spans countries."""
@@ -76,9 +76,9 @@ class Cluster(Record):
     """When it was founded (a partial date)."""
     website: Url | None = None
     """Its web address (http or https)."""
-    focus: list[str] = field(default_factory=list)
+    focus: list[LocalText] = field(default_factory=list)
     """Fields it works in."""
-    institutions: list[str] = field(default_factory=list)
+    institutions: list[LocalText] = field(default_factory=list)
     """Institutions located there."""
     summary: LocalText | None = None
     """What it is, in a sentence or two."""
@@ -101,7 +101,7 @@ class Organisation(Record):
     company, association or other."""
     parent: Slug | None = None
     """Id of the organisation this one belongs to."""
-    city: str | None = None
+    city: LocalText | None = None
     """City of its seat."""
     country: CountryCode | list[CountryCode] | None = None
     """ISO 3166-1 alpha-2 code; a list where it spans countries."""
@@ -121,7 +121,7 @@ class Organisation(Record):
 class Person(Record):
     """Someone to know before a meeting: names in Latin and native script, roles over time."""
 
-    name: str
+    name: LocalText
     """As usually written in Latin script."""
     family_name: str | None = None
     """Family name in Latin script."""
@@ -178,9 +178,9 @@ class Event(Record):
     date: PartialDate
     end: PartialDate | None = None
     """Last day of an event of several days."""
-    place: str | None = None
+    place: LocalText | None = None
     """City or place where it happens."""
-    venue: str | None = None
+    venue: LocalText | None = None
     """Building or room."""
     timezone: Timezone | None = None
     """Where the event happens, for the agenda."""

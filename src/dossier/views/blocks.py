@@ -83,7 +83,7 @@ def events_table(viewer: Viewer, events: Sequence[Event], *, mark_upcoming: bool
         date = Text(date_span(event.date, event.end))
         if mark_upcoming and is_upcoming(event, viewer.today):
             date.append(" " + viewer.t("upcoming"), style="bold yellow")
-        rows.append((date, Text(viewer.t.text(event.title)), Text(place_of(event))))
+        rows.append((date, Text(viewer.t.text(event.title)), Text(place_of(event, viewer.t.lang))))
     return table(viewer, ("Date", "Event", "Where"), rows)
 
 
@@ -134,10 +134,14 @@ def participants_table(viewer: Viewer, event: Event) -> Table:
     rows = []
     for participant in event.participants():
         person = viewer.dossier.get(participant.person)
-        name = person_name(person) if isinstance(person, Person) else participant.person
+        name = (
+            person_name(person, lang=viewer.t.lang)
+            if isinstance(person, Person)
+            else participant.person
+        )
         native = person.native_name or "" if isinstance(person, Person) else ""
         on_behalf = viewer.label(participant.for_) if participant.for_ else ""
-        rows.append((name, native, participant.role or "", on_behalf))
+        rows.append((name, native, viewer.t.text(participant.role), on_behalf))
     return table(viewer, ("Person", "Native", "Role", "For"), rows)
 
 

@@ -14,7 +14,7 @@ from dossier.model.dossier import Dossier, OpenFollowUp
 from dossier.model.records import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
 from dossier.model.stale import Fact
 from dossier.model.suggest import did_you_mean
-from dossier.model.values import text_in
+from dossier.model.values import all_texts, text_in
 from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from dossier.model.vocabulary import RecordKind as ListKind
 from dossier.phrases import date_span, place_of, role_line
@@ -49,7 +49,11 @@ _FILTERS: dict[str, dict[ListKind, Callable[[AnyRecord, str], bool]]] = {
         ListKind.ORGANISATIONS: lambda r, v: v.upper() in _countries(r),  # type: ignore[arg-type]
     },
     "focus": {
-        ListKind.CLUSTERS: lambda r, v: any(v.casefold() in f.casefold() for f in r.focus),  # type: ignore[union-attr]
+        ListKind.CLUSTERS: lambda r, v: any(
+            v.casefold() in t.casefold()
+            for f in r.focus  # type: ignore[union-attr]
+            for t in all_texts(f)
+        ),
     },
     "status": {
         ListKind.AGREEMENTS: lambda r, v: r.status.value == v,  # type: ignore[union-attr]
@@ -121,9 +125,9 @@ def _counterpart_rows(
                 (
                     c.id,
                     text_in(c.name),
-                    c.city or "",
+                    text_in(c.city),
                     ", ".join(_countries(c)),
-                    ", ".join(c.focus),
+                    ", ".join(text_in(f) for f in c.focus),
                     contact(c.id),
                 )
                 for c in records
@@ -138,7 +142,7 @@ def _counterpart_rows(
                     o.id,
                     text_in(o.name),
                     o.kind.value,
-                    o.city or "",
+                    text_in(o.city),
                     ", ".join(_countries(o)),
                     contact(o.id),
                 )
@@ -151,7 +155,7 @@ def _counterpart_rows(
         [
             (
                 p.id,
-                p.name,
+                text_in(p.name),
                 p.native_name or "",
                 "; ".join(role_line(dossier, r) for r in p.current_roles(today)),
                 contact(p.id),

@@ -72,7 +72,7 @@ def _relationship(viewer: Viewer, record_id: str) -> list[RenderableType]:
     if appointments:
         rows = [
             (
-                person_name(a.person),
+                person_name(a.person, lang=viewer.t.lang),
                 a.person.native_name or "",
                 role_line(viewer.dossier, a.role, viewer.t.lang),
                 role_span(a.role, viewer.t),
@@ -120,7 +120,7 @@ def cluster_view(viewer: Viewer, cluster: Cluster) -> list[RenderableType]:
     manager_text = ""
     if isinstance(manager, Organisation):
         manager_text = with_native(viewer.t.text(manager.name), manager.native_name)
-    location = ", ".join(p for p in (cluster.city, cluster.region) if p)
+    location = ", ".join(viewer.t.text(p) for p in (cluster.city, cluster.region) if p)
     parts: list[RenderableType] = [
         _title(viewer.t.text(cluster.name), cluster.native_name, cluster),
         field_grid(
@@ -132,7 +132,7 @@ def cluster_view(viewer: Viewer, cluster: Cluster) -> list[RenderableType]:
                 ("Time zone", cluster.timezone),
                 ("Founded", str(cluster.founded) if cluster.founded else None),
                 ("Website", cluster.website),
-                ("Focus", ", ".join(cluster.focus)),
+                ("Focus", ", ".join(viewer.t.text(f) for f in cluster.focus)),
                 ("Also known as", ", ".join(cluster.aliases)),
             ],
         ),
@@ -140,7 +140,8 @@ def cluster_view(viewer: Viewer, cluster: Cluster) -> list[RenderableType]:
     if cluster.summary:
         parts += [Text(""), Text(viewer.t.text(cluster.summary))]
     if cluster.institutions:
-        parts += [section(viewer, "Institutions"), bullets(cluster.institutions)]
+        institutions = (viewer.t.text(i) for i in cluster.institutions)
+        parts += [section(viewer, "Institutions"), bullets(institutions)]
     if cluster.figures:
         rows = [
             (
@@ -171,7 +172,7 @@ def organisation_view(viewer: Viewer, organisation: Organisation) -> list[Render
                 ("Kind", viewer.t(organisation.kind.value)),
                 ("Part of", parent),
                 ("Manages", ", ".join(viewer.t.text(c.name) for c in clusters)),
-                ("City", organisation.city),
+                ("City", viewer.t.text(organisation.city) or None),
                 ("Country", country_text(organisation.country)),
                 ("Founded", str(organisation.founded) if organisation.founded else None),
                 ("Website", organisation.website),
@@ -205,7 +206,7 @@ def person_view(viewer: Viewer, person: Person) -> list[RenderableType]:
             given=person.given_name,
         )
     parts: list[RenderableType] = [
-        _title(person_name(person), person.native_name, person),
+        _title(person_name(person, lang=viewer.t.lang), person.native_name, person),
         field_grid(
             viewer,
             [
@@ -266,12 +267,22 @@ def agreement_view(viewer: Viewer, agreement: Agreement) -> list[RenderableType]
         rows = []
         for event in signings:
             signatories = [
-                viewer.t("{name} for {party}", name=person_name(p), party=viewer.label(part.for_))
+                viewer.t(
+                    "{name} for {party}",
+                    name=person_name(p, lang=viewer.t.lang),
+                    party=viewer.label(part.for_),
+                )
                 if part.for_
-                else person_name(p)
+                else person_name(p, lang=viewer.t.lang)
                 for p, part in viewer.dossier.signatories(event)
             ]
-            rows.append((date_span(event.date, event.end), place_of(event), "; ".join(signatories)))
+            rows.append(
+                (
+                    date_span(event.date, event.end),
+                    place_of(event, viewer.t.lang),
+                    "; ".join(signatories),
+                )
+            )
         parts += [section(viewer, "Signings"), table(viewer, ("Date", "Where", "Signed by"), rows)]
     if agreement.scope:
         parts += [section(viewer, "Scope"), bullets(viewer.t.text(s) for s in agreement.scope)]
@@ -303,7 +314,7 @@ def event_view(viewer: Viewer, event: Event) -> list[RenderableType]:
             [
                 ("Kind", viewer.t(event.kind.value)),
                 ("When", when),
-                ("Where", place_of(event)),
+                ("Where", place_of(event, viewer.t.lang)),
                 ("Time zone", viewer.dossier.venue_timezone(event) if event.agenda else None),
                 ("Agreement", viewer.label(event.agreement) if event.agreement else None),
                 ("Parties", party_names(viewer, event.parties)),
