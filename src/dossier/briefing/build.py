@@ -321,11 +321,14 @@ def build_briefing(
     # Sources last: every other section has cited what it needed by now.
     sections.append(Section(t("Sources"), tuple(builder.sources())))
     counterpart_name = t.text(sides.counterpart.name)
+    shown_classification = (
+        t(CLASSIFICATIONS[audience]) if classification is None else classification
+    )
     home_name = t.text(sides.home.name)
     return Briefing(
         title=title,
         cover=tuple(cover),
-        classification=t(CLASSIFICATIONS[audience]) if classification is None else classification,
+        classification=shown_classification,
         sections=tuple(s for s in sections if s.blocks),
         subject=t(
             "Briefing on {counterpart} for {home}", counterpart=counterpart_name, home=home_name
@@ -336,4 +339,12 @@ def build_briefing(
         language=t.lang,
         page_label=tuple(t.parts("Page {page} of {pages}")),
         paper=paper or (None if template_paper else paper_for(sides.home.country)),
+        template_values=(
+            ("title", title),
+            ("counterpart", counterpart_name),
+            ("date", t.date(today)),
+            ("classification", shown_classification),
+            ("audience", t(READERS[audience])),
+            ("home", home_name),
+        ),
     )

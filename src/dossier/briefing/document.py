@@ -91,6 +91,8 @@ class Briefing:
     """The footer's words around its page fields, as `Translator.parts` splits them."""
     paper: str | None = "a4"
     """`a4` or `letter`; None keeps the page setup of the template."""
+    template_values: tuple[tuple[str, str], ...] = ()
+    """What a template's `{{ placeholders }}` are filled with (`dossier.briefing.letterhead`)."""
 
     def header_text(self) -> str:
         """The title, and the classification as written (none if it was given empty)."""

@@ -64,18 +64,34 @@ def clean(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text)
 
 
-def open_template(template: Path | None) -> Document:
+def open_template(template: Path | None, values: dict[str, str] | None = None) -> Document:
     """A document with the template's styles, page setup and letterhead (and nothing active:
-    see `dossier.briefing.template`), and an empty body."""
+    see `dossier.briefing.template`), their placeholders filled with `values`. A body that
+    holds placeholders is a cover sheet: kept, filled, and followed by a page break; any
+    other body is dropped (a style sheet's sample text is not part of a briefing)."""
     if template is None:
         return docx.Document()
+    from dossier.briefing.letterhead import (
+        check_placeholders,
+        fill,
+        letterhead_elements,
+        used_placeholders,
+    )
     from dossier.briefing.template import open_template as open_checked
 
     document = open_checked(template, REQUIRED_STYLES, TABLE_STYLE)
     body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    cover = bool(used_placeholders(body))
+    elements = [*letterhead_elements(document), *([body] if cover else [])]
+    check_placeholders(elements, template.name)
+    for element in elements:
+        fill(element, values or {})
+    if cover:
+        _element(_element(body.add_p(), "w:r"), "w:br", {_q("w:type"): "page"})
+    else:
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
     return document
 
 
@@ -244,9 +260,15 @@ def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None
 
 
 def _header_and_footer(document: Document, briefing: Briefing) -> None:
+    """The title and classification at the top, "Page X of Y" at the bottom; a template's own
+    header or footer (its letterhead) is kept instead."""
+    from dossier.briefing.letterhead import has_text
+
     section = document.sections[0]
-    header = section.header.paragraphs[0]
-    header.text = clean(briefing.header_text())
+    if not has_text(section.header._element):
+        section.header.paragraphs[0].text = clean(briefing.header_text())
+    if has_text(section.footer._element):
+        return
     footer = section.footer.paragraphs[0]
     footer.text = ""
     # The label's words in the language's order around the two fields: "Page 1 of 4".
@@ -285,7 +307,7 @@ def render_docx(
     briefing: Briefing, *, template: Path | None = None, now: dt.datetime | None = None
 ) -> bytes:
     """The briefing as the bytes of a .docx file."""
-    document = open_template(template)
+    document = open_template(template, dict(briefing.template_values))
     _set_languages(document, briefing.language)
     if briefing.paper is not None:
         set_paper(document, Paper(briefing.paper))
