@@ -25,6 +25,7 @@ from dossier.export.writers import ExportRequest, export_text
 from dossier.model.dossier import Dossier
 from dossier.model.vocabulary import Audience, RecordKind
 from tests.conftest import TODAY, Run
+from tests.programs import needs_libreoffice, needs_program
 
 MARK = "zqleak"
 """In every internal text and id; no partner or public output may hold it (any case)."""
@@ -301,3 +302,18 @@ def test_exports_take_the_audience(run: Run) -> None:
     shared = json.loads(run("export", "--audience", "public").stdout)
     assert any(p.get("notes") for p in full["people"])
     assert not any(p.get("notes") for p in shared["people"])
+
+
+@needs_libreoffice("writer")
+@needs_program("pdftotext", "poppler-utils")
+def test_the_partner_pdf_holds_no_internal_text(run: Run, tmp_path: Path) -> None:
+    import subprocess
+
+    result = run("brief", "munich-delegation-kawasaki-2027", "--audience", "partner", "-o", "p.pdf")
+    assert result.exit_code == 0, result
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Shareable with partners" in text
+    for internal in ("still holds the post", "our translations", "Bavarian economics ministry"):
+        assert internal not in " ".join(text.split()), internal
