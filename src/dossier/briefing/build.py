@@ -30,6 +30,7 @@ from dossier.errors import FieldPath, UsageError
 from dossier.i18n import Translator
 from dossier.model.audience import for_audience
 from dossier.model.dossier import Dossier
+from dossier.model.reachable import international
 from dossier.model.records import (
     Agreement,
     AnyRecord,
@@ -116,12 +117,28 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
             blocks.append(Subheading(label))
             for person in people:
                 name, role, notes = self._person_row(person)
+                contact = self._contact(person)
                 blocks.append(Paragraph(name, keep_with_next=True))
                 if role:
-                    blocks.append(Paragraph(role, keep_with_next=bool(notes), indent=True))
+                    keep = bool(notes or contact)
+                    blocks.append(Paragraph(role, keep_with_next=keep, indent=True))
+                if contact:
+                    blocks.append(Paragraph(contact, keep_with_next=bool(notes), indent=True))
                 if notes:
                     blocks.append(Paragraph(notes, indent=True))
         return blocks
+
+    def _contact(self, person: Person) -> Line:
+        """`Contact: +81 44-200-2111, name@example.org, via …`: for readers the data lets
+        read it (contact details are internal unless marked otherwise)."""
+        details = [*(international(p) for p in person.phone), *person.email]
+        if person.postal_address:
+            details.append(self.t.text(person.postal_address))
+        if person.contact_via:
+            details.append(self.t("via {person}", person=self.label(person.contact_via)))
+        if not details:
+            return ()
+        return line(self.t("Contact: {details}", details=self.t(", ").join(details)))
 
     def _people_of(self, ids: frozenset[str]) -> list[Person]:
         found: dict[str, Person] = {}

@@ -100,7 +100,7 @@ def export(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="json, yaml, csv or ics (default: from the -o name, else json).",
+            help="json, yaml, csv, ics or vcf (default: from the -o name, else json).",
         ),
     ] = None,
     kind: Annotated[
@@ -117,7 +117,7 @@ def export(
         Language | None,
         typer.Option(
             metavar="LANG",
-            help="en, de or ja: texts in csv and ics (json and yaml keep every language).",
+            help="en, de or ja: texts in csv, ics and vcf (json and yaml keep every language).",
         ),
     ] = None,
     audience: AudienceOption = Audience.INTERNAL,

@@ -8,7 +8,7 @@ import typer
 
 from dossier.cli.app import Options, command, emit, say
 from dossier.errors import NotFoundError, Problem, UsageError
-from dossier.history.render import DiffFormat, LogFormat
+from dossier.history.formats import DiffFormat, LogFormat
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.

@@ -11,6 +11,7 @@ class ExportFormat(enum.StrEnum):
     YAML = "yaml"
     CSV = "csv"
     ICS = "ics"
+    VCF = "vcf"
 
 
 class ListFormat(enum.StrEnum):

@@ -56,6 +56,12 @@ def _csv(request: ExportRequest) -> Exported:
     return Exported(export_csv(request.dossier, request.kind, request.lang), [], True)
 
 
+def _vcf(request: ExportRequest) -> Exported:
+    from dossier.export.to_vcf import export_vcf
+
+    return Exported(export_vcf(request.dossier, request.lang, request.stamp.date()), [])
+
+
 def _ics(request: ExportRequest) -> Exported:
     from dossier.export.to_ics import export_ics
 
@@ -69,6 +75,7 @@ WRITERS: dict[ExportFormat, Callable[[ExportRequest], Exported]] = {
     ExportFormat.YAML: _yaml,
     ExportFormat.CSV: _csv,
     ExportFormat.ICS: _ics,
+    ExportFormat.VCF: _vcf,
 }
 """Every `--format` of `dossier export` and its writer (a test checks that none is missing)."""
 
@@ -87,6 +94,8 @@ def check_request(fmt: ExportFormat, kind: RecordKind | None) -> None:
         raise UsageError("--format csv needs --kind: a CSV file holds one kind of record")
     if fmt is ExportFormat.ICS and kind not in (None, RecordKind.EVENTS):
         raise UsageError("--format ics exports events only")
+    if fmt is ExportFormat.VCF and kind not in (None, RecordKind.PEOPLE):
+        raise UsageError("--format vcf exports people only")
 
 
 def export_text(fmt: ExportFormat, request: ExportRequest) -> Exported:

@@ -3,7 +3,6 @@ GitHub Actions annotations."""
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -12,6 +11,7 @@ from dossier.briefing.markdown import escape
 from dossier.export.problems import annotation
 from dossier.files import printable
 from dossier.history.compare import MISSING, ChangeKind, FieldChange, RecordChange
+from dossier.history.formats import DiffFormat, LogFormat
 from dossier.history.log import LogEntry
 from dossier.model.records import KIND_NAMES, SECTIONS
 
@@ -19,18 +19,6 @@ SHOWN_VALUE_CHARACTERS = 100
 """Longest value the text and Markdown formats print whole; JSON always has all of it."""
 
 KIND_OF_SECTION = {section: KIND_NAMES[kind] for section, kind in SECTIONS.items()}
-
-
-class DiffFormat(enum.StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    GITHUB = "github"
-
-
-class LogFormat(enum.StrEnum):
-    TEXT = "text"
-    JSON = "json"
 
 
 def shown_value(value: Any) -> str:

@@ -65,11 +65,21 @@ def for_audience(dossier: Dossier, reader: Audience) -> Dossier:
     )
 
 
+CONTACT_FIELDS = ("email", "phone", "postal_address", "contact_via")
+"""How to reach a person or an organisation: shown only to `contact_audience` and wider."""
+
+
 def _redacted(item: Any, reader: Audience) -> Any:
     """A record or entry without what `reader` may not read; None if it may not read it, or
     may not read a field it cannot do without."""
     if not may_read(reader, item.audience):
         return None
+    audience = getattr(item, "contact_audience", None)
+    if audience is not None and not may_read(reader, audience):
+        empty: dict[str, Any] = {
+            name: [] if name in ("email", "phone") else None for name in CONTACT_FIELDS
+        }
+        item = dataclasses.replace(item, **empty)
     changes: dict[str, Any] = {}
     for name, spec in item.__dataclass_fields__.items():
         value = getattr(item, name)

@@ -11,6 +11,7 @@ from dossier.model.entries import FollowUp as FollowUp
 from dossier.model.entries import FormerName as FormerName
 from dossier.model.entries import Participant as Participant
 from dossier.model.entries import Role as Role
+from dossier.model.reachable import Email, Phone
 from dossier.model.strict import Strict
 from dossier.model.strict import field_alias as field_alias
 from dossier.model.strict import field_docstrings as field_docstrings
@@ -115,6 +116,16 @@ class Organisation(Record):
     """What it is, in a sentence or two."""
     former_names: list[FormerName] = field(default_factory=list)
     """Names it had before, each with the date it changed."""
+    email: list[Email] = field(default_factory=list)
+    """E-mail addresses (their form is checked; no server is asked)."""
+    phone: list[Phone] = field(default_factory=list)
+    """Phone numbers with their country code (+81 44 200 2111), stored as written."""
+    postal_address: LocalText | None = None
+    """Where letters go; text, by language if need be."""
+    contact_via: Slug | None = None
+    """Id of the person to go through (an assistant, an office)."""
+    contact_audience: Audience = Audience.INTERNAL
+    """Who may read the contact details above: internal unless marked otherwise."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -139,6 +150,16 @@ class Person(Record):
     """Positions held, with organisation and dates; one without `until` is current."""
     languages: list[str] = field(default_factory=list)
     """Languages they speak (language codes)."""
+    email: list[Email] = field(default_factory=list)
+    """E-mail addresses (their form is checked; no server is asked)."""
+    phone: list[Phone] = field(default_factory=list)
+    """Phone numbers with their country code (+81 44 200 2111), stored as written."""
+    postal_address: LocalText | None = None
+    """Where letters go; text, by language if need be."""
+    contact_via: Slug | None = None
+    """Id of the person to go through (an assistant, an office)."""
+    contact_audience: Audience = Audience.INTERNAL
+    """Who may read the contact details above: internal unless marked otherwise."""
 
     def current_roles(self, today: dt.date) -> list[Role]:
         return [role for role in self.roles if role.is_current(today)]

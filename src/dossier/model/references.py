@@ -57,6 +57,8 @@ def references(record: AnyRecord) -> Iterator[Reference]:
         for index, role in enumerate(record.roles):
             if role.organisation:
                 yield Reference(("roles", index, "organisation"), role.organisation, ACTORS)
+    if isinstance(record, Person | Organisation) and record.contact_via:
+        yield Reference(("contact_via",), record.contact_via, PERSON)
     elif isinstance(record, Agreement):
         yield from _each(("parties",), record.parties, ACTORS)
         if record.renews:

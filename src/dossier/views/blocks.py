@@ -19,7 +19,7 @@ from rich.text import Text
 from dossier.files import link_target
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, OpenFollowUp, is_upcoming
-from dossier.model.records import Event, Person, Source
+from dossier.model.records import Event, Organisation, Person, Source
 from dossier.model.values import LocalText
 from dossier.phrases import date_span, names, person_name, place_of
 
@@ -147,3 +147,18 @@ def participants_table(viewer: Viewer, event: Event) -> Table:
 
 def party_names(viewer: Viewer, ids: list[str]) -> str:
     return names(viewer.dossier, ids, viewer.t.lang)
+
+
+def reach_rows(viewer: Viewer, record: Person | Organisation) -> list[tuple[str, str | None]]:
+    """How to reach a person or an organisation: for `field_grid`."""
+    phones = ""
+    if record.phone:
+        from dossier.model.reachable import international
+
+        phones = ", ".join(international(p) for p in record.phone)
+    return [
+        ("E-mail", ", ".join(record.email)),
+        ("Phone", phones),
+        ("Postal address", viewer.t.text(record.postal_address) or None),
+        ("Contact via", viewer.label(record.contact_via) if record.contact_via else None),
+    ]

@@ -30,6 +30,7 @@ from dossier.views.blocks import (
     notes_and_sources,
     participants_table,
     party_names,
+    reach_rows,
     section,
     table,
 )
@@ -177,6 +178,7 @@ def organisation_view(viewer: Viewer, organisation: Organisation) -> list[Render
                 ("Founded", str(organisation.founded) if organisation.founded else None),
                 ("Website", organisation.website),
                 ("Also known as", ", ".join(organisation.aliases)),
+                *reach_rows(viewer, organisation),
             ],
         ),
     ]
@@ -213,6 +215,7 @@ def person_view(viewer: Viewer, person: Person) -> list[RenderableType]:
                 ("Name", order),
                 ("Languages", ", ".join(person.languages)),
                 ("Also known as", ", ".join(person.aliases)),
+                *reach_rows(viewer, person),
             ],
         ),
     ]
