@@ -97,6 +97,9 @@ class Finding:
     at_key: bool = False
     line: int = 0
     column: int = 0
+    related: str = ""
+    """The id of another record the message names: `{where}` in the message becomes its
+    file and line."""
 
     def derived_from(self) -> tuple[FieldPath, ...]:
         return self.basis or (self.path,)

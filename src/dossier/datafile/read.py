@@ -316,10 +316,14 @@ class _Reader:
             current, path = self.home[1], finding.path
         else:  # pragma: no cover - every finding names a record or the home key
             return
+        message = finding.message
+        if finding.related in origin:
+            other, other_path = origin[finding.related]
+            message = message.replace("{where}", f"{other.name}:{other.locate(other_path)[0]}")
         self._add(
             current,
             path,
-            finding.message,
+            message,
             finding.hint,
             severity=finding.severity,
             kind=finding.kind,

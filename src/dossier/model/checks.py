@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from dossier.errors import Finding, Severity
 from dossier.model.dossier import Dossier
+from dossier.model.duplicates import check_duplicates
 from dossier.model.records import Source
 from dossier.model.references import record_sources, references
 from dossier.model.suggest import did_you_mean
@@ -146,6 +147,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
                 (("status",), ("expires",)),
             )
     yield from check_expiring(dossier, today)
+    yield from check_duplicates(dossier)
     for event in dossier.events:
         for index, follow_up in enumerate(event.follow_ups):
             if not follow_up.is_done and follow_up.due and follow_up.due.end() < today:

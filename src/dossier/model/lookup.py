@@ -26,11 +26,20 @@ _SEPARATORS = re.compile(r"[\s\-_·・/]+")
 _KEEP_MARKS = {"\u3099", "\u309a"}
 
 
+_UMLAUT_SPELLINGS = re.compile(r"(?<=[a-z])([aou])e")
+# Between two full-width characters a space is only spacing: 福田 紀彦 is 福田紀彦.
+_WIDE = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+_SPACE_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
+
+
 def normalize(text: str) -> str:
-    """Fold case, width (ＫＡＷＡＳＡＫＩ), accents (München → munchen) and separators."""
+    """Fold case, width (ＫＡＷＡＳＡＫＩ), accents (München → munchen), the German spelling of
+    umlauts without dots (Muenchen → munchen), separators, and spaces between Japanese
+    characters. The one normalisation of names: lookups and duplicate checks share it."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     stripped = "".join(ch for ch in folded if ch in _KEEP_MARKS or not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", unicodedata.normalize("NFC", stripped).casefold()).strip()
+    spaced = _SEPARATORS.sub(" ", unicodedata.normalize("NFC", stripped).casefold()).strip()
+    return _SPACE_BETWEEN_WIDE.sub("", _UMLAUT_SPELLINGS.sub(r"\1", spaced))
 
 
 def names_of(record: AnyRecord) -> Iterator[str]:

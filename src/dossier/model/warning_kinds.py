@@ -26,6 +26,8 @@ class WarningKind(enum.StrEnum):
     """A legacy or fixed-offset time-zone name (`EST`, `CET`, `Japan`)."""
     AGENDA_ZONE = "agenda-zone"
     """An agenda whose time zone cannot be known."""
+    POSSIBLE_DUPLICATE = "possible-duplicate"
+    """Two people or organisations with the same native name, Latin name or e-mail address."""
 
 
 CLOCK_DRIVEN = frozenset(
