@@ -19,6 +19,8 @@ WIDE_CHARACTER_MM = 3.9
 """Width of a full-width character (kanji, kana): one em at 11 pt."""
 CELL_PADDING_MM = 4.6
 """The cell margins of the table style on both sides, and a little air."""
+SHORT_WIDE_WORD = 4
+"""Full-width words of up to this many characters are not broken."""
 LONG_TEXT = 60
 """Characters after which a column's text counts as long: its column wraps, as it should."""
 
@@ -44,7 +46,9 @@ def _word_mm(word: str) -> float:
         else:
             current += character
     runs.append(current)
-    return max([text_mm(run) for run in runs] + [2 * WIDE_CHARACTER_MM])
+    # A short word (a column's header: 出席者) is kept whole all the same.
+    whole = text_mm(word) if len(word) <= SHORT_WIDE_WORD else 2 * WIDE_CHARACTER_MM
+    return max([text_mm(run) for run in runs] + [whole])
 
 
 def _longest_word_mm(text: str) -> float:
