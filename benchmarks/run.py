@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from edit import edit_rows  # noqa: E402
 from history import history_rows  # noqa: E402 - beside this script, found through the path above
 from pdf import pdf_rows  # noqa: E402
 
@@ -285,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         *problems_and_search_rows(work, small_file, cold, runs=runs, quick=quick),
         *history_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs, quick=quick),
         *pdf_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs),
+        *edit_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs, quick=quick),
     ]
 
     print_table(rows, quick=quick)

@@ -46,6 +46,8 @@ class Result:
 
 
 Run = Callable[..., Result]
+EDITING_COMMANDS = frozenset({"set", "done"})
+"""Commands that write into the data: never run against the repository's sample."""
 
 
 @pytest.fixture
@@ -61,6 +63,8 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
     ) -> Result:
         """`bug`: the test provokes an internal error on purpose; otherwise none may occur,
         whatever input, template, path or environment the test gives."""
+        if data == SAMPLE and args and args[0] in EDITING_COMMANDS:
+            raise AssertionError("an editing command must be given a copy of the sample")
         argv = [*(["--data", str(data)] if data is not None else []), *args]
         runner = CliRunner()
         result = runner.invoke(app, argv, env={**CLI_ENV, **(env or {})}, catch_exceptions=False)

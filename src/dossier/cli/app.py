@@ -213,6 +213,18 @@ def load_data(
     return load([p for p in chosen if p is not None], today(), use_cache=use_cache)
 
 
+def user_data(ctx: typer.Context) -> Path:
+    """The user's data, for commands that read its history or write into it: the sample
+    shipped in the package never stands in (exit 2 without data)."""
+    from dossier.datafile.load import LOOKED_AT, find_data
+
+    options: Options = ctx.obj
+    found = find_data(options.data)
+    if found is None:
+        raise UsageError(f"no data found; looked at {LOOKED_AT}")
+    return found
+
+
 def load_valid(ctx: typer.Context) -> "LoadResult":
     """The data for a command that needs it free of errors; warnings are `validate`'s job."""
     result = load_data(ctx, use_cache=True)

@@ -6,23 +6,12 @@ from typing import Annotated
 
 import typer
 
-from dossier.cli.app import Options, command, emit, say
+from dossier.cli.app import command, emit, say, user_data
 from dossier.errors import NotFoundError, Problem, UsageError
 from dossier.history.formats import DiffFormat, LogFormat
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
-
-
-def _data_path(ctx: typer.Context) -> Path:
-    """The user's data; history is never read from the sample shipped in the package."""
-    from dossier.datafile.load import LOOKED_AT, find_data
-
-    options: Options = ctx.obj
-    found = find_data(options.data)
-    if found is None:
-        raise UsageError(f"no data found; looked at {LOOKED_AT}")
-    return found
 
 
 def _report(problems: list[Problem], consequence: str) -> None:
@@ -77,7 +66,7 @@ def diff(
     else:
         from dossier.history.git import Repository
 
-        data = _data_path(ctx)
+        data = user_data(ctx)
         repository = Repository.containing(data)
         try:
             old = at_commit(repository, given[0] if given else "HEAD")
@@ -116,7 +105,7 @@ def log(
     from dossier.history.log import record_log
     from dossier.history.render import render_log
 
-    data = _data_path(ctx)
+    data = user_data(ctx)
     repository = Repository.containing(data)
     try:
         record_id = _record_id(ctx, ref)

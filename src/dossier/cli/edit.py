@@ -1,0 +1,91 @@
+"""The commands that edit the data: set and done. Each changes only the lines it must and
+writes nothing the data would not validate with."""
+
+from typing import Annotated
+
+import typer
+
+from dossier.cli.app import command, say, today, user_data
+from dossier.errors import UsageError
+from dossier.files import write_stdout
+
+# No `from __future__ import annotations`: Typer reads every command's signature at each
+# start, and annotations kept as text would be evaluated anew each time.
+
+DRY_RUN = typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+
+
+def _apply(
+    ctx: typer.Context, ref: str, field: tuple[str | int, ...], value: object, dry_run: bool
+) -> None:
+    from dossier.cli.app import load_data
+    from dossier.datafile.editing import edit_record
+    from dossier.errors import format_field_path
+    from dossier.files import write_atomic
+    from dossier.model.lookup import Finder
+
+    data = user_data(ctx)
+    record = Finder(load_data(ctx, use_cache=True, sample=False).dossier).find(ref)
+    change = edit_record(data, record.id, field, value, today())
+    if change.after == change.before:
+        say(f"dossier: {record.id} {format_field_path(field)} is already so; nothing to write")
+        return
+    if dry_run:
+        write_stdout(change.diff())
+        return
+    write_atomic(change.path, change.after.encode("utf-8"), force=True)
+    say(f"dossier: {record.id} {format_field_path(field)} set in {change.path}")
+
+
+@command("set")
+def set_command(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: id or name.")],
+    field: Annotated[
+        str, typer.Argument(metavar="FIELD", help="A field path: honorific, roles[0].until.")
+    ],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="Read as YAML: Mayor, true, {en: …, de: …}.")
+    ],
+    dry_run: Annotated[bool, DRY_RUN] = False,
+) -> None:
+    """Set one field of one record, changing only the lines it must.
+
+    Comments, key order, quoting and every other record stay as written. The data is
+    validated with the change first: if it would have an error, nothing is written (exit 1).
+
+    Example: dossier set norihiko-fukuda honorific Mayor
+    """
+    from dossier.datafile.editing import read_value
+    from dossier.datafile.yaml_edit import parse_field_path
+
+    if field.split(".")[0].split("[")[0] == "id":
+        raise UsageError("set cannot change an id: references would break")
+    _apply(ctx, ref, parse_field_path(field), read_value(value), dry_run)
+
+
+@command()
+def done(
+    ctx: typer.Context,
+    event: Annotated[str, typer.Argument(metavar="EVENT", help="The event the follow-up is in.")],
+    number: Annotated[
+        int, typer.Argument(metavar="N", help="Its place in the event's list, from 1.")
+    ],
+    on: Annotated[
+        str | None, typer.Option(metavar="DATE", help="The day it was done (sets done_on).")
+    ] = None,
+    dry_run: Annotated[bool, DRY_RUN] = False,
+) -> None:
+    """Mark the N-th follow-up of an event done (done: true, or done_on: DATE).
+
+    Example: dossier done munich-delegation-kawasaki-2027 1 --on 2026-11-20
+    """
+    if number < 1:
+        raise UsageError("N counts from 1")
+    if on is not None:
+        from dossier.cli.app import partial_date
+
+        partial_date(on, "--on")
+        _apply(ctx, event, ("follow_ups", number - 1, "done_on"), on, dry_run)
+    else:
+        _apply(ctx, event, ("follow_ups", number - 1, "done"), True, dry_run)

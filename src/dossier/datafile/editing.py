@@ -1,0 +1,152 @@
+"""An edit of one record, in its own file of the data, checked before anything is written.
+
+The record is found by id in whichever file of the data holds it; the file's text is edited
+in place (`yaml_edit`), and the whole data, with the edited file in place of the old one, is
+validated: an edit after which the data would have an error is refused, with the errors,
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dossier.datafile.load import display_name, find_yaml_files
+from dossier.datafile.loaded import RawFile
+from dossier.datafile.yaml_edit import set_value, set_value_in_item
+from dossier.datafile.yaml_reader import parse_yaml
+from dossier.errors import DataError, FieldPath, UsageError, os_reason
+from dossier.model.records import SECTIONS
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One file's text before and after an edit."""
+
+    path: Path
+    before: str
+    after: str
+
+    def diff(self) -> str:
+        """A unified diff; the lines the edit left alone are matched first, so that a large
+        file does not cost difflib's search over all of it."""
+        name = display_name(self.path)
+        old, new = self.before.splitlines(keepends=True), self.after.splitlines(keepends=True)
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        start = max(head - CONTEXT, 0)
+        old_part, new_part = (
+            old[start : len(old) - tail + CONTEXT],
+            new[start : len(new) - tail + CONTEXT],
+        )
+        lines = list(difflib.unified_diff(old_part, new_part, f"a/{name}", f"b/{name}"))
+        # Line numbers in the hunk headers count from the start of the file.
+        return "".join(_shifted(line, start) for line in lines)
+
+
+CONTEXT = 3
+"""Lines of context around a change in a diff, as git shows them."""
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def _shifted(line: str, offset: int) -> str:
+    match = _HUNK.match(line)
+    if not match or not offset:
+        return line
+    old, old_count, new, new_count = match.groups()
+    return (
+        f"@@ -{int(old) + offset}{old_count or ''} +{int(new) + offset}{new_count or ''} @@"
+        + line[match.end() :]
+    )
+
+
+def read_value(text: str) -> Any:
+    """A value typed on the command line, read as YAML 1.2 reads it in a file: `true`, `12`,
+    `{en: Mayor, de: Oberbürgermeister}`; anything that is not one YAML value is text."""
+    document = parse_yaml(text.encode("utf-8"))
+    if document.problems or document.data is None:
+        return text
+    return document.data
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: {os_reason(error)}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text; `dossier validate` shows where") from None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a record stands: its file, section and index, and its lines (0-based)."""
+
+    path: Path
+    section: str
+    index: int
+    first_line: int
+    last_line: int
+
+
+def _keep(_section: str, _index: int, item: Any) -> Any:
+    return item
+
+
+def find_record(files: list[Path], record_id: str) -> Place:
+    """Where the record with `record_id` stands."""
+    for path in files:
+        document = parse_yaml(_read(path).removeprefix("\ufeff").encode("utf-8"), _keep)
+        data = document.data
+        if not isinstance(data, dict):
+            continue
+        for section in SECTIONS:
+            items = data.get(section)
+            if not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                if isinstance(item, dict) and item.get("id") == record_id:
+                    span = document.spans.get((section, index))
+                    first, last = (span.line, span.end_line) if span else (-1, -1)
+                    if span and span.end_column == 0:
+                        last -= 1  # libyaml ends a block item at the start of the next line
+                    return Place(path, section, index, first, last)
+    raise UsageError(f"no record '{record_id}' in the data's files")
+
+
+def edit_record(data: Path, record_id: str, field: FieldPath, value: Any, today: dt.date) -> Edit:
+    """The edit that sets `field` of the record to `value`; a `DataError` with every error if
+    the data would not validate after it."""
+    files = find_yaml_files(data)
+    place = find_record(files, record_id)
+    before = _read(place.path)
+    bom = "\ufeff" if before.startswith("\ufeff") else ""  # kept, as every other byte
+    text = before[len(bom) :]
+    after = ""
+    if place.first_line >= 0:
+        after = set_value_in_item(text, place.first_line, place.last_line, field, value)
+    if not after:
+        after = set_value(text, (place.section, place.index, *field), value)
+    _check(files, place.path, bom + after, today)
+    return Edit(place.path, before, bom + after)
+
+
+def _check(files: list[Path], edited: Path, text: str, today: dt.date) -> None:
+    from dossier.datafile.read import read_dossier
+
+    raws = [
+        RawFile(p, display_name(p), text.encode("utf-8") if p == edited else p.read_bytes())
+        for p in files
+    ]
+    result = read_dossier(raws, today, warnings=False)
+    errors = [p for p in result.problems if p.is_error]
+    if errors:
+        raise DataError(errors)

@@ -1,0 +1,154 @@
+"""`dossier set` and `dossier done`: an edit changes only the lines it must, and never writes
+data that does not validate."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.datafile.yaml_edit import parse_field_path, set_value
+from dossier.datafile.yaml_reader import parse_yaml
+from dossier.errors import UsageError
+from tests.conftest import SAMPLE, Run
+
+VISIT = "munich-delegation-kawasaki-2027"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "clusters.yaml"
+    shutil.copyfile(SAMPLE, copy)
+    return copy
+
+
+def _changed(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_set_changes_one_line_and_keeps_every_comment(run: Run, data: Path) -> None:
+    before = data.read_text(encoding="utf-8")
+    result = run("set", "norihiko-fukuda", "honorific", "Mayor", data=data)
+    assert result.exit_code == 0, result
+    assert result.stderr == f"dossier: norihiko-fukuda honorific set in {data}\n"
+    after = data.read_text(encoding="utf-8")
+    assert _changed(before, after) == ["+    honorific: Mayor"]
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in after.splitlines() if line.lstrip().startswith("#")
+    ]
+    assert run("validate", data=data).exit_code == 0
+    assert "Mayor Norihiko Fukuda" in run("show", "norihiko-fukuda", data=data).stdout
+
+
+def test_an_edit_that_would_not_validate_writes_nothing(run: Run, data: Path) -> None:
+    before = data.read_bytes()
+    result = run("set", "fukuda", "roles[0].since", "2013-13-40", data=data)
+    assert result.exit_code == 1
+    assert "roles[0].since: '2013-13-40' has no month 13" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_done_marks_a_follow_up_and_done_on_dates_it(run: Run, data: Path) -> None:
+    assert "overdue" in run("follow-ups", "--owner", "ralf-huss", data=data).stdout
+    dry = run("done", VISIT, "1", "--dry-run", data=data)
+    assert "+        done: true\n" in dry.stdout and dry.stdout.startswith("--- a/")
+    assert run("done", VISIT, "1", "--on", "2026-11-20", data=data).exit_code == 0
+    after = data.read_text(encoding="utf-8")
+    assert "        done_on: 2026-11-20\n" in after or "        done_on: '2026-11-20'\n" in after
+    assert "Send list of Munich SMEs" not in run("follow-ups", data=data).stdout
+    refused = run("done", VISIT, "9", data=data)
+    assert refused.exit_code == 2 and "follow_ups[8] to edit" in refused.stderr
+
+
+def test_a_data_folder_edits_the_records_own_file(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("# people\npeople:\n  - id: a\n    name: A\n", "utf-8")
+    (folder / "b.yaml").write_text("people:\n  - {id: b, name: B}  # flow\n", "utf-8")
+    assert run("set", "b", "honorific", "Dr.", data=folder).exit_code == 0
+    assert (folder / "b.yaml").read_text("utf-8") == (
+        "people:\n  - {id: b, name: B, honorific: Dr.}  # flow\n"
+    )
+    assert (folder / "a.yaml").read_text("utf-8") == "# people\npeople:\n  - id: a\n    name: A\n"
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_kept(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_bytes("\ufeffpeople:\r\n  - id: a\r\n    name: A\r\n".encode())
+    assert run("set", "a", "honorific", "Dr.", data=path).exit_code == 0
+    assert (
+        path.read_bytes()
+        == "\ufeffpeople:\r\n  - id: a\r\n    name: A\r\n    honorific: Dr.\r\n".encode()
+    )
+
+
+def test_set_refuses_an_id_and_a_bad_path(run: Run, data: Path) -> None:
+    assert run("set", "fukuda", "id", "x", data=data).exit_code == 2
+    bad = run("set", "fukuda", "roles[x]", "x", data=data)
+    assert bad.exit_code == 2 and "is not a field path" in bad.stderr
+    # Without data given, an edit never falls back to the sample shipped in the package.
+    fallback = run("set", "fukuda", "honorific", "x", data=None)
+    assert fallback.exit_code == 2 and "no data found" in fallback.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("honorific", ("honorific",)),
+        ("roles[0].until", ("roles", 0, "until")),
+        ("a.b[2]", ("a", "b", 2)),
+    ],
+)
+def test_field_paths(text: str, path: tuple[str | int, ...]) -> None:
+    assert parse_field_path(text) == path
+
+
+def test_a_field_path_must_start_with_a_name() -> None:
+    with pytest.raises(UsageError):
+        parse_field_path("[0]")
+
+
+TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+    min_size=1,
+    max_size=20,
+).filter(lambda t: t.strip() == t)
+FIELDS = ["name", "honorific", "notes", "native_name"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(index=st.integers(0, 22), field=st.sampled_from(FIELDS), value=TEXT)
+def test_random_edits_validate_and_change_only_their_record(
+    index: int, field: str, value: str
+) -> None:
+    before = SAMPLE.read_text(encoding="utf-8")
+    document = parse_yaml(before.encode(), lambda _section, _index, item: item)  # with spans
+    people = document.data["people"]
+    index %= len(people)
+    after = set_value(before, ("people", index, field), value)
+    edited = parse_yaml(after.encode())
+    assert not edited.problems
+    expected = {**people[index], field: value}
+    assert edited.data["people"][index] == expected
+    others = {k: v for k, v in document.data.items() if k != "people"}
+    assert {k: v for k, v in edited.data.items() if k != "people"} == others
+    assert [p for i, p in enumerate(edited.data["people"]) if i != index] == [
+        p for i, p in enumerate(people) if i != index
+    ]
+    # Every line outside the record is the same.
+    span = document.spans["people", index]
+    lines_before, lines_after = before.splitlines(), after.splitlines()
+    head = span.line
+    assert lines_before[:head] == lines_after[:head]
+    tail = len(lines_before) - (span.end_line + 1)
+    assert lines_before[len(lines_before) - tail :] == lines_after[len(lines_after) - tail :]
