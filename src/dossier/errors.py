@@ -120,6 +120,17 @@ class DataError(DossierError):
         super().__init__(f"the data has {errors} error{'s' if errors != 1 else ''}")
 
 
+class EditRefused(DataError):
+    """An edit after which the data would have errors: nothing was written."""
+
+    def __str__(self) -> str:
+        errors = sum(1 for p in self.problems if p.is_error)
+        return (
+            f"the edit would leave the data with {errors} error{'s' if errors != 1 else ''};"
+            " nothing was written (the lines are those of the file as edited)"
+        )
+
+
 class NotFoundError(DossierError):
     """A reference given on the command line names no record."""
 

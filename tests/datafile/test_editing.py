@@ -152,3 +152,67 @@ def test_random_edits_validate_and_change_only_their_record(
     assert lines_before[:head] == lines_after[:head]
     tail = len(lines_before) - (span.end_line + 1)
     assert lines_before[len(lines_before) - tail :] == lines_after[len(lines_after) - tail :]
+
+
+def test_add_puts_a_record_that_show_finds_laid_out_as_its_neighbours(run: Run, data: Path) -> None:
+    before = data.read_text(encoding="utf-8")
+    result = run(
+        "add",
+        "person",
+        "jane-roe",
+        "name=Jane Roe",
+        "roles[0].title=Analyst",
+        "roles[0].organisation=biom",
+        data=data,
+    )
+    assert result.exit_code == 0, result
+    assert _changed(before, data.read_text(encoding="utf-8")) == [
+        "+",
+        "+  - id: jane-roe",
+        "+    name: Jane Roe",
+        "+    roles:",
+        "+      - title: Analyst",
+        "+        organisation: biom",
+    ]
+    shown = run("show", "Jane Roe", data=data)
+    assert shown.stdout.startswith("Jane Roe  person jane-roe")
+    assert run("validate", data=data).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (["name=Ralf"], "duplicate id 'ralf-huss'"),
+        (["roles[0].title=X"], "missing required field 'name'"),
+    ],
+)
+def test_add_refuses_a_record_the_data_would_not_validate_with(
+    run: Run, data: Path, fields: list[str], message: str
+) -> None:
+    record_id = "ralf-huss" if "duplicate" in message else "bob"
+    before = data.read_bytes()
+    result = run("add", "person", record_id, *fields, data=data)
+    assert result.exit_code == 1
+    assert message in result.stderr and "nothing was written" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_add_to_flow_lists_new_sections_and_the_right_file(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("clusters: [{id: c, name: C}]\n", "utf-8")
+    (folder / "b.yaml").write_text("# people live here\npeople: []\n", "utf-8")
+    assert run("add", "person", "p", "name=P", data=folder).exit_code == 0
+    assert run("add", "cluster", "d", "name=D", data=folder).exit_code == 0
+    assert (folder / "b.yaml").read_text(
+        "utf-8"
+    ) == "# people live here\npeople: [{id: p, name: P}]\n"
+    assert (folder / "a.yaml").read_text(
+        "utf-8"
+    ) == "clusters: [{id: c, name: C}, {id: d, name: D}]\n"
+    single = tmp_path / "one.yaml"
+    single.write_text("version: 1\n", "utf-8")
+    assert run("add", "source", "s", "title=A source", data=single).exit_code == 0
+    assert single.read_text("utf-8") == "version: 1\nsources:\n  - id: s\n    title: A source\n"
+    wrong = run("add", "meeting", "m", data=single)
+    assert wrong.exit_code == 2 and "is not a kind of record" in wrong.stderr

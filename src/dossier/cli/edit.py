@@ -21,7 +21,6 @@ def _apply(
     from dossier.cli.app import load_data
     from dossier.datafile.editing import edit_record
     from dossier.errors import format_field_path
-    from dossier.files import write_atomic
     from dossier.model.lookup import Finder
 
     data = user_data(ctx)
@@ -33,8 +32,67 @@ def _apply(
     if dry_run:
         write_stdout(change.diff())
         return
-    write_atomic(change.path, change.after.encode("utf-8"), force=True)
+    change.write()
     say(f"dossier: {record.id} {format_field_path(field)} set in {change.path}")
+
+
+KINDS = {
+    "cluster": "clusters",
+    "organisation": "organisations",
+    "organization": "organisations",
+    "person": "people",
+    "agreement": "agreements",
+    "event": "events",
+    "source": "sources",
+}
+
+
+@command()
+def add(
+    ctx: typer.Context,
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND", help="person, organisation, cluster, agreement, event or source."
+        ),
+    ],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The new record's id.")],
+    fields: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="FIELD=VALUE...",
+            help="Its fields: name=…, roles[0].title=…; values read as YAML.",
+        ),
+    ] = None,
+    dry_run: Annotated[bool, DRY_RUN] = False,
+) -> None:
+    """Add a record at the end of its section, laid out as the records around it.
+
+    The data is validated with it first: a record that would make the data invalid (a
+    missing required field, an id already used) is not written (exit 1).
+
+    Example: dossier add person jane-roe "name=Jane Roe" roles[0].organisation=biom
+    """
+    from dossier.datafile.editing import add_record, build_record, read_value
+    from dossier.datafile.yaml_edit import parse_field_path
+
+    section = KINDS.get(kind.lower(), kind.lower())
+    if section not in KINDS.values():
+        raise UsageError(
+            f"'{kind}' is not a kind of record: {', '.join(sorted(set(KINDS) - {'organization'}))}"
+        )
+    assignments = []
+    for item in fields or []:
+        name, equals, value = item.partition("=")
+        if not equals:
+            raise UsageError(f"'{item}' is not FIELD=VALUE")
+        assignments.append((parse_field_path(name), read_value(value)))
+    change = add_record(user_data(ctx), section, build_record(record_id, assignments), today())
+    if dry_run:
+        write_stdout(change.diff())
+        return
+    change.write()
+    say(f"dossier: added {record_id} to {section} in {change.path}")
 
 
 @command("set")

@@ -17,9 +17,9 @@ from typing import Any
 
 from dossier.datafile.load import display_name, find_yaml_files
 from dossier.datafile.loaded import RawFile
-from dossier.datafile.yaml_edit import set_value, set_value_in_item
+from dossier.datafile.yaml_edit import add_item, set_value, set_value_in_item
 from dossier.datafile.yaml_reader import parse_yaml
-from dossier.errors import DataError, FieldPath, UsageError, os_reason
+from dossier.errors import EditRefused, FieldPath, UsageError, os_reason
 from dossier.model.records import SECTIONS
 
 
@@ -30,6 +30,12 @@ class Edit:
     path: Path
     before: str
     after: str
+
+    def write(self) -> None:
+        """Atomically, keeping the file's mode: readers see the old text or the new."""
+        from dossier.files import write_atomic
+
+        write_atomic(self.path, self.after.encode("utf-8"), force=True)
 
     def diff(self) -> str:
         """A unified diff; the lines the edit left alone are matched first, so that a large
@@ -149,4 +155,53 @@ def _check(files: list[Path], edited: Path, text: str, today: dt.date) -> None:
     result = read_dossier(raws, today, warnings=False)
     errors = [p for p in result.problems if p.is_error]
     if errors:
-        raise DataError(errors)
+        raise EditRefused(errors)
+
+
+def build_record(record_id: str, assignments: list[tuple[FieldPath, Any]]) -> dict[str, Any]:
+    """A record from `FIELD=VALUE` pairs: `name=Jane Roe`, `roles[0].title=Mayor`."""
+    record: dict[str, Any] = {"id": record_id}
+    for path, value in assignments:
+        if path == ("id",):
+            raise UsageError("the id is given before the fields")
+        _put(record, path, value)
+    return record
+
+
+def _put(container: Any, path: FieldPath, value: Any) -> None:
+    head, rest = path[0], path[1:]
+    if isinstance(head, int):
+        if not isinstance(container, list) or head > len(container):
+            raise UsageError(f"[{head}]: list items are given in order, from [0]")
+        if head == len(container):
+            container.append({} if rest and isinstance(rest[0], str) else [])
+        if not rest:
+            container[head] = value
+        else:
+            _put(container[head], rest, value)
+        return
+    if not isinstance(container, dict):
+        raise UsageError(f"{head}: not a field of a list")
+    if not rest:
+        container[head] = value
+        return
+    if head not in container:
+        container[head] = [] if isinstance(rest[0], int) else {}
+    _put(container[head], rest, value)
+
+
+def add_record(data: Path, section: str, record: dict[str, Any], today: dt.date) -> Edit:
+    """The edit that adds `record` to `section`: in the file of the data that has the
+    section (the first such), else the first file; validated like every edit."""
+    files = find_yaml_files(data)
+    target = files[0]
+    for path in files:
+        document = parse_yaml(_read(path).removeprefix("\ufeff").encode("utf-8"))
+        if isinstance(document.data, dict) and section in document.data:
+            target = path
+            break
+    before = _read(target)
+    bom = "\ufeff" if before.startswith("\ufeff") else ""
+    after = bom + add_item(before[len(bom) :], section, record)
+    _check(files, target, after, today)
+    return Edit(target, before, after)

@@ -117,6 +117,26 @@ for _tag, _regexp, _first in (
     _Dumper.add_implicit_resolver(TAG + _tag, _regexp, list(_first))
 
 
+class _IndentedDumper(_Dumper):
+    """Lists inside mappings indented under their key, as people write them by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+
+def dump_block(data: Any) -> str:
+    """Like `dump_yaml`, with nested lists indented under their key: for text added to a
+    hand-written file."""
+    return yaml.dump(
+        data,
+        Dumper=_IndentedDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+
+
 def dump_yaml(data: Any) -> str:
     """Plain data as block-style YAML that this module reads back to the same data.
 

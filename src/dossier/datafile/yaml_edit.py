@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from dossier.datafile.yaml_core import Composer, dump_yaml
+from dossier.datafile.yaml_core import Composer, dump_block, dump_yaml
 from dossier.errors import FieldPath, UsageError, format_field_path
 
 _NEWLINE = re.compile("\n")
@@ -159,3 +159,41 @@ def _add_key(text: str, positions: _Text, mapping: MappingNode, key: str, render
     newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends
     line = " " * indent + f"{key}: {rendered}{newline}"
     return str(text[:insert_at] + line + text[insert_at:])
+
+
+def add_item(text: str, section: str, item: dict[str, Any]) -> str:
+    """The text with `item` added at the end of the top-level list `section` (which is
+    created at the end of the file if there is none), laid out as the list's items are."""
+    root = compose(text) if text.strip() else None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    _, items = _child(root, section) if root is not None else (None, None)
+    if items is None:
+        start = "" if not text or text.endswith("\n") else newline
+        return text + start + _indented({section: [item]}, newline)
+    if not isinstance(items, SequenceNode):
+        raise UsageError(f"'{section}' is not a list in this file")
+    positions = _Text(text)
+    if items.flow_style or not items.value:
+        close = positions.offset(items.end_mark) - 1
+        while close > 0 and text[close] != "]":
+            close -= 1
+        separator = ", " if items.value else ""
+        return text[:close].rstrip(" ") + separator + scalar_text(item) + text[close:]
+    indent = int(items.value[0].start_mark.column) - 2  # the "- " of the items
+    # Right after the last item's last line (libyaml ends it after any blank lines).
+    content_end = len(text[: positions.offset(items.value[-1].end_mark)].rstrip())
+    insert_at = _end_of_line(text, content_end) + 1
+    if insert_at > len(text):
+        text += newline
+    gap = ""
+    if len(items.value) > 1:  # items set apart by blank lines: so is the new one
+        previous_end = len(text[: positions.offset(items.value[-2].end_mark)].rstrip())
+        between = text[previous_end : positions.offset(items.value[-1].start_mark)]
+        gap = newline if between.replace("\r", "").count("\n") > 1 else ""
+    rendered = "".join(" " * indent + line + newline for line in dump_block([item]).splitlines())
+    return text[:insert_at] + gap + rendered + text[insert_at:]
+
+
+def _indented(data: dict[str, Any], newline: str) -> str:
+    """A new section in block style, its items indented under the key as the sample's are."""
+    return "".join(line + newline for line in dump_block(data).splitlines())
