@@ -1,4 +1,5 @@
 """P14: `dossier set` on a 10,000-record file against `dossier validate` of the same file.
+P15: `dossier import` of the CSV export of 10,000 people against writing that export.
 
 An edit is validated before it is written, so validation is its floor; the edit itself parses
 only the record's own lines. `--dry-run` does all of it but the (atomic, one-file) write.
@@ -7,6 +8,7 @@ only the record's own lines. `--dry-run` does all of it but the (atomic, one-fil
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,29 @@ def edit_rows(
         runs=runs,
         cwd=work,
     )
+    # A quarter of a generated dossier's records are people.
+    people = 1_000 if quick else 10_000
+    big = generate(people * 4, work / f"d{people * 4}.yaml")
+    table = work / "people.csv"
+    export = [*dossier, "--data", str(big), "export", "--format", "csv", "--kind", "people"]
+    subprocess.run([*export, "-o", str(table), "--force"], check=True, env=env, capture_output=True)
+    p15 = measure(
+        {
+            "import": ([*dossier, "--data", str(big), "import", str(table)], env),
+            "export": (export, env),
+        },
+        runs=runs,
+        cwd=work,
+    )
     return [
+        ratio_row(
+            "P15",
+            f"import the CSV of {people:,} people",
+            p15["import"],
+            "export that CSV",
+            p15["export"],
+            1.5,
+        ),
         ratio_row(
             "P14",
             f"set one field, {records:,} records",
@@ -43,5 +67,5 @@ def edit_rows(
             "validate the file",
             p14["validate"],
             1.5,
-        )
+        ),
     ]

@@ -46,7 +46,7 @@ class Result:
 
 
 Run = Callable[..., Result]
-EDITING_COMMANDS = frozenset({"set", "done", "add"})
+EDITING_COMMANDS = frozenset({"set", "done", "add", "import"})
 """Commands that write into the data: never run against the repository's sample."""
 
 

@@ -1,6 +1,7 @@
 """The commands that edit the data: set and done. Each changes only the lines it must and
 writes nothing the data would not validate with."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -147,3 +148,63 @@ def done(
         _apply(ctx, event, ("follow_ups", number - 1, "done_on"), on, dry_run)
     else:
         _apply(ctx, event, ("follow_ups", number - 1, "done"), True, dry_run)
+
+
+@command("import")
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .csv (UTF-8) or .xlsx file.")],
+    kind: Annotated[
+        str, typer.Option(metavar="KIND", help="people, organisations or events.")
+    ] = "people",
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", metavar="COLUMN=FIELD", help="Read a column as this field."),
+    ] = None,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Write the changes (default: show them).")
+    ] = False,
+    lang: Annotated[
+        str, typer.Option(metavar="LANG", help="The language of the file's texts.")
+    ] = "en",
+) -> None:
+    """Add and update records from a spreadsheet or CSV file: a dry run unless --apply.
+
+    Columns are matched by header (the CSV export's, or Name, Surname, E-mail…); a row finds
+    its record by id, else by name or native name; a row that fits several is reported,
+    never guessed. Importing the export of the same records changes nothing.
+
+    Example: dossier import delegation.xlsx --kind people --map "Kanji=native_name" --apply
+    """
+    from dossier.cli.app import load_data
+    from dossier.datafile.editing import Batch
+    from dossier.export.table_import import apply_import, describe, plan_import, read_table
+
+    section = KINDS.get(kind.lower(), kind.lower())
+    if section not in ("people", "organisations", "events"):
+        raise UsageError("--kind: people, organisations or events")
+    columns = _columns(mapping or [])
+    header, rows = read_table(file)
+    data = user_data(ctx)
+    dossier = load_data(ctx, use_cache=True, sample=False).dossier
+    results = plan_import(dossier, section, header, rows, columns, lang)
+    listing, summary = describe(results)
+    write_stdout(listing)
+    if not apply:
+        say(f"dossier: {summary} (a dry run: --apply writes)")
+        return
+    batch = Batch(data)
+    apply_import(batch, dossier, section, (header, rows), results, columns, lang)
+    for change in batch.finish(today()):
+        change.write()
+    say(f"dossier: {summary}; written")
+
+
+def _columns(items: list[str]) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for item in items:
+        column, equals, name = item.partition("=")
+        if not equals or not column or not name:
+            raise UsageError(f"--map {item}: write COLUMN=FIELD")
+        columns[column] = name
+    return columns

@@ -107,10 +107,11 @@ def _keep(_section: str, _index: int, item: Any) -> Any:
     return item
 
 
-def find_record(files: list[Path], record_id: str) -> Place:
-    """Where the record with `record_id` stands."""
+def find_record(files: list[Path], record_id: str, texts: dict[Path, str] | None = None) -> Place:
+    """Where the record with `record_id` stands (in `texts` where a file is being edited)."""
     for path in files:
-        document = parse_yaml(_read(path).removeprefix("\ufeff").encode("utf-8"), _keep)
+        text = texts[path] if texts and path in texts else _read(path)
+        document = parse_yaml(text.removeprefix("\ufeff").encode("utf-8"), _keep)
         data = document.data
         if not isinstance(data, dict):
             continue
@@ -146,10 +147,14 @@ def edit_record(data: Path, record_id: str, field: FieldPath, value: Any, today:
 
 
 def _check(files: list[Path], edited: Path, text: str, today: dt.date) -> None:
+    _check_all(files, {edited: text}, today)
+
+
+def _check_all(files: list[Path], texts: dict[Path, str], today: dt.date) -> None:
     from dossier.datafile.read import read_dossier
 
     raws = [
-        RawFile(p, display_name(p), text.encode("utf-8") if p == edited else p.read_bytes())
+        RawFile(p, display_name(p), texts[p].encode("utf-8") if p in texts else p.read_bytes())
         for p in files
     ]
     result = read_dossier(raws, today, warnings=False)
@@ -205,3 +210,48 @@ def add_record(data: Path, section: str, record: dict[str, Any], today: dt.date)
     after = bom + add_item(before[len(bom) :], section, record)
     _check(files, target, after, today)
     return Edit(target, before, after)
+
+
+class Batch:
+    """Many edits of the data, checked together once and then written (an import)."""
+
+    def __init__(self, data: Path) -> None:
+        self.files = find_yaml_files(data)
+        self.texts: dict[Path, str] = {}
+        self.originals: dict[Path, str] = {}
+
+    def _text(self, path: Path) -> str:
+        if path not in self.texts:
+            self.originals[path] = self.texts[path] = _read(path)
+        return self.texts[path]
+
+    def set(self, record_id: str, field: FieldPath, value: Any) -> None:
+        place = find_record(self.files, record_id, self.texts)
+        text = self._text(place.path)
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        body = text[len(bom) :]
+        after = ""
+        if place.first_line >= 0:
+            after = set_value_in_item(body, place.first_line, place.last_line, field, value)
+        if not after:
+            after = set_value(body, (place.section, place.index, *field), value)
+        self.texts[place.path] = bom + after
+
+    def add(self, section: str, record: dict[str, Any]) -> None:
+        target = self.files[0]
+        for path in self.files:
+            document = parse_yaml(self._text(path).removeprefix("\ufeff").encode("utf-8"))
+            if isinstance(document.data, dict) and section in document.data:
+                target = path
+                break
+        text = self._text(target)
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        self.texts[target] = bom + add_item(text[len(bom) :], section, record)
+
+    def finish(self, today: dt.date) -> list[Edit]:
+        """The edits, after checking the data with all of them; `EditRefused` if it would
+        have an error."""
+        changed = {p: t for p, t in self.texts.items() if t != self.originals[p]}
+        if changed:
+            _check_all(self.files, changed, today)
+        return [Edit(p, self.originals[p], t) for p, t in changed.items()]

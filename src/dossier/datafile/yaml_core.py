@@ -137,6 +137,20 @@ def dump_block(data: Any) -> str:
     )
 
 
+def dump_flow(data: Any) -> str:
+    """A list or mapping on one line, in flow style (`[a, b]`, `{en: …, de: …}`), quoted by the
+    same rules as `dump_yaml`."""
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=True,
+        width=10**9,
+    )
+    return text.strip().removesuffix("\n...").strip()
+
+
 def dump_yaml(data: Any) -> str:
     """Plain data as block-style YAML that this module reads back to the same data.
 

@@ -11,13 +11,14 @@ the reader's own parse keep one set of rules and touch nothing else.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from dossier.datafile.yaml_core import Composer, dump_block, dump_yaml
+from dossier.datafile.yaml_core import Composer, dump_block, dump_flow, dump_yaml
 from dossier.errors import FieldPath, UsageError, format_field_path
 
 _NEWLINE = re.compile("\n")
@@ -42,11 +43,13 @@ def parse_field_path(text: str) -> FieldPath:
 def scalar_text(value: Any) -> str:
     """A value as YAML text for one line: a scalar plain or quoted as the reader needs, a list
     or mapping in flow style."""
+    if isinstance(value, list | dict):
+        return dump_flow(value)
     text = dump_yaml(value).strip()
     if text.endswith("\n..."):
         text = text[: -len("\n...")]
-    if "\n" in text:
-        text = yaml.dump(value, default_flow_style=True, allow_unicode=True, width=10**6).strip()
+    if "\n" in text:  # a multi-line text: one double-quoted line (JSON's escapes are YAML's)
+        text = json.dumps(value, ensure_ascii=False)
     return text
 
 
