@@ -130,24 +130,17 @@ def find_record(files: list[Path], record_id: str, texts: dict[Path, str] | None
 
 
 def edit_record(data: Path, record_id: str, field: FieldPath, value: Any, today: dt.date) -> Edit:
-    """The edit that sets `field` of the record to `value`; a `DataError` with every error if
+    """The edit that sets `field` of the record to `value`; `EditRefused` with every error if
     the data would not validate after it."""
-    files = find_yaml_files(data)
-    place = find_record(files, record_id)
-    before = _read(place.path)
-    bom = "\ufeff" if before.startswith("\ufeff") else ""  # kept, as every other byte
-    text = before[len(bom) :]
-    after = ""
-    if place.first_line >= 0:
-        after = set_value_in_item(text, place.first_line, place.last_line, field, value)
-    if not after:
-        after = set_value(text, (place.section, place.index, *field), value)
-    _check(files, place.path, bom + after, today)
-    return Edit(place.path, before, bom + after)
+    batch = Batch(data)
+    path = batch.set(record_id, field, value)
+    return _only(batch, path, today)
 
 
-def _check(files: list[Path], edited: Path, text: str, today: dt.date) -> None:
-    _check_all(files, {edited: text}, today)
+def _only(batch: Batch, path: Path, today: dt.date) -> Edit:
+    """The one edit a batch made (unchanged text where it changed nothing)."""
+    edits = batch.finish(today)
+    return edits[0] if edits else Edit(path, batch.originals[path], batch.originals[path])
 
 
 def _check_all(files: list[Path], texts: dict[Path, str], today: dt.date) -> None:
@@ -198,18 +191,9 @@ def _put(container: Any, path: FieldPath, value: Any) -> None:
 def add_record(data: Path, section: str, record: dict[str, Any], today: dt.date) -> Edit:
     """The edit that adds `record` to `section`: in the file of the data that has the
     section (the first such), else the first file; validated like every edit."""
-    files = find_yaml_files(data)
-    target = files[0]
-    for path in files:
-        document = parse_yaml(_read(path).removeprefix("\ufeff").encode("utf-8"))
-        if isinstance(document.data, dict) and section in document.data:
-            target = path
-            break
-    before = _read(target)
-    bom = "\ufeff" if before.startswith("\ufeff") else ""
-    after = bom + add_item(before[len(bom) :], section, record)
-    _check(files, target, after, today)
-    return Edit(target, before, after)
+    batch = Batch(data)
+    path = batch.add(section, record)
+    return _only(batch, path, today)
 
 
 class Batch:
@@ -225,7 +209,8 @@ class Batch:
             self.originals[path] = self.texts[path] = _read(path)
         return self.texts[path]
 
-    def set(self, record_id: str, field: FieldPath, value: Any) -> None:
+    def set(self, record_id: str, field: FieldPath, value: Any) -> Path:
+        """Set a field of a record; the file edited."""
         place = find_record(self.files, record_id, self.texts)
         text = self._text(place.path)
         bom = "\ufeff" if text.startswith("\ufeff") else ""
@@ -236,8 +221,10 @@ class Batch:
         if not after:
             after = set_value(body, (place.section, place.index, *field), value)
         self.texts[place.path] = bom + after
+        return place.path
 
-    def add(self, section: str, record: dict[str, Any]) -> None:
+    def add(self, section: str, record: dict[str, Any]) -> Path:
+        """Add a record at the end of its section; the file edited."""
         target = self.files[0]
         for path in self.files:
             document = parse_yaml(self._text(path).removeprefix("\ufeff").encode("utf-8"))
@@ -247,6 +234,7 @@ class Batch:
         text = self._text(target)
         bom = "\ufeff" if text.startswith("\ufeff") else ""
         self.texts[target] = bom + add_item(text[len(bom) :], section, record)
+        return target
 
     def finish(self, today: dt.date) -> list[Edit]:
         """The edits, after checking the data with all of them; `EditRefused` if it would
