@@ -48,7 +48,11 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _try_repo(
-    hook_repo: Path, pre_commit_home: Path, files: dict[str, str], tmp_path: Path
+    hook_repo: Path,
+    pre_commit_home: Path,
+    files: dict[str, str],
+    tmp_path: Path,
+    hook: str = "dossier-validate",
 ) -> subprocess.CompletedProcess[str]:
     user = tmp_path / "user-repo"
     user.mkdir()
@@ -62,7 +66,7 @@ def _try_repo(
     env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
     env.pop("DOSSIER_DATA", None)
     return subprocess.run(
-        [executable, "try-repo", str(hook_repo), "dossier-validate", "--all-files"],
+        [executable, "try-repo", str(hook_repo), hook, "--all-files"],
         cwd=user,
         env=env,
         capture_output=True,
@@ -98,3 +102,16 @@ def test_the_hook_fails_where_the_data_is_not_where_it_looks(
         "dossier: no data found; looked at --data, $DOSSIER_DATA, ./data/clusters.yaml"
         in result.stdout
     )
+
+
+def test_the_layout_hook_passes_the_sample_and_fails_an_untidy_file(
+    hook_repo: Path, pre_commit_home: Path, tmp_path: Path
+) -> None:
+    files = {
+        "data/clusters.yaml": SAMPLE.read_text(encoding="utf-8"),
+        "data/extra.yaml": "people:\n  - {id: a, name: A}   \n\n\n",
+    }
+    result = _try_repo(hook_repo, pre_commit_home, files, tmp_path, hook="dossier-fmt")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "data/extra.yaml: not in layout: blanks at line ends" in result.stdout
+    assert "data/clusters.yaml: not in layout" not in result.stdout

@@ -208,3 +208,50 @@ def _columns(items: list[str]) -> dict[str, str]:
             raise UsageError(f"--map {item}: write COLUMN=FIELD")
         columns[column] = name
     return columns
+
+
+@command()
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PATH]...", help="Files or folders (default: the data)."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not in layout.")
+    ] = False,
+) -> None:
+    """Bring data files to the canonical layout: LF line ends, no blanks at line ends, at
+    most one blank line in a row, one line end at the end. Keys, values, quoting,
+    indentation and comments stay as written.
+
+    Example: dossier fmt --check
+    """
+    from dossier.datafile.layout import canonical, differences
+    from dossier.datafile.load import find_yaml_files
+    from dossier.files import write_atomic
+
+    files = [f for p in (paths or [user_data(ctx)]) for f in find_yaml_files(p)]
+    off = 0
+    for file in files:
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError(
+                f"{file}: not a readable UTF-8 file; `dossier validate` says why"
+            ) from None
+        found = differences(text)
+        if not found:
+            continue
+        off += 1
+        if check:
+            write_stdout(f"{file}: not in layout: {', '.join(found)}\n")
+        else:
+            write_atomic(file, canonical(text).encode("utf-8"), force=True)
+            say(f"dossier: laid out {file} ({', '.join(found)})")
+    noun = "file" if len(files) == 1 else "files"
+    if check and off:
+        say(f"dossier: {off} of {len(files)} {noun} not in layout; `dossier fmt` lays them out")
+        raise typer.Exit(1)
+    if check:
+        say(f"dossier: {len(files)} {noun} in layout")
