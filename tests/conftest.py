@@ -46,7 +46,7 @@ class Result:
 
 
 Run = Callable[..., Result]
-EDITING_COMMANDS = frozenset({"set", "done", "add", "import", "fmt"})
+EDITING_COMMANDS = frozenset({"set", "done", "add", "import", "fmt", "merge"})
 """Commands that write into the data: never run against the repository's sample."""
 
 

@@ -31,8 +31,8 @@ def test_two_records_of_one_person_draw_one_warning_naming_both_places(
     assert result.stdout == (
         "d.yaml:3:5: warning: fukuda-norihiko: likely the same person as 'norihiko-fukuda'"
         " (d.yaml:2): the same native name, 福田 紀彦 [possible-duplicate]\n"
-        "  hint: keep one record (its aliases: can hold the other id, so lookups find it), or"
-        " tell the two apart\n"
+        "  hint: dossier merge norihiko-fukuda fukuda-norihiko folds the second into the first"
+        " (its id stays an alias), or tell the two apart\n"
     )
     failing = run("validate", str(path), "--fail-on", "possible-duplicate", data=None)
     assert failing.exit_code == 1

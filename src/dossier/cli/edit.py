@@ -255,3 +255,40 @@ def fmt(
         raise typer.Exit(1)
     if check:
         say(f"dossier: {len(files)} {noun} in layout")
+
+
+@command()
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The record that stays.")],
+    drop: Annotated[str, typer.Argument(metavar="DROP", help="The record folded into it.")],
+    prefer: Annotated[
+        str | None,
+        typer.Option(metavar="keep|drop", help="Whose value wins where the two disagree."),
+    ] = None,
+    apply: Annotated[bool, typer.Option("--apply", help="Write (default: show the diff).")] = False,
+) -> None:
+    """Fold DROP into KEEP: fields, roles, sources, notes; every reference rewritten; DROP's
+    id kept as an alias of KEEP. A dry run (the diff) unless --apply.
+
+    Example: dossier merge norihiko-fukuda fukuda-norihiko --apply
+    """
+    from dossier.cli.app import load_data
+    from dossier.datafile.merging import describe
+    from dossier.datafile.merging import merge as merge_records
+    from dossier.model.lookup import Finder
+
+    if prefer not in (None, "keep", "drop"):
+        raise UsageError("--prefer: keep or drop")
+    data = user_data(ctx)
+    dossier = load_data(ctx, use_cache=True, sample=False).dossier
+    finder = Finder(dossier)
+    kept, dropped = finder.find(keep).id, finder.find(drop).id
+    plan, edits = merge_records(data, dossier, kept, dropped, prefer, today())
+    if not apply:
+        write_stdout("".join(edit.diff() for edit in edits))
+        say(f"dossier: would fold {describe(plan)} (a dry run: --apply writes)")
+        return
+    for edit in edits:
+        edit.write()
+    say(f"dossier: folded {describe(plan)}")

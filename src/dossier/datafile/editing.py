@@ -17,7 +17,7 @@ from typing import Any
 
 from dossier.datafile.load import display_name, find_yaml_files
 from dossier.datafile.loaded import RawFile
-from dossier.datafile.yaml_edit import add_item, set_value, set_value_in_item
+from dossier.datafile.yaml_edit import add_item, remove_item, set_value, set_value_in_item
 from dossier.datafile.yaml_reader import parse_yaml
 from dossier.errors import EditRefused, FieldPath, UsageError, os_reason
 from dossier.model.records import SECTIONS
@@ -235,6 +235,14 @@ class Batch:
         bom = "\ufeff" if text.startswith("\ufeff") else ""
         self.texts[target] = bom + add_item(text[len(bom) :], section, record)
         return target
+
+    def remove(self, record_id: str) -> Path:
+        """Take a record out of its file; the file edited."""
+        place = find_record(self.files, record_id, self.texts)
+        text = self._text(place.path)
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        self.texts[place.path] = bom + remove_item(text[len(bom) :], place.section, place.index)
+        return place.path
 
     def finish(self, today: dt.date) -> list[Edit]:
         """The edits, after checking the data with all of them; `EditRefused` if it would

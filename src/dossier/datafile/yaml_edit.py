@@ -200,3 +200,32 @@ def add_item(text: str, section: str, item: dict[str, Any]) -> str:
 def _indented(data: dict[str, Any], newline: str) -> str:
     """A new section in block style, its items indented under the key as the sample's are."""
     return "".join(line + newline for line in dump_block(data).splitlines())
+
+
+def remove_item(text: str, section: str, index: int) -> str:
+    """The text without item `index` of the top-level list `section`: its lines (and one blank
+    line that set it apart), or, in a list in flow style, its text and one comma."""
+    root = compose(text)
+    _, items = _child(root, section)
+    if not isinstance(items, SequenceNode) or not 0 <= index < len(items.value):
+        raise UsageError(f"no {section}[{index}] to remove")
+    positions = _Text(text)
+    item = items.value[index]
+    if items.flow_style:
+        start, end = positions.offset(item.start_mark), positions.offset(item.end_mark)
+        after = text[end:]
+        stripped = after.lstrip(" ")
+        if stripped.startswith(","):
+            return text[:start] + stripped[1:].lstrip(" ")
+        before = text[:start].rstrip(" ")
+        return before.removesuffix(",") + after
+    lines = text.splitlines(keepends=True)
+    first = item.start_mark.line
+    last_end = len(text[: positions.offset(item.end_mark)].rstrip())
+    last = text.count("\n", 0, last_end)
+    drop_to = last + 1
+    if drop_to < len(lines) and not lines[drop_to].strip():
+        drop_to += 1  # the blank line after it
+    elif first > 0 and not lines[first - 1].strip():
+        first -= 1  # the blank line before it, for the last item
+    return "".join(lines[:first] + lines[drop_to:])

@@ -49,8 +49,8 @@ def check_duplicates(dossier: Dossier) -> Iterator[Finding]:
                     (),
                     f"likely the same {kind} as '{earlier.id}' ({{where}}): the same {what},"
                     f" {shown}",
-                    "keep one record (its aliases: can hold the other id, so lookups find it),"
-                    " or tell the two apart",
+                    f"dossier merge {earlier.id} {record.id} folds the second into the first"
+                    " (its id stays an alias), or tell the two apart",
                     Severity.WARNING,
                     WarningKind.POSSIBLE_DUPLICATE,
                     related=earlier.id,
