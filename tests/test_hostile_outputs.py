@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dossier.datafile.yaml_core import dump_yaml
 from tests.briefing.test_hostile_text import HOSTILE
 from tests.conftest import Run
 
@@ -55,7 +55,7 @@ def _write(tmp_path: Path, text: str) -> Path:
         "sources": [{"id": "s", "title": text, "url": "https://x.example/a b"}],
     }
     path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data), encoding="utf-8")
     return path
 
 

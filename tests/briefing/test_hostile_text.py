@@ -8,13 +8,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.briefing.build import build_briefing
 from dossier.briefing.markdown import render_markdown
 from dossier.datafile.load import load
+from dossier.datafile.yaml_core import dump_yaml
 from tests.conftest import TODAY
 from tests.programs import needs_program
 
@@ -116,7 +116,7 @@ def _dossier(text: str, url: str) -> dict[str, Any]:
 
 def _html_of(tmp_path: Path, text: str, url: str) -> _Elements:
     path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(_dossier(text, url), allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(_dossier(text, url)), encoding="utf-8")
     loaded = load([path], TODAY)
     assert not loaded.has_errors, loaded.problems
     markdown = render_markdown(
