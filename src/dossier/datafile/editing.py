@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from dossier.datafile.load import display_name, find_yaml_files
 from dossier.datafile.loaded import RawFile
 from dossier.datafile.yaml_edit import add_item, remove_item, set_value, set_value_in_item
-from dossier.datafile.yaml_reader import parse_yaml
+from dossier.datafile.yaml_reader import keep_item, parse_yaml
 from dossier.errors import EditRefused, FieldPath, UsageError, os_reason
 from dossier.model.records import SECTIONS
 
@@ -103,15 +104,11 @@ class Place:
     last_line: int
 
 
-def _keep(_section: str, _index: int, item: Any) -> Any:
-    return item
-
-
 def find_record(files: list[Path], record_id: str, texts: dict[Path, str] | None = None) -> Place:
     """Where the record with `record_id` stands (in `texts` where a file is being edited)."""
     for path in files:
         text = texts[path] if texts and path in texts else _read(path)
-        document = parse_yaml(text.removeprefix("\ufeff").encode("utf-8"), _keep)
+        document = parse_yaml(text.removeprefix("\ufeff").encode("utf-8"), keep_item)
         data = document.data
         if not isinstance(data, dict):
             continue
@@ -209,19 +206,25 @@ class Batch:
             self.originals[path] = self.texts[path] = _read(path)
         return self.texts[path]
 
+    def _edit(self, path: Path, change: Callable[[str], str]) -> Path:
+        """Apply `change` to a file's text, its byte-order mark kept aside; the file."""
+        text = self._text(path)
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        self.texts[path] = bom + change(text[len(bom) :])
+        return path
+
     def set(self, record_id: str, field: FieldPath, value: Any) -> Path:
         """Set a field of a record; the file edited."""
         place = find_record(self.files, record_id, self.texts)
-        text = self._text(place.path)
-        bom = "\ufeff" if text.startswith("\ufeff") else ""
-        body = text[len(bom) :]
-        after = ""
-        if place.first_line >= 0:
-            after = set_value_in_item(body, place.first_line, place.last_line, field, value)
-        if not after:
-            after = set_value(body, (place.section, place.index, *field), value)
-        self.texts[place.path] = bom + after
-        return place.path
+
+        def change(body: str) -> str:
+            if place.first_line >= 0:
+                edited = set_value_in_item(body, place.first_line, place.last_line, field, value)
+                if edited:
+                    return edited
+            return set_value(body, (place.section, place.index, *field), value)
+
+        return self._edit(place.path, change)
 
     def add(self, section: str, record: dict[str, Any]) -> Path:
         """Add a record at the end of its section; the file edited."""
@@ -231,18 +234,12 @@ class Batch:
             if isinstance(document.data, dict) and section in document.data:
                 target = path
                 break
-        text = self._text(target)
-        bom = "\ufeff" if text.startswith("\ufeff") else ""
-        self.texts[target] = bom + add_item(text[len(bom) :], section, record)
-        return target
+        return self._edit(target, lambda body: add_item(body, section, record))
 
     def remove(self, record_id: str) -> Path:
         """Take a record out of its file; the file edited."""
         place = find_record(self.files, record_id, self.texts)
-        text = self._text(place.path)
-        bom = "\ufeff" if text.startswith("\ufeff") else ""
-        self.texts[place.path] = bom + remove_item(text[len(bom) :], place.section, place.index)
-        return place.path
+        return self._edit(place.path, lambda body: remove_item(body, place.section, place.index))
 
     def finish(self, today: dt.date) -> list[Edit]:
         """The edits, after checking the data with all of them; `EditRefused` if it would

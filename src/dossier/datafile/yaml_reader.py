@@ -369,6 +369,12 @@ def _may_hold_control_characters(raw: bytes) -> bool:
     return False
 
 
+def keep_item(_section: str, _index: int, item: Any) -> Any:
+    """An `ItemHook` that keeps each item as read: passing it makes `parse_yaml` note every
+    record's span, for callers that need where records stand (edits, history)."""
+    return item
+
+
 def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocument:
     """Parse one document; never raises: every fault becomes a `Finding`.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,14 +82,6 @@ class Repository:
         if result.returncode != 0 or not revision:
             raise UsageError(f"{revision!r} is not a commit in the repository at {self.root}")
         return result.stdout.decode("ascii").strip()
-
-    def has_commits(self) -> bool:
-        return (
-            _run(
-                ["rev-parse", "--verify", "--quiet", "HEAD"], cwd=self.root, check=False
-            ).returncode
-            == 0
-        )
 
     def files_at(self, commit: str) -> list[tuple[str, str]]:
         """(path, blob id) of every YAML file of the data in a commit, in path order."""
@@ -185,7 +177,3 @@ def _run(
         reason = message[-1] if message else f"exit status {result.returncode}"
         raise UsageError(f"git {args[0] if args[0] != '-c' else args[2]}: {reason}")
     return result
-
-
-def lines(data: bytes) -> Iterator[str]:
-    yield from data.decode("utf-8", "surrogateescape").splitlines()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dossier.history.git import NO_BLOB, Commit, Repository, is_yaml
+from dossier.history.git import Commit, Repository, is_yaml
 
 _HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _START = b"\x1e"
@@ -147,6 +147,3 @@ def _close(
 def _top_level(text: bytes) -> bool:
     """A line of the file's top level: not indented, not a comment, not a list item."""
     return bool(text) and text[:1] not in b" \t#-\r" and not text.startswith(b"...")
-
-
-__all__ = ["NO_BLOB", "CommitPatch", "FilePatch", "Hunk", "commit_patches"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dossier.datafile.yaml_reader import parse_yaml
+from dossier.datafile.yaml_reader import keep_item, parse_yaml
 from dossier.errors import Problem
 from dossier.model.records import SECTIONS
 
@@ -64,7 +64,7 @@ class Snapshot:
 
 def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Problem]]:
     """Every record with an id in one file's bytes, with its lines; or the file's problems."""
-    document = parse_yaml(raw, _keep)
+    document = parse_yaml(raw, keep_item)
     if document.data is None or not isinstance(document.data, dict):
         findings = document.problems or []
         problems = [
@@ -90,10 +90,6 @@ def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Probl
                 RecordVersion((section, item["id"]), item, file, line, max(line, end_line))
             )
     return found, []
-
-
-def _keep(_section: str, _index: int, item: Any) -> Any:
-    return item
 
 
 _READ: dict[tuple[str, bytes], tuple[list[RecordVersion], list[Problem]]] = {}
