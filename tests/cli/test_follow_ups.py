@@ -50,7 +50,7 @@ def test_overdue_due_before_and_all(run: Run, tmp_path: Path) -> None:
     everything = json.loads(run("follow-ups", "--all", "--format", "json", data=data).stdout)
     statuses = [item["status"] for item in everything]
     assert "done" in statuses and statuses.index("done") > statuses.index("open")
-    assert set(everything[0]) == {"due", "status", "action", "owner", "event"}
+    assert set(everything[0]) == {"due", "status", "action", "owner", "event", "number"}
 
 
 def test_follow_ups_with_a_counterpart_as_csv(run: Run) -> None:

@@ -1,8 +1,8 @@
-"""The commands that edit the data: set and done. Each changes only the lines it must and
-writes nothing the data would not validate with."""
+"""The commands that edit records: set, unset, add, remove and done. Each changes only the
+lines it must, through one `Workspace`, and writes nothing the data would not validate
+with; `--dry-run` shows the change as a diff instead."""
 
-from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,42 +10,56 @@ from dossier.cli.app import command, say, today, user_data
 from dossier.errors import UsageError
 from dossier.files import write_stdout
 
+if TYPE_CHECKING:
+    from dossier.datafile.workspace import Workspace
+
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
 
 DRY_RUN = typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
 
 
-def _apply(
-    ctx: typer.Context, ref: str, field: tuple[str | int, ...], value: object, dry_run: bool
-) -> None:
-    from dossier.cli.app import load_data
-    from dossier.datafile.editing import edit_record
-    from dossier.errors import format_field_path
-    from dossier.model.lookup import Finder
+def workspace_for(ctx: typer.Context, dry_run: bool) -> "Workspace":
+    """The user's data, read once; locked against other editing commands unless a dry run."""
+    from dossier.datafile.workspace import Workspace, open_for_edit
 
     data = user_data(ctx)
-    record = Finder(load_data(ctx, use_cache=True, sample=False).dossier).find(ref)
-    change = edit_record(data, record.id, field, value, today())
-    if change.after == change.before:
-        say(f"dossier: {record.id} {format_field_path(field)} is already so; nothing to write")
+    return Workspace.open(data, today()) if dry_run else open_for_edit(data, today())
+
+
+def _finish(workspace: "Workspace", dry_run: bool, done: str, unchanged: str) -> None:
+    """Check and write the workspace's edits (or show them), then say what was done."""
+    edits = workspace.changes(today())
+    if not edits:
+        say(f"dossier: {unchanged}; nothing to write")
         return
     if dry_run:
-        write_stdout(change.diff())
+        write_stdout("".join(edit.diff() for edit in edits))
         return
-    change.write()
-    say(f"dossier: {record.id} {format_field_path(field)} set in {change.path}")
+    workspace.write(edits)
+    say(f"dossier: {done} in {', '.join(str(edit.path) for edit in edits)}")
 
 
-KINDS = {
-    "cluster": "clusters",
-    "organisation": "organisations",
-    "organization": "organisations",
-    "person": "people",
-    "agreement": "agreements",
-    "event": "events",
-    "source": "sources",
-}
+def _assignments(items: list[str]) -> list[tuple[tuple[str | int, ...], object]]:
+    from dossier.datafile.editing import read_value
+    from dossier.datafile.yaml_edit import parse_field_path
+
+    pairs = []
+    for item in items:
+        name, equals, value = item.partition("=")
+        if not equals:
+            raise UsageError(f"'{item}' is not FIELD=VALUE")
+        pairs.append((parse_field_path(name), read_value(value)))
+    return pairs
+
+
+def _field(text: str) -> tuple[str | int, ...]:
+    from dossier.datafile.yaml_edit import parse_field_path
+
+    path = parse_field_path(text)
+    if path[0] == "id":
+        raise UsageError("an id cannot be changed here: references would break")
+    return path
 
 
 @command()
@@ -54,10 +68,15 @@ def add(
     kind: Annotated[
         str,
         typer.Argument(
-            metavar="KIND", help="person, organisation, cluster, agreement, event or source."
+            metavar="KIND",
+            help="A record: person, organisation, cluster, agreement, event, source; or an"
+            " item of one: role, follow-up, agenda, participant, figure, former-name.",
         ),
     ],
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="The new record's id.")],
+    name: Annotated[
+        str,
+        typer.Argument(metavar="ID|REF", help="The new record's id, or the record the item joins."),
+    ],
     fields: Annotated[
         list[str] | None,
         typer.Argument(
@@ -67,33 +86,39 @@ def add(
     ] = None,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
-    """Add a record at the end of its section, laid out as the records around it.
+    """Add a record at the end of its section, or an item at the end of a record's list,
+    laid out as its neighbours.
 
-    The data is validated with it first: a record that would make the data invalid (a
-    missing required field, an id already used) is not written (exit 1).
+    The data is validated with it first: what would make the data invalid (a missing
+    required field, an id already used or an alias of another record) is not written (exit 1).
 
-    Example: dossier add person jane-roe "name=Jane Roe" roles[0].organisation=biom
+    Example: dossier add person jane-roe "name=Jane Roe"
+
+    Example: dossier add role jane-roe "title=Director" organisation=biom since=2024-04
     """
-    from dossier.datafile.editing import add_record, build_record, read_value
-    from dossier.datafile.yaml_edit import parse_field_path
+    from dossier.datafile.editing import build_record
+    from dossier.model.records import LIST_ITEMS, SECTION_OF_KIND
 
-    section = KINDS.get(kind.lower(), kind.lower())
-    if section not in KINDS.values():
-        raise UsageError(
-            f"'{kind}' is not a kind of record: {', '.join(sorted(set(KINDS) - {'organization'}))}"
-        )
-    assignments = []
-    for item in fields or []:
-        name, equals, value = item.partition("=")
-        if not equals:
-            raise UsageError(f"'{item}' is not FIELD=VALUE")
-        assignments.append((parse_field_path(name), read_value(value)))
-    change = add_record(user_data(ctx), section, build_record(record_id, assignments), today())
-    if dry_run:
-        write_stdout(change.diff())
-        return
-    change.write()
-    say(f"dossier: added {record_id} to {section} in {change.path}")
+    word = kind.lower()
+    pairs = _assignments(fields or [])
+    with workspace_for(ctx, dry_run) as workspace:
+        if word in LIST_ITEMS:
+            model, list_field = LIST_ITEMS[word]
+            record = workspace.find(name)
+            if not isinstance(record, model):
+                raise UsageError(
+                    f"a {word} belongs to a {model.__name__.lower()}: '{name}' is not one"
+                )
+            item = build_record(None, pairs)
+            number = workspace.append(record.id, (list_field,), item) + 1
+            _finish(workspace, dry_run, f"added {word} {number} to {record.id}", "no change")
+            return
+        section = SECTION_OF_KIND.get(word)
+        if section is None:
+            kinds = sorted({*SECTION_OF_KIND, *LIST_ITEMS} - {"organization"})
+            raise UsageError(f"'{kind}' is not a kind of record or item: {', '.join(kinds)}")
+        workspace.add(section, build_record(name, pairs))
+        _finish(workspace, dry_run, f"added {name} to {section}", "no change")
 
 
 @command("set")
@@ -110,17 +135,85 @@ def set_command(
 ) -> None:
     """Set one field of one record, changing only the lines it must.
 
-    Comments, key order, quoting and every other record stay as written. The data is
-    validated with the change first: if it would have an error, nothing is written (exit 1).
+    Comments, key order, quoting and every other record stay as written. Text is stored as
+    typed (a # in it is text). The data is validated with the change first: if it would have
+    an error, nothing is written (exit 1). `dossier unset` takes a field out.
 
     Example: dossier set norihiko-fukuda honorific Mayor
     """
     from dossier.datafile.editing import read_value
-    from dossier.datafile.yaml_edit import parse_field_path
+    from dossier.errors import format_field_path
 
-    if field.split(".")[0].split("[")[0] == "id":
-        raise UsageError("set cannot change an id: references would break")
-    _apply(ctx, ref, parse_field_path(field), read_value(value), dry_run)
+    path = _field(field)
+    with workspace_for(ctx, dry_run) as workspace:
+        record = workspace.find(ref)
+        shown = f"{record.id} {format_field_path(path)}"
+        workspace.set(record.id, path, read_value(value))
+        _finish(workspace, dry_run, f"{shown} set", f"{shown} is already so")
+
+
+@command()
+def unset(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: id or name.")],
+    field: Annotated[
+        str, typer.Argument(metavar="FIELD", help="A field path: honorific, roles[0].until.")
+    ],
+    dry_run: Annotated[bool, DRY_RUN] = False,
+) -> None:
+    """Take one field out of one record (or one item out of a list: roles[1]).
+
+    Example: dossier unset norihiko-fukuda honorific
+    """
+    from dossier.errors import format_field_path
+
+    path = _field(field)
+    with workspace_for(ctx, dry_run) as workspace:
+        record = workspace.find(ref)
+        shown = f"{record.id} {format_field_path(path)}"
+        if isinstance(path[-1], int):
+            workspace.remove_item(record.id, path)
+            _finish(workspace, dry_run, f"{shown} removed", f"{shown} is not there")
+            return
+        workspace.unset(record.id, path)
+        _finish(
+            workspace, dry_run, f"{shown} unset", f"{record.id} has no {format_field_path(path)}"
+        )
+
+
+@command()
+def remove(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: id or name.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Remove it even while other records refer to it.")
+    ] = False,
+    dry_run: Annotated[bool, DRY_RUN] = False,
+) -> None:
+    """Take a record out of the data. Refused while other records refer to it (they are
+    listed), since those references would break; `dossier merge` folds a duplicate instead.
+
+    Example: dossier remove jane-roe
+    """
+    from dossier.errors import format_field_path
+    from dossier.model.references import references
+
+    with workspace_for(ctx, dry_run) as workspace:
+        record = workspace.find(ref)
+        referring = [
+            f"{other.id} {format_field_path(r.path)}"
+            for other in workspace.dossier.records()
+            if other.id != record.id
+            for r in references(other)
+            if r.target == record.id
+        ]
+        if referring and not force:
+            raise UsageError(
+                f"{record.id} is referred to by {', '.join(referring)};"
+                " change those first, or --force"
+            )
+        workspace.remove(record.id)
+        _finish(workspace, dry_run, f"removed {record.id}", "no change")
 
 
 @command()
@@ -128,167 +221,43 @@ def done(
     ctx: typer.Context,
     event: Annotated[str, typer.Argument(metavar="EVENT", help="The event the follow-up is in.")],
     number: Annotated[
-        int, typer.Argument(metavar="N", help="Its place in the event's list, from 1.")
+        int,
+        typer.Argument(metavar="N", help="Its number, as `dossier follow-ups` shows it (from 1)."),
     ],
     on: Annotated[
         str | None, typer.Option(metavar="DATE", help="The day it was done (sets done_on).")
     ] = None,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
-    """Mark the N-th follow-up of an event done (done: true, or done_on: DATE).
+    """Mark follow-up N of an event done (done_on: DATE with --on, else done: true).
 
     Example: dossier done munich-delegation-kawasaki-2027 1 --on 2026-11-20
     """
-    if number < 1:
-        raise UsageError("N counts from 1")
+    from dossier.model.records import Event
+
+    day = None
     if on is not None:
         from dossier.cli.app import partial_date
 
-        partial_date(on, "--on")
-        _apply(ctx, event, ("follow_ups", number - 1, "done_on"), on, dry_run)
-    else:
-        _apply(ctx, event, ("follow_ups", number - 1, "done"), True, dry_run)
-
-
-@command("import")
-def import_command(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .csv (UTF-8) or .xlsx file.")],
-    kind: Annotated[
-        str, typer.Option(metavar="KIND", help="people, organisations or events.")
-    ] = "people",
-    mapping: Annotated[
-        list[str] | None,
-        typer.Option("--map", metavar="COLUMN=FIELD", help="Read a column as this field."),
-    ] = None,
-    apply: Annotated[
-        bool, typer.Option("--apply", help="Write the changes (default: show them).")
-    ] = False,
-    lang: Annotated[
-        str, typer.Option(metavar="LANG", help="The language of the file's texts.")
-    ] = "en",
-) -> None:
-    """Add and update records from a spreadsheet or CSV file: a dry run unless --apply.
-
-    Columns are matched by header (the CSV export's, or Name, Surname, E-mail…); a row finds
-    its record by id, else by name or native name; a row that fits several is reported,
-    never guessed. Importing the export of the same records changes nothing.
-
-    Example: dossier import delegation.xlsx --kind people --map "Kanji=native_name" --apply
-    """
-    from dossier.cli.app import load_data
-    from dossier.datafile.editing import Batch
-    from dossier.export.table_import import apply_import, describe, plan_import, read_table
-
-    section = KINDS.get(kind.lower(), kind.lower())
-    if section not in ("people", "organisations", "events"):
-        raise UsageError("--kind: people, organisations or events")
-    columns = _columns(mapping or [])
-    header, rows = read_table(file)
-    data = user_data(ctx)
-    dossier = load_data(ctx, use_cache=True, sample=False).dossier
-    results = plan_import(dossier, section, header, rows, columns, lang)
-    listing, summary = describe(results)
-    write_stdout(listing)
-    if not apply:
-        say(f"dossier: {summary} (a dry run: --apply writes)")
-        return
-    batch = Batch(data)
-    apply_import(batch, dossier, section, (header, rows), results, columns, lang)
-    for change in batch.finish(today()):
-        change.write()
-    say(f"dossier: {summary}; written")
-
-
-def _columns(items: list[str]) -> dict[str, str]:
-    columns: dict[str, str] = {}
-    for item in items:
-        column, equals, name = item.partition("=")
-        if not equals or not column or not name:
-            raise UsageError(f"--map {item}: write COLUMN=FIELD")
-        columns[column] = name
-    return columns
-
-
-@command()
-def fmt(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(metavar="[PATH]...", help="Files or folders (default: the data)."),
-    ] = None,
-    check: Annotated[
-        bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not in layout.")
-    ] = False,
-) -> None:
-    """Bring data files to the canonical layout: LF line ends, no blanks at line ends, at
-    most one blank line in a row, one line end at the end. Keys, values, quoting,
-    indentation and comments stay as written.
-
-    Example: dossier fmt --check
-    """
-    from dossier.datafile.layout import canonical, differences
-    from dossier.datafile.load import find_yaml_files
-    from dossier.files import write_atomic
-
-    files = [f for p in (paths or [user_data(ctx)]) for f in find_yaml_files(p)]
-    off = 0
-    for file in files:
-        try:
-            text = file.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+        day = partial_date(on, "--on")
+        if day is not None and day.start() > today():
+            raise UsageError(f"--on {on}: a day still to come; a follow-up is done when it is")
+    with workspace_for(ctx, dry_run) as workspace:
+        record = workspace.find(event)
+        if not isinstance(record, Event):
+            raise UsageError(f"'{event}' is not an event")
+        if not 1 <= number <= len(record.follow_ups):
+            count = len(record.follow_ups)
             raise UsageError(
-                f"{file}: not a readable UTF-8 file; `dossier validate` says why"
-            ) from None
-        found = differences(text)
-        if not found:
-            continue
-        off += 1
-        if check:
-            write_stdout(f"{file}: not in layout: {', '.join(found)}\n")
+                f"{record.id} has {count} follow-up{'s' * (count != 1)}; N is 1 to {count}"
+            )
+        item = record.follow_ups[number - 1]
+        if item.is_done:
+            when = f" on {item.done_on}" if item.done_on else ""
+            say(f"dossier: follow-up {number} of {record.id} is done already{when}; nothing to do")
+            return
+        if on is not None:
+            workspace.set(record.id, ("follow_ups", number - 1, "done_on"), on)
         else:
-            write_atomic(file, canonical(text).encode("utf-8"), force=True)
-            say(f"dossier: laid out {file} ({', '.join(found)})")
-    noun = "file" if len(files) == 1 else "files"
-    if check and off:
-        say(f"dossier: {off} of {len(files)} {noun} not in layout; `dossier fmt` lays them out")
-        raise typer.Exit(1)
-    if check:
-        say(f"dossier: {len(files)} {noun} in layout")
-
-
-@command()
-def merge(
-    ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The record that stays.")],
-    drop: Annotated[str, typer.Argument(metavar="DROP", help="The record folded into it.")],
-    prefer: Annotated[
-        str | None,
-        typer.Option(metavar="keep|drop", help="Whose value wins where the two disagree."),
-    ] = None,
-    apply: Annotated[bool, typer.Option("--apply", help="Write (default: show the diff).")] = False,
-) -> None:
-    """Fold DROP into KEEP: fields, roles, sources, notes; every reference rewritten; DROP's
-    id kept as an alias of KEEP. A dry run (the diff) unless --apply.
-
-    Example: dossier merge norihiko-fukuda fukuda-norihiko --apply
-    """
-    from dossier.cli.app import load_data
-    from dossier.datafile.merging import describe
-    from dossier.datafile.merging import merge as merge_records
-    from dossier.model.lookup import Finder
-
-    if prefer not in (None, "keep", "drop"):
-        raise UsageError("--prefer: keep or drop")
-    data = user_data(ctx)
-    dossier = load_data(ctx, use_cache=True, sample=False).dossier
-    finder = Finder(dossier)
-    kept, dropped = finder.find(keep).id, finder.find(drop).id
-    plan, edits = merge_records(data, dossier, kept, dropped, prefer, today())
-    if not apply:
-        write_stdout("".join(edit.diff() for edit in edits))
-        say(f"dossier: would fold {describe(plan)} (a dry run: --apply writes)")
-        return
-    for edit in edits:
-        edit.write()
-    say(f"dossier: folded {describe(plan)}")
+            workspace.set(record.id, ("follow_ups", number - 1, "done"), True)
+        _finish(workspace, dry_run, f"follow-up {number} of {record.id} done", "no change")

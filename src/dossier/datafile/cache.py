@@ -28,7 +28,10 @@ except ImportError:  # an interpreter built without it
     from hashlib import blake2b
 
 if TYPE_CHECKING:
+    from dossier.datafile.loaded import Place
     from dossier.model.dossier import Dossier
+
+    Entry = tuple[Dossier, dict[str, Place]]
 
 KEEP_ENTRIES = 16
 """Entries kept; older ones are removed when a new one is stored."""
@@ -82,7 +85,8 @@ def _trusted(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and private
 
 
-def fetch(key: str) -> Dossier | None:
+def fetch(key: str) -> Entry | None:
+    """The dossier stored under `key`, and where each of its records stands."""
     folder = cache_dir()
     if folder is None or not _trusted(folder):
         return None
@@ -95,10 +99,12 @@ def fetch(key: str) -> Dossier | None:
         found = pickle.loads(entry.read_bytes())
     except Exception:  # a missing, truncated or foreign entry is simply a miss
         return None
-    return found if isinstance(found, Dossier) else None
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Dossier):
+        return found[0], found[1]
+    return None
 
 
-def store(key: str, dossier: Dossier) -> None:
+def store(key: str, dossier: Dossier, places: dict[str, Place] | None = None) -> None:
     folder = cache_dir()
     if folder is None:
         return
@@ -109,7 +115,9 @@ def store(key: str, dossier: Dossier) -> None:
         if not _trusted(folder):
             return
         write_atomic(
-            folder / f"{key}.pickle", pickle.dumps(dossier, pickle.HIGHEST_PROTOCOL), force=True
+            folder / f"{key}.pickle",
+            pickle.dumps((dossier, places or {}), pickle.HIGHEST_PROTOCOL),
+            force=True,
         )
         _prune(folder)
 

@@ -137,10 +137,10 @@ def load(
         with collector.paused():
             cached = cache.fetch(key)
         if cached is not None:
-            return LoadResult(cached, [], [raw.name for raw in raws])
+            return LoadResult(cached[0], [], [raw.name for raw in raws], cached[1])
     from dossier.datafile.read import read_dossier
 
     result = read_dossier(raws, today, warnings=warnings and not use_cache)
     if key is not None and not result.has_errors:
-        cache.store(key, result.dossier)
+        cache.store(key, result.dossier, result.places)
     return result

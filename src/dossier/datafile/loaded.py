@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from dossier.errors import Problem
 from dossier.model.dossier import Dossier
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a record stands: its file (by its name for messages), its section and index
+    there, and its text as character indices into the file's text (without a byte-order
+    mark); start == end where its section was read whole (an anchored section)."""
+
+    file: str
+    section: str
+    index: int
+    start: int
+    end: int
 
 
 class LoadResult(NamedTuple):
@@ -15,6 +29,8 @@ class LoadResult(NamedTuple):
     dossier: Dossier
     problems: list[Problem]
     files: list[str]
+    places: dict[str, Place] = {}  # noqa: RUF012 - a NamedTuple default, never mutated
+    """Where each record of the dossier stands (empty for a dossier from the cache without)."""
 
     @property
     def has_errors(self) -> bool:

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from dossier.datafile.editing import Batch, Edit, find_record
-from dossier.datafile.yaml_reader import parse_yaml
+from dossier.datafile.editing import Edit
+from dossier.datafile.workspace import Workspace
 from dossier.errors import FieldPath, UsageError, format_field_path
-from dossier.model.dossier import Dossier
 from dossier.model.lookup import normalize
 from dossier.model.references import references
+from dossier.model.vocabulary import Audience
 
 JOINED_TEXTS = frozenset({"notes"})
 
@@ -31,16 +30,11 @@ class MergePlan:
     drop: str
     fields: dict[str, Any] = field(default_factory=dict)
     """KEEP's fields that change, and their new values."""
+    added: dict[str, list[Any]] = field(default_factory=dict)
+    """Items of DROP's lists that KEEP's lists gain, at their end."""
     conflicts: list[tuple[str, Any, Any]] = field(default_factory=list)
     references: list[tuple[str, FieldPath]] = field(default_factory=list)
     """(record id, path) of every reference to DROP."""
-
-
-def _raw(batch: Batch, record_id: str) -> dict[str, Any]:
-    place = find_record(batch.files, record_id)
-    data = parse_yaml(place.path.read_bytes().removeprefix(b"\xef\xbb\xbf")).data
-    item: dict[str, Any] = data[place.section][place.index]
-    return item
 
 
 def _same_text(a: Any, b: Any) -> bool:
@@ -80,34 +74,63 @@ class _Conflict(Exception):
         self.entry = (name, keep, drop)
 
 
-def plan_merge(
-    dossier: Dossier, batch: Batch, keep: str, drop: str, prefer: str | None
-) -> MergePlan:
+_WIDTH = {Audience.INTERNAL: 0, Audience.PARTNER: 1, Audience.PUBLIC: 2}
+
+
+def _same_readers(kept: Any, dropped: Any) -> None:
+    """DROP's fields may not reach readers that DROP itself is kept from."""
+    if _WIDTH[dropped.audience] < _WIDTH[kept.audience]:
+        raise UsageError(
+            f"'{dropped.id}' is for {dropped.audience} readers and '{kept.id}' for"
+            f" {kept.audience}: folding would show {dropped.id}'s fields to more readers;"
+            f" give both the same audience first"
+            f" (dossier set {kept.id} audience {dropped.audience})"
+        )
+
+
+def _aliases(plan: MergePlan, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
+    """DROP's id and name become aliases of KEEP: old links and habits still find it."""
+    known = list(mine.get("aliases", []))
+    aliases = [*known, *plan.added.pop("aliases", [])]
+    if plan.drop not in aliases:
+        aliases.append(plan.drop)
+    their_name = theirs.get("name")
+    new_name = isinstance(their_name, str) and not _same_text(their_name, mine.get("name"))
+    if new_name and their_name not in aliases:
+        aliases.append(their_name)
+    if known:
+        plan.added["aliases"] = aliases[len(known) :]
+    else:
+        plan.fields["aliases"] = aliases
+
+
+def plan_merge(workspace: Workspace, keep: str, drop: str, prefer: str | None) -> MergePlan:
+    dossier = workspace.dossier
     kept, dropped = dossier.get(keep), dossier.get(drop)
     if kept is None or dropped is None or keep == drop:
         raise UsageError("merge takes two different records")
     if type(kept) is not type(dropped):
         raise UsageError(f"'{keep}' and '{drop}' are not records of the same kind")
-    mine, theirs = _raw(batch, keep), _raw(batch, drop)
+    _same_readers(kept, dropped)
+    mine, theirs = workspace.raw(keep), workspace.raw(drop)
     plan = MergePlan(keep, drop)
     for name, value in theirs.items():
         if name == "id":
             continue
+        current = mine.get(name)
+        if isinstance(current, list) and current and isinstance(value, list):
+            new_items = [item for item in value if item not in current]
+            if new_items:
+                plan.added[name] = new_items
+            continue
         try:
-            changes, folded = _fold(name, mine.get(name), value, prefer)
+            changes, folded = _fold(name, current, value, prefer)
         except _Conflict as conflict:
             plan.conflicts.append(conflict.entry)
             continue
         if changes:
             plan.fields[name] = folded
-    aliases = list(plan.fields.get("aliases", mine.get("aliases", [])))
-    if drop not in aliases:
-        aliases.append(drop)  # old links and habits that name it still find the record
-    their_name = theirs.get("name")
-    new_name = isinstance(their_name, str) and not _same_text(their_name, mine.get("name"))
-    if new_name and their_name not in aliases:
-        aliases.append(their_name)
-    plan.fields["aliases"] = aliases
+    _aliases(plan, mine, theirs)
     for record in dossier.records():
         if record.id != drop:
             plan.references += [(record.id, r.path) for r in references(record) if r.target == drop]
@@ -115,11 +138,10 @@ def plan_merge(
 
 
 def merge(
-    data: Path, dossier: Dossier, keep: str, drop: str, prefer: str | None, today: dt.date
+    workspace: Workspace, keep: str, drop: str, prefer: str | None, today: dt.date
 ) -> tuple[MergePlan, list[Edit]]:
     """The plan and the edits of folding DROP into KEEP; refused on a disagreement."""
-    batch = Batch(data)
-    plan = plan_merge(dossier, batch, keep, drop, prefer)
+    plan = plan_merge(workspace, keep, drop, prefer)
     if plan.conflicts:
         listed = "; ".join(f"{name}: {a!r} / {b!r}" for name, a, b in plan.conflicts)
         raise UsageError(
@@ -127,14 +149,17 @@ def merge(
             " whose value stays"
         )
     for name, value in plan.fields.items():
-        batch.set(keep, (name,), value)
+        workspace.set(keep, (name,), value)
+    for name, items in plan.added.items():
+        for item in items:
+            workspace.append(keep, (name,), item)
     for record_id, path in plan.references:
-        batch.set(record_id, path, keep)
-    batch.remove(drop)
-    return plan, batch.finish(today)
+        workspace.set(record_id, path, keep)
+    workspace.remove(drop)
+    return plan, workspace.changes(today)
 
 
 def describe(plan: MergePlan) -> str:
-    fields = ", ".join(plan.fields) or "no field"
+    fields = ", ".join(dict.fromkeys([*plan.fields, *plan.added])) or "no field"
     refs = ", ".join(f"{rid} {format_field_path(path)}" for rid, path in plan.references)
     return f"{plan.drop} into {plan.keep}: {fields}; references rewritten: {refs or 'none'}"

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dossier.datafile import collector
-from dossier.datafile.loaded import LoadResult, RawFile
+from dossier.datafile.loaded import LoadResult, Place, RawFile
 from dossier.datafile.repair import mended, overlaps
 from dossier.datafile.text_check import check_bytes
 from dossier.datafile.validation import field_errors, validate
@@ -306,7 +306,7 @@ class _Reader:
                 continue  # derived from a value that has an error of its own
             self._locate(finding, origin)
         self.problems.sort(key=Problem.sort_key)
-        return LoadResult(dossier, self.problems, self.names)
+        return LoadResult(dossier, self.problems, self.names, _places(origin))
 
     def _locate(self, finding: Finding, origin: dict[str, tuple[_FileRecords, FieldPath]]) -> None:
         if finding.record and finding.record in origin:
@@ -329,6 +329,15 @@ class _Reader:
             kind=finding.kind,
             cause=finding.cause,
         )
+
+
+def _places(origin: dict[str, tuple[_FileRecords, FieldPath]]) -> dict[str, Place]:
+    places = {}
+    for record_id, (current, (section, index)) in origin.items():
+        span = current.document.spans.get((str(section), int(index))) if current.document else None
+        start, end = (span.start, span.end) if span is not None else (0, 0)
+        places[record_id] = Place(current.name, str(section), int(index), start, end)
+    return places
 
 
 _SECTION_SYNONYMS = {

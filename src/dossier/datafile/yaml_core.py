@@ -165,3 +165,24 @@ def dump_yaml(data: Any) -> str:
         default_flow_style=False,
         width=100,
     )
+
+
+def multiline_scalars(text: str) -> list[tuple[int, int]] | None:
+    """The character spans of every scalar that runs over more than one line (block scalars
+    with the blank lines libyaml counts to them, quoted and plain texts that are folded), in
+    order; None for a text that cannot be read."""
+    parser: Any = Composer(text)
+    spans: list[tuple[int, int]] = []
+    try:
+        while True:
+            event: Any = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return spans
+            if isinstance(event, yaml.ScalarEvent):
+                first, last = event.start_mark, event.end_mark
+                if first is not None and last is not None and first.line != last.line:
+                    spans.append((int(first.index), int(last.index)))
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()

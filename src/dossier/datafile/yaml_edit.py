@@ -1,27 +1,32 @@
 """Edits of a data file that change only the text they must: comments, key order, quoting,
 blank lines and every other record stay byte for byte.
 
-The file is composed into nodes with their positions by the same libyaml parser that reads
-it; a value is replaced where it stands, and a field a record lacks is added on a line of
-its own after the record's last field (or inside its braces, for a record written in flow
-style). A round-trip library (ruamel.yaml) would re-emit the whole file in its own layout
-and bring a second YAML parser whose rules differ from the reader's; position-based edits on
-the reader's own parse keep one set of rules and touch nothing else.
+A record is composed into nodes by the same libyaml parser that reads the file, and every
+position is libyaml's character index into the text, so that lines are never counted twice
+(YAML breaks lines at CR, LF, CRLF, NEL, LS and PS; an editor at fewer of them). An edit is a
+`Splice`: the characters it replaces and the text put in their place. A value is replaced
+where it stands; a field a mapping lacks goes on a line of its own after the mapping's last
+content, at its keys' indentation (or inside its braces, for a mapping in flow style); an
+item goes after a list's last item, laid out as its items are. A round-trip library
+(ruamel.yaml) would re-emit the whole file in its own layout and bring a second YAML parser
+whose rules differ from the reader's; edits on the reader's own parse keep one set of rules.
 """
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from dossier.datafile.yaml_core import Composer, dump_block, dump_flow, dump_yaml
+from dossier.datafile.yaml_core import Composer, core_tag
+from dossier.datafile.yaml_positions import LINE_BREAK
+from dossier.datafile.yaml_render import Layout, block_lines, inline, literal_block, needs_block
 from dossier.errors import FieldPath, UsageError, format_field_path
 
-_NEWLINE = re.compile("\n")
 _PART = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
@@ -40,33 +45,30 @@ def parse_field_path(text: str) -> FieldPath:
     return tuple(parts)
 
 
-def scalar_text(value: Any) -> str:
-    """A value as YAML text for one line: a scalar plain or quoted as the reader needs, a list
-    or mapping in flow style."""
-    if isinstance(value, list | dict):
-        return dump_flow(value)
-    text = dump_yaml(value).strip()
-    if text.endswith("\n..."):
-        text = text[: -len("\n...")]
-    if "\n" in text:  # a multi-line text: one double-quoted line (JSON's escapes are YAML's)
-        text = json.dumps(value, ensure_ascii=False)
-    return text
+@dataclass(frozen=True)
+class Splice:
+    """Characters `start`…`end` of a text replaced by `text` (an insertion where equal)."""
+
+    start: int
+    end: int
+    text: str
 
 
-class _Text:
-    """The file's text, with offsets from libyaml's (line, column) marks."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-    def offset(self, mark: Any) -> int:
-        line: int = mark.line
-        column: int = mark.column
-        return self.starts[line] + column
+def apply_splices(text: str, splices: Iterable[Splice]) -> str:
+    """The text with every splice made; splices at one place keep their order."""
+    ordered = sorted(splices, key=lambda s: (s.start, s.end))
+    pieces, at = [], 0
+    for splice in ordered:
+        if splice.start < at:  # pragma: no cover - edits are made so that this cannot be
+            raise UsageError("two edits overlap in one place; make them one at a time")
+        pieces += [text[at : splice.start], splice.text]
+        at = splice.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def compose(text: str) -> Node:
+    """The node tree of a text (a whole file or a record blanked out of one)."""
     loader = Composer(text)
     try:
         node = loader.get_single_node()
@@ -79,7 +81,7 @@ def compose(text: str) -> Node:
     return node
 
 
-def _child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:
+def child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:
     """(key node, value node) of a mapping's key, or (None, item) of a sequence's index."""
     if isinstance(node, MappingNode) and isinstance(part, str):
         for key, value in node.value:
@@ -91,141 +93,303 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:
     return None, None
 
 
-def set_value(text: str, path: FieldPath, value: Any) -> str:
-    """The text with the value at `path` (from the top of the file) set to `value`: replaced
-    where it stands, or added after its mapping's last field."""
-    node = compose(text)
-    positions = _Text(text)
-    for depth, part in enumerate(path[:-1]):
-        _, child = _child(node, part)
-        if child is None:
+def walk(root: Node, path: FieldPath) -> Node:
+    node = root
+    for depth, part in enumerate(path):
+        _, found = child(node, part)
+        if found is None:
             raise UsageError(f"no {format_field_path(path[: depth + 1])} to edit")
-        node = child
-    last = path[-1]
-    _, current = _child(node, last)
-    rendered = scalar_text(value)
-    if current is not None:
-        start, end = positions.offset(current.start_mark), positions.offset(current.end_mark)
+        node = found
+    return node
+
+
+class Editor:
+    """Splices for edits of the node tree `root` of `text`: a whole file, or one record cut
+    out of it whose first `head` characters (blanked) are not the record's."""
+
+    def __init__(self, text: str, root: Any, layout: Layout, head: int = 0) -> None:
+        self.text = text
+        self.root: Node = root
+        self.layout = layout
+        self.head = head
+
+    # Positions -------------------------------------------------------------------------
+
+    def start(self, node: Node) -> int:
+        return int(node.start_mark.index)
+
+    def end(self, node: Node) -> int:
+        """Where the node's own text ends: block collections and block scalars end at their
+        last content, not at the next token (where libyaml marks them)."""
+        if isinstance(node, ScalarNode):
+            end = int(node.end_mark.index)
+            if node.style in ("|", ">"):
+                return self._block_scalar_end(node, end)
+            return end
+        if getattr(node, "flow_style", False) or not node.value:
+            return int(node.end_mark.index)
+        if isinstance(node, MappingNode):
+            key, value = node.value[-1]
+            return self._pair_end(key, value)
+        return self.end(node.value[-1])
+
+    def _pair_end(self, key: Node, value: Node) -> int:
+        if isinstance(value, ScalarNode) and value.value == "" and value.style is None:
+            colon = self.text.find(":", self.end(key))
+            return colon + 1  # `key:` with no value
+        return self.end(value)
+
+    def _block_scalar_end(self, node: ScalarNode, end: int) -> int:
+        """After the last line of content; with keep chomping (`|+`) its blank lines are
+        content too."""
+        start = self.start(node)
+        header_end = LINE_BREAK.search(self.text, start)
+        header = self.text[start : header_end.start() if header_end else end]
+        if "+" in header.split("#")[0]:
+            return end
+        lines = LINE_BREAK.split(self.text[start:end])
+        kept = len(lines)
+        while kept > 1 and not lines[kept - 1].strip(" \t"):
+            kept -= 1
+        position = start
+        for _ in range(kept):
+            found = LINE_BREAK.search(self.text, position, end)
+            if found is None:
+                return end
+            position = found.end()
+        return position
+
+    def after_line(self, position: int) -> int:
+        """The start of the line after the one `position` ends (a block item's text ends with
+        its last character, or at the start of a line for a block scalar)."""
+        if position > 0 and self.text[position - 1] in "\n\r\x85\u2028\u2029":
+            return position
+        found = LINE_BREAK.search(self.text, position)
+        return found.end() if found else len(self.text)
+
+    def line_start(self, position: int) -> int:
+        while position > 0 and self.text[position - 1] not in "\n\r\x85\u2028\u2029":
+            position -= 1
+        return position
+
+    def _ends_file(self, position: int) -> str:
+        """A line end to add where the file's last line has none."""
+        return (
+            self.layout.newline
+            if position == len(self.text)
+            and self.text
+            and (self.text[-1] not in "\n\r\x85\u2028\u2029")
+            else ""
+        )
+
+    # Edits -----------------------------------------------------------------------------
+
+    def set(self, path: FieldPath, value: Any) -> list[Splice]:
+        """Set the value at `path` (from the tree's root): replaced where it stands, or added
+        to its mapping."""
+        parent = walk(self.root, path[:-1])
+        key, current = child(parent, path[-1])
+        if current is None:
+            if not isinstance(parent, MappingNode) or not isinstance(path[-1], str):
+                raise UsageError(f"no {format_field_path(path)} to edit")
+            return [self._add_key(parent, path[-1], value)]
+        return [self._replace(parent, key, current, value)]
+
+    def _replace(self, parent: Node, key: Node | None, current: Node, value: Any) -> Splice:
+        start, end = self.start(current), self.end(current)
+        if isinstance(current, ScalarNode) and current.value == "" and current.style is None:
+            at = self._pair_end(key, current) if key is not None else start
+            return self._after_colon(key, at, at, value)
+        in_block_mapping = key is not None and not getattr(parent, "flow_style", False)
+        block_now = isinstance(current, SequenceNode | MappingNode) and not current.flow_style
+        as_block = block_now or needs_block(value)
+        if in_block_mapping and isinstance(value, list | dict) and value and as_block:
+            assert key is not None
+            colon = self.text.find(":", self.end(key)) + 1
+            return self._after_colon(key, colon, self.after_line(end), value)
         if isinstance(current, ScalarNode) and current.style in ("|", ">"):
-            # A block scalar ends with the line breaks after it (blank lines too): kept.
-            old = text[start:end]
-            tail = old[len(old.rstrip("\n")) :] or "\n"
-            return text[:start] + rendered + tail + text[end:]
-        return text[:start] + rendered + text[end:]
-    if not isinstance(node, MappingNode) or not isinstance(last, str):
-        raise UsageError(f"no {format_field_path(path)} to edit")
-    return _add_key(text, positions, node, last, rendered)
+            # A block scalar stays one, and its line end stays: the next line starts where
+            # it did.
+            indent = self._content_indent(current, key)
+            written = literal_block(value, indent, current.style, self.layout.newline)
+            if written is not None:
+                return Splice(start, self.after_line(end), written)
+            return Splice(
+                start, self.after_line(end), inline(self.layout, value) + self.layout.newline
+            )
+        return Splice(start, end, inline(self.layout, value, in_flow=_in_flow(parent)))
+
+    def _content_indent(self, scalar: ScalarNode, key: Node | None) -> int:
+        """The indentation of a block scalar's content, kept: a comment after it that is less
+        indented than its content must stay a comment."""
+        lines = LINE_BREAK.split(self.text[self.start(scalar) : self.end(scalar)])
+        for line in lines[1:]:
+            if line.strip():
+                return len(line) - len(line.lstrip(" "))
+        return int(key.start_mark.column) + 2 if key is not None else 2
+
+    def _after_colon(self, key: Node | None, start: int, end: int, value: Any) -> Splice:
+        """`key:` and its value, from `start` (after the colon): inline, or in block style on
+        the lines after; `end` is the colon too (no value) or past the old value's lines."""
+        block = key is not None and isinstance(value, list | dict) and bool(value)
+        if block and (end > start or needs_block(value)):
+            assert key is not None
+            body = block_lines(self.layout, value, int(key.start_mark.column) + 2)
+            if end == start:  # the line end after the colon stays
+                body = body.removesuffix(self.layout.newline)
+            return Splice(start, end, self.layout.newline + body)
+        return Splice(start, end, " " + inline(self.layout, value))
+
+    def _add_key(self, mapping: MappingNode, key: str, value: Any) -> Splice:
+        if mapping.flow_style or not mapping.value:
+            if not mapping.value:
+                close = int(mapping.end_mark.index) - 1
+                return Splice(close, close, f"{key}: {inline(self.layout, value, in_flow=True)}")
+            last_key, last_value = mapping.value[-1]
+            at = self._pair_end(last_key, last_value)
+            return Splice(at, at, f", {key}: {inline(self.layout, value, in_flow=True)}")
+        indent = int(mapping.value[0][0].start_mark.column)
+        last_key, last_value = mapping.value[-1]
+        at = self.after_line(self._pair_end(last_key, last_value))
+        if needs_block(value) or (isinstance(value, str) and "\n" in value):
+            line = block_lines(self.layout, {key: value}, indent)
+        else:  # a scalar, or a list of them, on the key's line, as the reader needs it
+            line = " " * indent + f"{key}: {inline(self.layout, value)}{self.layout.newline}"
+        return Splice(at, at, self._ends_file(at) + line)
+
+    def unset(self, path: FieldPath) -> list[Splice]:
+        """Take the field at `path` out of its mapping: its lines, or its text and a comma."""
+        parent = walk(self.root, path[:-1])
+        if not isinstance(parent, MappingNode) or not isinstance(path[-1], str):
+            raise UsageError(f"{format_field_path(path)} is not a field that can be unset")
+        pairs = parent.value
+        place = next(
+            (
+                i
+                for i, (k, _) in enumerate(pairs)
+                if isinstance(k, ScalarNode) and k.value == path[-1]
+            ),
+            None,
+        )
+        if place is None:
+            return []
+        if len(pairs) == 1:
+            raise UsageError(f"{format_field_path(path)} is the only field there; remove the item")
+        key, value = pairs[place]
+        if parent.flow_style:
+            if place + 1 < len(pairs):
+                return [Splice(self.start(key), self.start(pairs[place + 1][0]), "")]
+            previous_key, previous_value = pairs[place - 1]
+            return [
+                Splice(self._pair_end(previous_key, previous_value), self._pair_end(key, value), "")
+            ]
+        line = self.line_start(self.start(key))
+        if line < self.head or self.text[line : self.start(key)].strip(" \t"):
+            # The first key of a list item (`- title: …`): the next key takes its place.
+            return [Splice(self.start(key), self.start(pairs[place + 1][0]), "")]
+        return [Splice(line, self.after_line(self._pair_end(key, value)), "")]
+
+    def append(self, path: FieldPath, item: Any) -> list[Splice]:
+        """Add `item` at the end of the list at `path` (created if the mapping lacks it)."""
+        parent = walk(self.root, path[:-1])
+        _, items = child(parent, path[-1])
+        if items is None or _is_null(items):
+            return self.set(path, [item])
+        if not isinstance(items, SequenceNode):
+            raise UsageError(f"{format_field_path(path)} is not a list")
+        if items.flow_style or not items.value:
+            if not items.value:
+                close = int(items.end_mark.index) - 1
+                return [Splice(close, close, inline(self.layout, item, in_flow=True))]
+            at = self.end(items.value[-1])
+            return [Splice(at, at, ", " + inline(self.layout, item, in_flow=True))]
+        return [self._add_block_item(items, item)]
+
+    def _add_block_item(self, items: SequenceNode, item: Any) -> Splice:
+        dash = int(items.start_mark.column)
+        last = items.value[-1]
+        at = self.after_line(self.end(last))
+        gap = ""
+        if len(items.value) > 1:  # items set apart by blank lines: so is the new one
+            between = self.text[
+                self.after_line(self.end(items.value[-2])) : self.line_start(self.start(last))
+            ]
+            gap = self.layout.newline if between and not between.strip() else ""
+        if isinstance(last, MappingNode | SequenceNode) and last.flow_style:
+            # Items written in flow style (`- {title: Mayor, since: 2013}`): so is this one.
+            line = " " * dash + "- " + inline(self.layout, item) + self.layout.newline
+            return Splice(at, at, self._ends_file(at) + gap + line)
+        body = block_lines(self.layout, [item], 0)
+        lines = body.splitlines(keepends=True)
+        first_column = int(items.value[0].start_mark.column)
+        step = (
+            max(first_column - dash, 2)
+            if items.value[0].start_mark.line == items.start_mark.line
+            else 2
+        )
+        rendered = "".join(
+            (" " * dash + "-" + " " * (step - 1) + line[2:])
+            if line.startswith("- ")
+            else " " * (dash + step - 2) + line
+            for line in lines
+        )
+        return Splice(at, at, self._ends_file(at) + gap + rendered)
+
+    def _emptied(self, path: FieldPath, items: SequenceNode) -> Splice:
+        """The block list at `path` without its only item: `key: []`."""
+        key, _ = child(walk(self.root, path[:-1]), path[-1])
+        if key is None:
+            raise UsageError(f"{format_field_path(path)}: its only item cannot be taken out")
+        colon = self.text.find(":", self.end(key)) + 1
+        return Splice(colon, self.after_line(self.end(items)), " []" + self.layout.newline)
+
+    def remove(self, path: FieldPath) -> list[Splice]:
+        """Take item `path[-1]` out of the list at `path[:-1]`: its lines (and one blank line
+        that set it apart), or, in a list in flow style, its text and one comma."""
+        items = walk(self.root, path[:-1])
+        index = path[-1]
+        if not isinstance(items, SequenceNode) or not isinstance(index, int):
+            raise UsageError(f"no {format_field_path(path)} to remove")
+        if not 0 <= index < len(items.value):
+            raise UsageError(f"no {format_field_path(path)} to remove")
+        item = items.value[index]
+        if items.flow_style:
+            if index + 1 < len(items.value):
+                return [Splice(self.start(item), self.start(items.value[index + 1]), "")]
+            if index > 0:
+                return [Splice(self.end(items.value[index - 1]), self.end(item), "")]
+            return [Splice(self.start(item), self.end(item), "")]
+        if len(items.value) == 1:
+            return [self._emptied(path[:-1], items)]
+        first = self.line_start(self.start(item))
+        if first < self.head:
+            raise UsageError(f"{format_field_path(path)} shares its line; remove it by hand")
+        last = self.after_line(self.end(item))
+        following = LINE_BREAK.search(self.text, last)
+        if (
+            index + 1 < len(items.value)
+            and following
+            and not self.text[last : following.start()].strip()
+        ):
+            return [Splice(first, following.end(), "")]  # and the blank line after it
+        if index + 1 == len(items.value):
+            previous_end = self.after_line(self.end(items.value[index - 1]))
+            if previous_end < first and not self.text[previous_end:first].strip():
+                first = previous_end  # the last item: the blank line before it goes with it
+        return [Splice(first, last, "")]
 
 
-def set_value_in_item(
-    text: str, first_line: int, last_line: int, path: FieldPath, value: Any
-) -> str:
-    """`set_value` for a path inside the list item on lines `first_line`…`last_line`
-    (0-based; a record of a block section): only those lines are parsed, so that an edit of
-    one record of a large file costs what the record does. A record that shares its lines
-    with others (a section in flow style) is edited through the whole file."""
-    lines = text.splitlines(keepends=True)
-    before, item, after = (
-        lines[:first_line],
-        lines[first_line : last_line + 1],
-        lines[last_line + 1 :],
+def _in_flow(node: Node) -> bool:
+    return bool(getattr(node, "flow_style", False))
+
+
+def _is_null(node: Node) -> bool:
+    """`key:` or `key: null`: a list not yet begun."""
+    return (
+        isinstance(node, ScalarNode)
+        and node.style is None
+        and core_tag(node.value) == ("tag:yaml.org,2002:null")
     )
-    piece = "".join(item)
-    if not piece.lstrip().startswith("- "):
-        return ""  # not a block list item of its own: the caller edits the whole file
-    edited = set_value(piece, (0, *path), value)
-    return "".join(before) + edited + "".join(after)
 
 
-def _end_of_line(text: str, start: int) -> int:
-    newline = text.find("\n", start)
-    return len(text) if newline < 0 else newline
-
-
-def _add_key(text: str, positions: _Text, mapping: MappingNode, key: str, rendered: str) -> str:
-    if mapping.flow_style or not mapping.value:
-        close = positions.offset(mapping.end_mark) - 1  # the closing brace
-        while close > 0 and text[close] != "}":
-            close -= 1
-        separator = ", " if mapping.value else ""
-        return text[:close].rstrip(" ") + f"{separator}{key}: {rendered}" + text[close:]
-    first_key = mapping.value[0][0]
-    indent = int(first_key.start_mark.column)
-    last_value = mapping.value[-1][1]
-    end = positions.offset(last_value.end_mark)
-    if last_value.end_mark.column == 0 and end > 0:
-        insert_at = end  # the value ended with its line (a block scalar or collection)
-    else:
-        insert_at = _end_of_line(text, end) + 1
-        if insert_at > len(text):
-            text += "\r\n" if "\r\n" in text else "\n"
-    newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line ends
-    line = " " * indent + f"{key}: {rendered}{newline}"
-    return str(text[:insert_at] + line + text[insert_at:])
-
-
-def add_item(text: str, section: str, item: dict[str, Any]) -> str:
-    """The text with `item` added at the end of the top-level list `section` (which is
-    created at the end of the file if there is none), laid out as the list's items are."""
-    root = compose(text) if text.strip() else None
-    newline = "\r\n" if "\r\n" in text else "\n"
-    _, items = _child(root, section) if root is not None else (None, None)
-    if items is None:
-        start = "" if not text or text.endswith("\n") else newline
-        return text + start + _indented({section: [item]}, newline)
-    if not isinstance(items, SequenceNode):
-        raise UsageError(f"'{section}' is not a list in this file")
-    positions = _Text(text)
-    if items.flow_style or not items.value:
-        close = positions.offset(items.end_mark) - 1
-        while close > 0 and text[close] != "]":
-            close -= 1
-        separator = ", " if items.value else ""
-        return text[:close].rstrip(" ") + separator + scalar_text(item) + text[close:]
-    indent = int(items.value[0].start_mark.column) - 2  # the "- " of the items
-    # Right after the last item's last line (libyaml ends it after any blank lines).
-    content_end = len(text[: positions.offset(items.value[-1].end_mark)].rstrip())
-    insert_at = _end_of_line(text, content_end) + 1
-    if insert_at > len(text):
-        text += newline
-    gap = ""
-    if len(items.value) > 1:  # items set apart by blank lines: so is the new one
-        previous_end = len(text[: positions.offset(items.value[-2].end_mark)].rstrip())
-        between = text[previous_end : positions.offset(items.value[-1].start_mark)]
-        gap = newline if between.replace("\r", "").count("\n") > 1 else ""
-    rendered = "".join(" " * indent + line + newline for line in dump_block([item]).splitlines())
-    return text[:insert_at] + gap + rendered + text[insert_at:]
-
-
-def _indented(data: dict[str, Any], newline: str) -> str:
-    """A new section in block style, its items indented under the key as the sample's are."""
-    return "".join(line + newline for line in dump_block(data).splitlines())
-
-
-def remove_item(text: str, section: str, index: int) -> str:
-    """The text without item `index` of the top-level list `section`: its lines (and one blank
-    line that set it apart), or, in a list in flow style, its text and one comma."""
-    root = compose(text)
-    _, items = _child(root, section)
-    if not isinstance(items, SequenceNode) or not 0 <= index < len(items.value):
-        raise UsageError(f"no {section}[{index}] to remove")
-    positions = _Text(text)
-    item = items.value[index]
-    if items.flow_style:
-        start, end = positions.offset(item.start_mark), positions.offset(item.end_mark)
-        after = text[end:]
-        stripped = after.lstrip(" ")
-        if stripped.startswith(","):
-            return text[:start] + stripped[1:].lstrip(" ")
-        before = text[:start].rstrip(" ")
-        return before.removesuffix(",") + after
-    lines = text.splitlines(keepends=True)
-    first = item.start_mark.line
-    last_end = len(text[: positions.offset(item.end_mark)].rstrip())
-    last = text.count("\n", 0, last_end)
-    drop_to = last + 1
-    if drop_to < len(lines) and not lines[drop_to].strip():
-        drop_to += 1  # the blank line after it
-    elif first > 0 and not lines[first - 1].strip():
-        first -= 1  # the blank line before it, for the last item
-    return "".join(lines[:first] + lines[drop_to:])
+__all__ = ["Layout", "Node"]

@@ -28,6 +28,12 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    start: int = 0
+    """Character index of the record's first character in the file's text."""
+    end: int = 0
+    """Character index just after its last content (a scalar, or a flow collection's
+    bracket): libyaml ends a block collection at the next token, which may be the next
+    record's."""
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -189,3 +195,38 @@ LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 LINE_BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 # The line breaks of YAML that editors, git and GitHub do not count.
 _ODD_BREAK_BYTES = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+def _tab_indent(raw: bytes, line: int) -> int | None:
+    """The column of a TAB in the indentation of YAML line `line` (1-based), if any."""
+    for number, text in enumerate(LINE_BREAK_BYTES.split(raw), 1):
+        if number == line:
+            indent = text[: len(text) - len(text.lstrip(b" \t"))]
+            return indent.index(b"\t") + 1 if b"\t" in indent else None
+    return None
+
+
+def yaml_error(error: yaml.YAMLError, raw: bytes) -> Finding:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    tab = _tab_indent(raw, line) if mark is not None else None
+    if tab is not None:
+        return Finding(
+            "",
+            (),
+            "a TAB is used for indentation; YAML indents with spaces only",
+            "replace the TAB at the start of the line with spaces",
+            line=line,
+            column=tab,
+        )
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"YAML syntax error: {problem}"
+    hint = ""
+    if context:
+        context_mark = getattr(error, "context_mark", None)
+        where = f" (line {context_mark.line + 1})" if context_mark is not None else ""
+        hint = f"{context}{where}"
+    if "nesting depth" in str(problem):
+        message, hint = "the data is nested too deeply", ""
+    return Finding("", (), message, hint, line=line, column=column)

@@ -33,7 +33,7 @@ from dossier.datafile.yaml_core import (
     Composer,
     core_tag,
 )
-from dossier.datafile.yaml_positions import LINE_BREAK_BYTES, Span, YamlDocument
+from dossier.datafile.yaml_positions import Span, YamlDocument, yaml_error
 from dossier.errors import FieldPath, Finding, PathPart
 from dossier.model.values import CONTROL_CHARACTERS
 
@@ -74,6 +74,7 @@ class _Reader:
     def __init__(self, source: bytes | str, on_item: ItemHook | None, *, check_text: bool) -> None:
         self.parser: Any = Composer(source)  # its own get_event and peek_event, in C
         self.last_end: Any = None  # end mark of the value read last, for record spans
+        self.content_end: Any = None  # end mark of the last scalar, alias or flow bracket
         self.on_item = on_item
         self.check_text = check_text
         self.problems: list[Finding] = []
@@ -104,10 +105,10 @@ class _Reader:
         event = self.parser.get_event()
         if isinstance(event, ScalarEvent):
             self.values += 1
-            self.last_end = event.end_mark
+            self.last_end = self.content_end = event.end_mark
             result = self.scalar(event, link)
         elif isinstance(event, AliasEvent):
-            self.last_end = event.end_mark
+            self.last_end = self.content_end = event.end_mark
             return self.alias(event, link)
         else:
             if depth >= MAX_DEPTH:
@@ -123,6 +124,8 @@ class _Reader:
                 result = self.mapping(event, link, depth)
             else:
                 result = self.sequence(event, link, depth)
+            if event.flow_style:
+                self.content_end = self.last_end  # after the closing bracket
             if anchor is not None:
                 self.open_anchors.discard(anchor)
                 self.anchors[anchor] = (result, self.values - before)
@@ -303,7 +306,12 @@ class _Reader:
             item = self.value((link, index), 2)
             end = self.last_end
             self.spans[name, index] = Span(
-                first.start_mark.line, first.start_mark.column, end.line, end.column
+                first.start_mark.line,
+                first.start_mark.column,
+                end.line,
+                end.column,
+                first.start_mark.index,
+                self.content_end.index,
             )
             items.append(self.on_item(name, index, item))
             index += 1
@@ -312,41 +320,6 @@ class _Reader:
             self.tag_problem(start, link)
             return None
         return items
-
-
-def _tab_indent(raw: bytes, line: int) -> int | None:
-    """The column of a TAB in the indentation of YAML line `line` (1-based), if any."""
-    for number, text in enumerate(LINE_BREAK_BYTES.split(raw), 1):
-        if number == line:
-            indent = text[: len(text) - len(text.lstrip(b" \t"))]
-            return indent.index(b"\t") + 1 if b"\t" in indent else None
-    return None
-
-
-def _yaml_error(error: yaml.YAMLError, raw: bytes) -> Finding:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    tab = _tab_indent(raw, line) if mark is not None else None
-    if tab is not None:
-        return Finding(
-            "",
-            (),
-            "a TAB is used for indentation; YAML indents with spaces only",
-            "replace the TAB at the start of the line with spaces",
-            line=line,
-            column=tab,
-        )
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    message = f"YAML syntax error: {problem}"
-    hint = ""
-    if context:
-        context_mark = getattr(error, "context_mark", None)
-        where = f" (line {context_mark.line + 1})" if context_mark is not None else ""
-        hint = f"{context}{where}"
-    if "nesting depth" in str(problem):
-        message, hint = "the data is nested too deeply", ""
-    return Finding("", (), message, hint, line=line, column=column)
 
 
 # The bytes of C0 controls and DEL, and the backslash that starts an escape (`"\x07"`);
@@ -388,7 +361,7 @@ def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocu
     try:
         data = reader.read()
     except yaml.YAMLError as error:
-        return YamlDocument(raw, None, [_yaml_error(error, raw)])
+        return YamlDocument(raw, None, [yaml_error(error, raw)])
     except _Abort as abort:
         return YamlDocument(raw, None, [*reader.problems, abort.problem], reader.spans)
     except RecursionError:

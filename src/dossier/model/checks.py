@@ -131,6 +131,23 @@ def check_agenda_ids(dossier: Dossier) -> Iterator[Finding]:
                 seen[item.id] = index
 
 
+def check_alias_ids(dossier: Dossier) -> Iterator[Finding]:
+    """No id is another record's alias: `show` and references would find either."""
+    owners: dict[str, str] = {}
+    for record in dossier.records():
+        for alias in getattr(record, "aliases", ()):
+            owners.setdefault(alias, record.id)
+    for record in dossier.records():
+        owner = owners.get(record.id)
+        if owner is not None and owner != record.id:
+            yield Finding(
+                record.id,
+                ("id",),
+                f"the id '{record.id}' is an alias of '{owner}'",
+                "choose another id: what named the alias would change meaning",
+            )
+
+
 def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
     """What is not wrong but needs a look before the next meeting."""
     warning = Severity.WARNING
@@ -238,5 +255,6 @@ def check_dossier(
         *check_references(dossier, elsewhere),
         *check_dates(dossier),
         *check_agenda_ids(dossier),
+        *check_alias_ids(dossier),
         *(check_warnings(dossier, today) if warnings else ()),
     ]

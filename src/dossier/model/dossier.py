@@ -35,6 +35,11 @@ class OpenFollowUp(NamedTuple):
     event: Event
     follow_up: FollowUp
 
+    @property
+    def number(self) -> int:
+        """Its place in the event's list, from 1: the number `dossier done` takes."""
+        return next(i for i, f in enumerate(self.event.follow_ups, 1) if f is self.follow_up)
+
     def is_overdue(self, today: dt.date) -> bool:
         due = self.follow_up.due
         return due is not None and due.end() < today

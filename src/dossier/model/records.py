@@ -305,6 +305,23 @@ SETTINGS = tuple(key for key in TOP_LEVEL_KEYS if key not in SECTIONS)
 """The top-level keys that are settings of the whole dossier, not sections of records."""
 
 
+SECTION_OF_KIND: dict[str, str] = {
+    **{KIND_NAMES[model]: section for section, model in SECTIONS.items()},
+    "organization": "organisations",
+}
+"""A kind of record as commands name it (`person`) → its section (`people`)."""
+
+LIST_ITEMS: dict[str, tuple[type[AnyRecord], str]] = {
+    "role": (Person, "roles"),
+    "follow-up": (Event, "follow_ups"),
+    "agenda": (Event, "agenda"),
+    "participant": (Event, "people"),
+    "figure": (Cluster, "figures"),
+    "former-name": (Organisation, "former_names"),
+}
+"""The items `dossier add` puts into a record's list: the kind of record, the list."""
+
+
 def kind_of(record: AnyRecord) -> str:
     return KIND_NAMES[type(record)]
 

@@ -100,9 +100,10 @@ def follow_ups_table(viewer: Viewer, items: Sequence[OpenFollowUp]) -> Table:
                 Text(viewer.t.text(item.follow_up.action)),
                 Text(owner),
                 Text(str(item.event.date)),
+                Text(str(item.number)),
             )
         )
-    return table(viewer, ("Due", "Action", "Owner", "Event"), rows)
+    return table(viewer, ("Due", "Action", "Owner", "Event", "Number"), rows)
 
 
 def sources_block(viewer: Viewer, source_ids: Sequence[str]) -> Group:

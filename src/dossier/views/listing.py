@@ -231,9 +231,10 @@ def follow_up_rows(
                 text_in(follow_up.action, lang),
                 owner,
                 item.event.id,
+                str(item.number),
             )
         )
-    return Rows(("Due", "Status", "Action", "Owner", "Event"), rows)
+    return Rows(("Due", "Status", "Action", "Owner", "Event", "Number"), rows)
 
 
 def stale_rows(found: Sequence[Fact]) -> Rows:

@@ -1,0 +1,160 @@
+"""The commands that edit the data in bulk: import (rows of a spreadsheet), merge (two
+records into one) and fmt (the canonical layout of lines)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dossier.cli.app import command, say, today, user_data
+from dossier.cli.edit import workspace_for
+from dossier.errors import UsageError
+from dossier.files import write_stdout
+
+# No `from __future__ import annotations`: Typer reads every command's signature at each
+# start, and annotations kept as text would be evaluated anew each time.
+
+
+@command("import")
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .csv (UTF-8) or .xlsx file.")],
+    kind: Annotated[
+        str, typer.Option(metavar="KIND", help="people, organisations or events.")
+    ] = "people",
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", metavar="COLUMN=FIELD", help="Read a column as this field."),
+    ] = None,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Write the changes (default: show them).")
+    ] = False,
+    lang: Annotated[
+        str, typer.Option(metavar="LANG", help="The language of the file's texts.")
+    ] = "en",
+) -> None:
+    """Add and update records from a spreadsheet or CSV file: a dry run unless --apply.
+
+    Columns are matched by header (the CSV export's, or Name, Surname, E-mail…); a row finds
+    its record by id, else by name or native name; a row that fits several is reported,
+    never guessed. Importing the export of the same records changes nothing.
+
+    Example: dossier import delegation.xlsx --kind people --map "Kanji=native_name" --apply
+    """
+    from dossier.export.table_import import apply_import, describe, plan_import, read_table
+    from dossier.model.records import SECTION_OF_KIND
+
+    word = kind.lower()
+    section = SECTION_OF_KIND.get(word.removesuffix("s"), SECTION_OF_KIND.get(word, word))
+    if word == "people":
+        section = "people"
+    if section not in ("people", "organisations", "events"):
+        raise UsageError("--kind: people, organisations or events")
+    columns = _columns(mapping or [])
+    header, rows = read_table(file)
+    with workspace_for(ctx, not apply) as workspace:
+        dossier = workspace.dossier
+        results = plan_import(dossier, section, header, rows, columns, lang)
+        listing, summary = describe(results)
+        write_stdout(listing)
+        apply_import(workspace, dossier, section, (header, rows), results, columns, lang)
+        edits = workspace.changes(today())
+        if not apply:
+            say(f"dossier: {summary} (a dry run: --apply writes)")
+            return
+        workspace.write(edits)
+    say(f"dossier: {summary}; written")
+
+
+def _columns(items: list[str]) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for item in items:
+        column, equals, name = item.partition("=")
+        if not equals or not column or not name:
+            raise UsageError(f"--map {item}: write COLUMN=FIELD")
+        columns[column] = name
+    return columns
+
+
+@command()
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PATH]...", help="Files or folders (default: the data)."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not in layout.")
+    ] = False,
+) -> None:
+    """Bring data files to the canonical layout: LF line ends, no blanks at line ends, at
+    most one blank line in a row, one line end at the end. Keys, values, quoting,
+    indentation and comments stay as written.
+
+    Example: dossier fmt --check
+    """
+    from dossier.datafile.layout import canonical, differences, same_data
+    from dossier.datafile.load import find_yaml_files
+    from dossier.files import write_atomic
+
+    files = [f for p in (paths or [user_data(ctx)]) for f in find_yaml_files(p)]
+    off = 0
+    for file in files:
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError(
+                f"{file}: not a readable UTF-8 file; `dossier validate` says why"
+            ) from None
+        found = differences(text)
+        if not found:
+            continue
+        off += 1
+        if check:
+            write_stdout(f"{file}: not in layout: {', '.join(found)}\n")
+        else:
+            laid_out = canonical(text)
+            if not same_data(text, laid_out):  # pragma: no cover - a safeguard
+                raise UsageError(
+                    f"{file}: its layout cannot be changed without a value; not written"
+                )
+            write_atomic(file, laid_out.encode("utf-8"), force=True)
+            say(f"dossier: laid out {file} ({', '.join(found)})")
+    noun = "file" if len(files) == 1 else "files"
+    if check and off:
+        say(f"dossier: {off} of {len(files)} {noun} not in layout; `dossier fmt` lays them out")
+        raise typer.Exit(1)
+    if check:
+        say(f"dossier: {len(files)} {noun} in layout")
+
+
+@command()
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The record that stays.")],
+    drop: Annotated[str, typer.Argument(metavar="DROP", help="The record folded into it.")],
+    prefer: Annotated[
+        str | None,
+        typer.Option(metavar="keep|drop", help="Whose value wins where the two disagree."),
+    ] = None,
+    apply: Annotated[bool, typer.Option("--apply", help="Write (default: show the diff).")] = False,
+) -> None:
+    """Fold DROP into KEEP: fields, roles, sources, notes; every reference rewritten; DROP's
+    id kept as an alias of KEEP. A dry run (the diff) unless --apply.
+
+    Example: dossier merge norihiko-fukuda fukuda-norihiko --apply
+    """
+    from dossier.datafile.merging import describe
+    from dossier.datafile.merging import merge as merge_records
+
+    if prefer not in (None, "keep", "drop"):
+        raise UsageError("--prefer: keep or drop")
+    with workspace_for(ctx, not apply) as workspace:
+        kept, dropped = workspace.find(keep).id, workspace.find(drop).id
+        plan, edits = merge_records(workspace, kept, dropped, prefer, today())
+        if not apply:
+            write_stdout("".join(edit.diff() for edit in edits))
+            say(f"dossier: would fold {describe(plan)} (a dry run: --apply writes)")
+            return
+        workspace.write(edits)
+    say(f"dossier: folded {describe(plan)}")

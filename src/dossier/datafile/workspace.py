@@ -1,0 +1,387 @@
+"""The data as one thing to read and to edit: its files, their texts, where every record
+stands, and the dossier they make, from one read.
+
+Every command that changes the data goes through a `Workspace`: `find` a record, make
+edits (`set`, `unset`, `append`, `remove`, `add`), then `changes()` checks the data with
+all of them, by the same reading as `dossier validate`, and `write()` replaces the files.
+
+Edits inside a record are made on that record's own text, composed by the parser that
+reads the file and located by the character span the reader noted for it, so an edit can
+only land in the record it names. Records are then put back into their files in one pass:
+a batch of ten thousand edits costs one read, one check and one write.
+
+While a workspace is open for writing, a lock file beside the data (`.NAME.lock`) keeps
+other `dossier` commands from editing the same data; a file changed by anyone else between
+reading and writing is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from dossier.datafile.editing import Edit
+from dossier.datafile.guard import hold_lock, writable
+from dossier.datafile.load import find_yaml_files, read_raw
+from dossier.datafile.loaded import LoadResult, Place, RawFile
+from dossier.datafile.yaml_edit import Editor, Splice, apply_splices, child, compose
+from dossier.datafile.yaml_render import Layout, add_section
+from dossier.errors import EditRefused, FieldPath, UsageError, format_field_path, os_reason
+from dossier.model.records import SECTIONS
+
+if TYPE_CHECKING:
+    from dossier.datafile.yaml_edit import Node
+    from dossier.model.dossier import Dossier
+    from dossier.model.records import AnyRecord
+
+BOM = "\ufeff"
+
+
+@dataclass
+class _Region:
+    """A record's text cut out of its file, being edited: the characters before it on its
+    first line are blanked, so that it composes alone with every column unchanged."""
+
+    start: int  # where its first line starts in the file
+    end: int  # where its content ends
+    head: int  # blanked characters before the record on its first line
+    text: str
+
+
+@dataclass
+class DataFile:
+    """One file of the data: its bytes as read, its text, and the edits waiting for it."""
+
+    path: Path
+    name: str
+    raw: bytes
+    text: str
+    bom: bool
+    layout: Layout
+    regions: dict[tuple[str, int], _Region] = field(default_factory=dict)
+    removed: dict[tuple[str, int], list[Splice]] = field(default_factory=dict)
+    inserts: list[Splice] = field(default_factory=list)
+    _tree: Node | None = None
+
+    def tree(self) -> Node:
+        """The whole file's node tree, composed once, from the text as read."""
+        if self._tree is None:
+            self._tree = compose(self.text)
+        return self._tree
+
+    def edited(self) -> str:
+        """The text with every edit made."""
+        splices = [
+            Splice(r.start, r.end, self.text[r.start : r.start + r.head] + r.text[r.head :])
+            for key, r in self.regions.items()
+            if key not in self.removed
+        ]
+        for removal in self.removed.values():
+            splices += removal
+        return apply_splices(self.text, [*splices, *self.inserts])
+
+
+class Workspace:
+    """The data's files and the dossier read from them, with edits made in their text."""
+
+    def __init__(self, data: Path, files: list[DataFile], result: LoadResult) -> None:
+        self.data = data
+        self.files = files
+        self.result = result
+        self._by_name = {f.name: f for f in files}
+        self._lock: int | None = None
+
+    # Opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data: Path, today: dt.date, *, use_cache: bool = True) -> Workspace:
+        """Read every file of the data once: texts, the dossier and where each record is."""
+        raws = [read_raw(path) for path in find_yaml_files(data)]
+        files = [_data_file(raw) for raw in raws]
+        result = _load(raws, today, use_cache=use_cache)
+        return cls(data, files, result)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.unlock()
+
+    @property
+    def dossier(self) -> Dossier:
+        return self.result.dossier
+
+    # Looking up ----------------------------------------------------------------------
+
+    def find(self, ref: str) -> AnyRecord:
+        """The record `ref` names (id, alias or name), as `dossier show` finds it."""
+        from dossier.model.lookup import Finder
+
+        return Finder(self.dossier).find(ref)
+
+    def where(self, record_id: str) -> Place:
+        """Where the record stands; `UsageError` for an id the data has no valid record of."""
+        place = self.result.places.get(record_id)
+        if place is None or place.file not in self._by_name:
+            raise UsageError(f"no record '{record_id}' in the data's files")
+        return place
+
+    def raw(self, record_id: str) -> dict[str, Any]:
+        """The record as written (plain data: lists, texts, dates as text)."""
+        from dossier.datafile.yaml_reader import parse_yaml
+
+        region, _ = self._editor(record_id)
+        data = parse_yaml(region.text).data
+        if not isinstance(data, dict):  # pragma: no cover - the reader found a record there
+            raise UsageError(f"'{record_id}' cannot be read for editing")
+        return data
+
+    # Edits of a record ---------------------------------------------------------------
+
+    def set(self, record_id: str, path: FieldPath, value: Any) -> None:
+        """Set a field of a record (added after its last field if it has none)."""
+        if value is None:
+            raise UsageError(
+                f"{format_field_path(path)}: null removes a field; use `dossier unset`"
+            )
+        self._in_record(record_id, lambda editor: editor.set(path, value))
+
+    def unset(self, record_id: str, path: FieldPath) -> bool:
+        """Take a field out of a record; False if it had none."""
+        if path[0] == "id":
+            raise UsageError("the id cannot be unset: it is what names the record")
+        made = self._in_record(record_id, lambda editor: editor.unset(path))
+        return bool(made)
+
+    def append(self, record_id: str, path: FieldPath, item: Any) -> int:
+        """Add an item at the end of a list of a record; its index."""
+        record_data = self._item_count(record_id, path)
+        self._in_record(record_id, lambda editor: editor.append(path, item))
+        return record_data
+
+    def remove_item(self, record_id: str, path: FieldPath) -> None:
+        """Take item `path[-1]` out of the list at `path[:-1]` of a record."""
+        self._in_record(record_id, lambda editor: editor.remove(path))
+
+    def _item_count(self, record_id: str, path: FieldPath) -> int:
+        editor = self._editor(record_id)[1]
+        _, items = child(_walk_or_none(editor.root, path[:-1]), path[-1])
+        return len(items.value) if items is not None and isinstance(items.value, list) else 0
+
+    def _editor(self, record_id: str) -> tuple[_Region, Editor]:
+        place = self.where(record_id)
+        file = self._by_name[place.file]
+        key = (place.section, place.index)
+        if key in file.removed:
+            raise UsageError(f"'{record_id}' is being removed")
+        region = file.regions.get(key)
+        if region is None:
+            region = file.regions[key] = _region(file, place)
+        return region, Editor(region.text, compose(region.text), file.layout, region.head)
+
+    def _in_record(self, record_id: str, edit: Any) -> list[Splice]:
+        region, editor = self._editor(record_id)
+        splices: list[Splice] = edit(editor)
+        if any(s.start < region.head for s in splices):  # pragma: no cover - a safeguard
+            raise UsageError(f"the edit of '{record_id}' would reach outside the record")
+        region.text = apply_splices(region.text, splices)
+        return splices
+
+    # Edits of the data ---------------------------------------------------------------
+
+    def remove(self, record_id: str) -> None:
+        """Take a record out of its file: its lines, or its text and a comma."""
+        place = self.where(record_id)
+        file = self._by_name[place.file]
+        editor = Editor(file.text, file.tree(), file.layout)
+        file.removed[place.section, place.index] = editor.remove((place.section, place.index))
+
+    def add(self, section: str, record: dict[str, Any]) -> Path:
+        """Add a record at the end of its section, in the first file that has the section
+        (else the first file), laid out as its neighbours; the file."""
+        target = next(
+            (f for f in self.files if _has_section(f, section)),
+            self.files[0] if self.files else None,
+        )
+        if target is None:  # pragma: no cover - find_yaml_files never returns nothing
+            raise UsageError("the data has no file to add to")
+        editor = Editor(target.text, target.tree(), target.layout)
+        _, items = child(target.tree(), section)
+        if items is None:
+            text = add_section(target.text, section, record, target.layout)
+            target.inserts.append(
+                Splice(len(target.text), len(target.text), text[len(target.text) :])
+            )
+        elif getattr(items, "value", None) == "" and items.tag.endswith(":null"):
+            target.inserts += editor.set((section,), [record])
+        else:
+            target.inserts += editor.append((section,), record)
+        return target.path
+
+    # Checking and writing ------------------------------------------------------------
+
+    def changes(self, today: dt.date) -> list[Edit]:
+        """Every file's edit, after checking the data with all of them by the same reading as
+        `dossier validate`; `EditRefused` with every error if the data would have one."""
+        from dossier.datafile.read import read_dossier
+
+        edits = []
+        raws = []
+        for file in self.files:
+            after = file.edited()
+            if after != file.text:
+                edits.append(Edit(file.path, _with_bom(file, file.text), _with_bom(file, after)))
+                raws.append(RawFile(file.path, file.name, _with_bom(file, after).encode("utf-8")))
+            else:
+                raws.append(RawFile(file.path, file.name, file.raw))
+        if not edits:
+            return []
+        result = read_dossier(raws, today, warnings=False)
+        errors = [p for p in result.problems if p.is_error]
+        if errors:
+            raise EditRefused(errors)
+        self._checked = (raws, result)
+        return edits
+
+    def write(self, edits: list[Edit]) -> None:
+        """Write the edits (from `changes`), each file replaced atomically through any link,
+        after making sure nobody changed it since it was read."""
+        from dossier.files import write_atomic
+
+        by_path = {f.path: f for f in self.files}
+        for edit in edits:
+            file = by_path[edit.path]
+            target = writable(file.path)
+            try:
+                now = target.read_bytes()
+            except OSError as error:
+                raise UsageError(f"{file.name}: {os_reason(error)}") from None
+            if now != file.raw:
+                raise UsageError(
+                    f"{file.name}: changed by someone else since it was read; nothing written"
+                    " (run the command again)"
+                )
+        for edit in edits:
+            write_atomic(writable(edit.path), edit.after.encode("utf-8"), force=True)
+        checked = getattr(self, "_checked", None)
+        if checked is not None:
+            _remember(*checked)
+
+    # Locking -------------------------------------------------------------------------
+
+    def lock(self) -> Workspace:
+        """Hold the data's lock until `unlock` (or the end of the `with` block)."""
+        self._lock = hold_lock(self.data)
+        return self
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing releases the lock
+            self._lock = None
+
+
+def open_for_edit(data: Path, today: dt.date) -> Workspace:
+    """The workspace of the data, locked against other editing commands, then read."""
+    for path in find_yaml_files(data):
+        writable(path)
+    fd = hold_lock(data)
+    try:
+        workspace = Workspace.open(data, today)
+    except BaseException:
+        os.close(fd)
+        raise
+    workspace._lock = fd
+    return workspace
+
+
+def _data_file(raw: RawFile) -> DataFile:
+    if raw.data is None:
+        message = raw.problem.message if raw.problem else "cannot read the file"
+        raise UsageError(f"{raw.name}: {message}")
+    try:
+        text = raw.data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{raw.name}: not UTF-8 text; `dossier validate` shows where") from None
+    bom = text.startswith(BOM)
+    body = text[1:] if bom else text
+    return DataFile(raw.path, raw.name, raw.data, body, bom, Layout(body))
+
+
+def _with_bom(file: DataFile, text: str) -> str:
+    return BOM + text if file.bom else text
+
+
+def _load(raws: list[RawFile], today: dt.date, *, use_cache: bool) -> LoadResult:
+    """The dossier and its places, from the cache where an earlier run read the same bytes."""
+    from dossier.datafile import cache, collector
+
+    key = cache.key_for([(raw.name, raw.data) for raw in raws]) if use_cache else None
+    if key is not None:
+        with collector.paused():
+            cached = cache.fetch(key)
+        if cached is not None and cached[1]:
+            return LoadResult(cached[0], [], [raw.name for raw in raws], cached[1])
+    from dossier.datafile.read import read_dossier
+
+    result = read_dossier(raws, today, warnings=False)
+    if key is not None and not result.has_errors:
+        cache.store(key, result.dossier, result.places)
+    return result
+
+
+def _remember(raws: list[RawFile], result: LoadResult) -> None:
+    """The data as written, checked already: the next command finds it in the cache."""
+    from dossier.datafile import cache
+
+    if not result.has_errors and cache.cache_dir() is not None:
+        cache.store(cache.key_for([(r.name, r.data) for r in raws]), result.dossier, result.places)
+
+
+def _region(file: DataFile, place: Place) -> _Region:
+    """The record's text, from the start of its first line to its last content."""
+    if place.end <= place.start:  # a section read whole: the file's tree says where
+        _, items = child(file.tree(), place.section)
+        _, node = child(items, place.index) if items is not None else (None, None)
+        if node is None:  # pragma: no cover - the reader found the record there
+            raise UsageError(f"no {place.section}[{place.index}] to edit")
+        start, end = int(node.start_mark.index), Editor(file.text, node, file.layout).end(node)
+    else:
+        start, end = place.start, place.end
+    editor = Editor(file.text, None, file.layout)
+    line = editor.line_start(start)
+    after = editor.after_line(end)
+    rest = file.text[end:after].strip()
+    if rest and not rest.startswith("#"):
+        after = end  # more on its last line (the next record of a flow list): cut there
+    head = start - line
+    return _Region(line, after, head, " " * head + file.text[start:after])
+
+
+def _walk_or_none(root: Node, path: FieldPath) -> Node:
+    node = root
+    for part in path:
+        _, found = child(node, part)
+        if found is None:
+            raise UsageError(f"no {format_field_path(path)} to edit")
+        node = found
+    return node
+
+
+def _has_section(file: DataFile, section: str) -> bool:
+    try:
+        _, items = child(file.tree(), section)
+    except UsageError:
+        return False
+    return items is not None
+
+
+__all__ = ["SECTIONS", "DataFile", "Workspace", "open_for_edit"]

@@ -1,0 +1,283 @@
+"""Edits through the `Workspace` on dossiers of every shape, checked by an independent reader.
+
+The files are written here as text, in the shapes people and other tools write: block and
+flow records, records ending in a block list, a nested mapping or a block scalar (`|`, `>-`,
+`|+`), comments between and inside records, keys in any order, CRLF and a byte-order mark,
+tabs in quoted text. After each random edit, PyYAML (its `BaseLoader`, every scalar as text,
+so that no type rule of either reader decides) must read exactly the data before with that
+one edit made, and every comment outside the edited record must still be there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossier.datafile.workspace import Workspace
+
+TODAY = dt.date(2026, 11, 25)
+WORDS = st.sampled_from(
+    ["Kenji", "Yuki Sato", "Dr. Roe", "川崎市", "Oberbürgermeister", "a\tb", "NO", "2017", "x: y"]
+)
+PLAIN_SAFE = st.sampled_from(["Kenji", "Yuki Sato", "川崎市", "Oberbürgermeister", "Ms."])
+EMAILS = st.sampled_from(["k.tanaka@example.org", "y.sato@example.jp", "office@biom.example"])
+_MARKER = re.compile(r"# ([rg]\d+-\d+)")
+
+
+def _quoted(text: str) -> str:
+    return (
+        '"'
+        + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n")
+        + '"'
+    )
+
+
+@dataclass
+class Shape:
+    """How one record is written."""
+
+    flow: bool
+    order: list[str]
+    notes_style: str
+    email_style: str
+    roles_style: str
+    comments: bool
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def marker(self, owner: str) -> str:
+        self.n += 1
+        return f"# {owner}-{self.n}"
+
+
+def _flow_value(value: Any) -> str:
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "[" + ", ".join(_flow_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_quoted(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return f"[{', '.join(value)}]"
+    return _quoted(value)
+
+
+def _block_field(key: str, value: Any, shape: Shape, pad: str, comment: str) -> list[str]:
+    """One field's lines in a block record (the first without the record's indentation)."""
+    if key == "notes" and shape.notes_style in ("|", ">-", "|+"):
+        lines = [f"{key}: {shape.notes_style}{comment}"]
+        lines += [pad + "  " + line for line in value.split("\n")]
+        return [*lines, ""] if shape.notes_style == "|+" else lines
+    if key == "email" and shape.email_style == "block":
+        return [f"{key}:{comment}", *(pad + "  - " + item for item in value)]
+    if key == "roles":
+        lines = [f"{key}:{comment}"]
+        for item in value:
+            if shape.roles_style == "flow items":
+                lines.append(pad + "  - " + _flow_value(item))
+            else:
+                first, *rest = list(item)
+                lines.append(pad + f"  - {first}: {_quoted(item[first])}")
+                lines += [pad + f"    {k}: {_quoted(item[k])}" for k in rest]
+        return lines
+    if key == "name" and isinstance(value, dict):
+        return [f"{key}:{comment}", *(pad + f"  {k}: {_quoted(v)}" for k, v in value.items())]
+    return [f"{key}: {_flow_value(value)}{comment}"]
+
+
+def _person(
+    index: int, shape: Shape, values: dict[str, Any], indent: int, step: int, ids: Counter
+) -> list[str]:
+    """A person's lines, as `shape` says; the first line carries the list's dash."""
+    owner = f"r{index}"
+    dash = " " * indent + "-" + " " * (step - 1)
+    pad = " " * (indent + step)
+    if shape.flow:
+        parts = [f"{key}: {_flow_value(values[key])}" for key in shape.order]
+        tail = f"  {ids.marker(owner)}" if shape.comments else ""
+        return [dash + "{" + ", ".join(parts) + "}" + tail]
+    lines: list[str] = []
+    for key in shape.order:
+        comment = f"  {ids.marker(owner)}" if shape.comments else ""
+        lines += _block_field(key, values[key], shape, pad, comment)
+        if shape.comments and key == shape.order[0]:
+            lines.append(pad + ids.marker(owner))  # a comment between two keys
+    return [dash + lines[0], *(pad + line if line else line for line in lines[1:])]
+
+
+@st.composite
+def shapes(draw: st.DrawFn) -> Shape:
+    optional = draw(
+        st.lists(st.sampled_from(["honorific", "notes", "email", "roles"]), unique=True)
+    )
+    order = draw(st.permutations(["id", "name", *optional]))
+    return Shape(
+        flow=draw(st.booleans()),
+        order=list(order),
+        notes_style=draw(st.sampled_from(["|", ">-", "|+", "quoted"])),
+        email_style=draw(st.sampled_from(["block", "flow"])),
+        roles_style=draw(st.sampled_from(["block", "flow items"])),
+        comments=draw(st.booleans()),
+    )
+
+
+@st.composite
+def dossier_files(draw: st.DrawFn) -> tuple[str, list[str], bool, bool]:
+    """A data file's text, its people's ids, whether CRLF, whether a byte-order mark."""
+    ids = Counter()
+    indent, step = draw(st.sampled_from([(0, 2), (2, 2), (2, 4)]))
+    count = draw(st.integers(1, 4))
+    lines = ["# the people we know", "people:"]
+    person_ids = []
+    for index in range(count):
+        shape = draw(shapes())
+        values: dict[str, Any] = {
+            "id": f"p{index}",
+            "name": draw(WORDS | st.fixed_dictionaries({"en": WORDS, "ja": WORDS})),
+            "honorific": draw(WORDS),
+            "notes": draw(st.sampled_from(["One line.", "Two\nlines.", "Line one.\nAnd more."])),
+            "email": draw(st.lists(EMAILS, min_size=1, max_size=2, unique=True)),
+            "roles": draw(
+                st.lists(
+                    st.fixed_dictionaries(
+                        {"title": WORDS}, optional={"organisation": st.just("o1")}
+                    ),
+                    min_size=1,
+                    max_size=2,
+                )
+            ),
+        }
+        if shape.flow and isinstance(values["name"], dict):
+            values["name"] = "Flow Name"
+        person_ids.append(f"p{index}")
+        lines += _person(index, shape, values, indent, step, ids)
+        between = draw(st.sampled_from(["", "blank", "comment", "indented comment"]))
+        if between == "blank":
+            lines.append("")
+        elif between == "comment":
+            lines.append(ids.marker("g0"))
+        elif between == "indented comment":
+            lines.append(" " * (indent + step) + ids.marker("g0"))
+    lines += ["organisations:", "  - {id: o1, name: City}  " + ids.marker("g0")]
+    crlf, bom = draw(st.booleans()), draw(st.booleans())
+    newline = "\r\n" if crlf else "\n"
+    return newline.join(lines) + newline, person_ids, crlf, bom
+
+
+EDITS = st.sampled_from(
+    ["set new", "set honorific", "set notes", "set email", "unset", "append role", "remove", "add"]
+)
+
+
+def _plain(data: Any) -> Any:
+    return yaml.load(data, Loader=yaml.BaseLoader)
+
+
+def _markers(text: str) -> list[str]:
+    return _MARKER.findall(text)
+
+
+def _edit(
+    workspace: Workspace,
+    edit: str,
+    target: str,
+    record: dict[str, Any],
+    expected: list[dict[str, Any]],
+    index: int,
+    which: int,
+    value: str,
+    count: int,
+) -> bool:
+    """Make `edit` in the workspace and in `expected`; False where it does not apply."""
+    if edit == "set new":
+        workspace.set(target, ("languages",), ["ja", "en"])
+        expected[index]["languages"] = ["ja", "en"]
+    elif edit == "set honorific":
+        workspace.set(target, ("honorific",), value)
+        expected[index]["honorific"] = value
+    elif edit == "set notes":
+        workspace.set(target, ("notes",), value + "\n\nand a blank line")
+        expected[index]["notes"] = value + "\n\nand a blank line"
+    elif edit == "set email":
+        workspace.set(target, ("email",), ["new@example.org"])
+        expected[index]["email"] = ["new@example.org"]
+    elif edit == "unset":
+        names = [k for k in record if k not in ("id", "name")]
+        if not names:
+            return False
+        field = names[which % len(names)]
+        workspace.unset(target, (field,))
+        del expected[index][field]
+    elif edit == "append role":
+        workspace.append(target, ("roles",), {"title": value, "organisation": "o1"})
+        expected[index]["roles"] = [
+            *record.get("roles", []),
+            {"title": value, "organisation": "o1"},
+        ]
+    elif edit == "remove":
+        if count == 1:
+            return False
+        workspace.remove(target)
+        del expected[index]
+    else:
+        workspace.add("people", {"id": "new-person", "name": value, "email": ["n@example.org"]})
+        expected.append({"id": "new-person", "name": value, "email": ["n@example.org"]})
+    return True
+
+
+@settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    file=dossier_files(),
+    edit=EDITS,
+    which=st.integers(0, 3),
+    value=PLAIN_SAFE,
+)
+def test_an_edit_changes_exactly_its_record_on_every_shape(
+    tmp_path_factory: Any,
+    file: tuple[str, list[str], bool, bool],
+    edit: str,
+    which: int,
+    value: str,
+) -> None:
+    text, ids, crlf, bom = file
+    path: Path = tmp_path_factory.mktemp("shape") / "data.yaml"
+    raw = ("\ufeff" if bom else "") + text
+    path.write_bytes(raw.encode("utf-8"))
+    before = _plain(text)
+    people = before["people"]
+    index = which % len(ids)
+    target = ids[index]
+    record = people[index]
+    expected = [dict(p) for p in people]
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    if not _edit(workspace, edit, target, record, expected, index, which, value, len(ids)):
+        return
+    edits = workspace.changes(TODAY)
+    assert len(edits) == 1
+    after = edits[0].after
+    assert after.startswith("\ufeff") == bom
+    body = after.removeprefix("\ufeff")
+    read = _plain(body)
+    assert read["people"] == expected
+    assert read["organisations"] == before["organisations"]
+    # The file's own line ends: no lone LF in a CRLF file.
+    if crlf:
+        assert "\n" not in body.replace("\r\n", "")
+    # Every comment outside the edited record stays, in order; the record's own may go only
+    # with what the edit took out.
+    kept = [m for m in _markers(text) if not m.startswith(f"r{index}-")]
+    assert [m for m in _markers(body) if not m.startswith(f"r{index}-")] == kept
+    if edit in ("set new", "set honorific", "append role", "add"):
+        assert _markers(body) == _markers(text)
