@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 
@@ -16,9 +15,9 @@ def main() -> None:
     # `--version` alone needs none of the libraries the commands use (nor `signal`, whose
     # enums cost more than the rest of this answer).
     if sys.argv[1:] == ["--version"]:
-        from dossier import __version__
+        from dossier import version_line
 
-        print(f"dossier {__version__}")
+        print(version_line())
         return
     import signal
 
@@ -32,10 +31,10 @@ def main() -> None:
 
     try:
         app()
-    except BrokenPipeError:
-        # The reader went away (`dossier export | head -1`): stop quietly, like other tools.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except BrokenPipeError:  # a closed pipe outside a command (Click's own help or errors)
+        from dossier.files import silence_stdout
+
+        silence_stdout()
         sys.exit(1)
 
 

@@ -219,3 +219,10 @@ def link_target(url: str) -> str:
     from urllib.parse import quote
 
     return quote(url, safe=_LINK_SAFE)
+
+
+def silence_stdout() -> None:
+    """The reader of standard output went away (`dossier export | head -1`): what is still
+    buffered goes nowhere, silently, instead of a second error at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -43,7 +43,7 @@ def role_span(
     """`since 2013-11-19`, `1997 – 2022-12-31`, `until 2018`, or "".
 
     `phrase` turns a catalogue message and its values into the reader's language (a
-    `Translator`, or the terminal's `_t`); `date` writes a date (ISO by default).
+    `Translator`, or the terminal viewer's `t`); `date` writes a date (ISO by default).
     """
     if role.since and role.until:
         return phrase("{start} – {end}", start=date(role.since), end=date(role.until))

@@ -100,3 +100,87 @@ def test_records_of_different_kinds_are_not_merged(run: Run, folder: Path) -> No
     result = run("merge", "norihiko-fukuda", "city", data=folder)
     assert result.exit_code == 2
     assert "are not records of the same kind" in result.stderr
+
+
+def _plain(text: str) -> object:
+    import yaml
+
+    return yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def test_flow_and_block_role_lists_are_joined_in_their_own_style(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "d.yaml"
+    data.write_text(
+        "organisations:\n  - {id: city, name: City}\n  - {id: port, name: Port}\n"
+        "people:\n"
+        "  - id: norihiko-fukuda\n    name: Norihiko Fukuda\n"
+        "    roles:\n      - {title: Mayor, organisation: city}\n"
+        "  - id: fukuda-norihiko\n    name: FUKUDA Norihiko\n"
+        "    roles:\n      - {title: Chair, organisation: port}\n",
+        encoding="utf-8",
+    )
+    done = run("merge", "norihiko-fukuda", "fukuda-norihiko", "--apply", data=data)
+    assert done.exit_code == 0, done
+    text = data.read_text("utf-8")
+    assert (
+        "    roles:\n      - {title: Mayor, organisation: city}\n"
+        "      - {title: Chair, organisation: port}\n"
+    ) in text
+    block = tmp_path / "b.yaml"
+    block.write_text(
+        "organisations:\n  - {id: city, name: City}\n  - {id: port, name: Port}\n"
+        "people:\n"
+        "  - id: a\n    name: Ann Lee\n    roles:\n      - title: Mayor\n        organisation: city\n"
+        "  - {id: b, name: Ann Lee, roles: [{title: Chair, organisation: port}]}\n",
+        encoding="utf-8",
+    )
+    assert run("merge", "a", "b", "--apply", data=block).exit_code == 0
+    read = _plain(block.read_text("utf-8"))
+    assert isinstance(read, dict)
+    assert read["people"] == [
+        {
+            "id": "a",
+            "name": "Ann Lee",
+            "roles": [
+                {"title": "Mayor", "organisation": "city"},
+                {"title": "Chair", "organisation": "port"},
+            ],
+            "aliases": ["b"],
+        }
+    ]
+
+
+def test_prefer_keep_leaves_a_folded_block_scalar_as_it_is(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "d.yaml"
+    text = (
+        "people:\n"
+        "  - id: a\n    name: Ann Lee\n    honorific: Dr.\n    notes: >-\n"
+        "      Prefers mornings;\n      speaks German.\n"
+        "  - id: b\n    name: Ann Lee\n    honorific: Prof.\n    notes: Met in 2019.\n"
+    )
+    data.write_text(text, encoding="utf-8")
+    assert run("merge", "a", "b", "--prefer", "keep", "--apply", data=data).exit_code == 0
+    after = data.read_text("utf-8")
+    assert after.startswith(
+        "people:\n  - id: a\n    name: Ann Lee\n    honorific: Dr.\n    notes: |-\n"
+        "      Prefers mornings; speaks German.\n\n      Met in 2019.\n"
+    )
+    read = _plain(after)
+    assert isinstance(read, dict)
+    assert read["people"][0]["notes"] == "Prefers mornings; speaks German.\n\nMet in 2019."
+
+
+def test_a_record_kept_from_some_readers_is_not_folded_into_one_they_read(
+    run: Run, tmp_path: Path
+) -> None:
+    data = tmp_path / "d.yaml"
+    data.write_text(
+        "people:\n  - {id: a, name: Ann Lee}\n"
+        "  - {id: b, name: Ann Lee, audience: internal, notes: Difficult negotiator.}\n",
+        encoding="utf-8",
+    )
+    before = data.read_bytes()
+    refused = run("merge", "a", "b", "--apply", data=data)
+    assert refused.exit_code == 2
+    assert "'b' is for internal readers and 'a' for public" in refused.stderr
+    assert data.read_bytes() == before

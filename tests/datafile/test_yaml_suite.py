@@ -1,5 +1,10 @@
 """The official YAML test suite through `dossier validate`: every case ends in seconds with a
-report (never a hang or an internal error), and every case YAML itself refuses is an error."""
+report (never a hang or an internal error), and every case YAML itself refuses is an error.
+
+Each valid case the suite gives a value for (its `in.json`, from the suite's data branch, MIT
+licensed like the cases) is read by the data reader to exactly that value, but for the cases
+`refused.json` lists with their reason: refused by the data format's policy (tags, several
+documents, aliases as keys) or read otherwise by libyaml, the parser the reader stands on."""
 
 from __future__ import annotations
 
@@ -19,6 +24,10 @@ CASES: list[dict[str, Any]] = json.loads(
     (ROOT / "tests" / "yaml_suite" / "cases.json").read_text(encoding="utf-8")
 )
 SECONDS = 10
+KNOWN: dict[str, str] = json.loads(
+    (ROOT / "tests" / "yaml_suite" / "refused.json").read_text(encoding="utf-8")
+)
+WITH_VALUES = [case for case in CASES if "json" in case]
 
 
 class _Hung(Exception):
@@ -59,3 +68,21 @@ def test_every_yaml_suite_case_is_answered(run: Run, tmp_path: Path, case: dict[
     assert "This is a bug" not in result.stderr
     if case["fail"]:
         assert result.exit_code == 1, f"{case['id']} is invalid YAML but validated"
+
+
+def test_every_valid_case_is_read_to_the_suites_value_or_listed_with_its_reason() -> None:
+    from dossier.datafile.yaml_reader import parse_yaml
+
+    assert len(WITH_VALUES) == 276
+    otherwise = {}
+    for case in WITH_VALUES:
+        document = parse_yaml(case["yaml"].encode("utf-8"))
+        documents = case["json"]
+        expected = documents[0] if len(documents) == 1 else documents or None
+        if document.problems or document.data != expected:
+            otherwise[case["id"]] = document.problems[0].message if document.problems else "value"
+    assert set(otherwise) == set(KNOWN)
+    for case_id, reason in KNOWN.items():
+        assert reason.startswith(("policy: ", "libyaml: "))
+        if otherwise[case_id] != "value":
+            assert reason.endswith(otherwise[case_id])

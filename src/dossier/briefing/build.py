@@ -72,7 +72,7 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
         return self.t.text(display_text(record))
 
     def person(self, person: Person) -> str:
-        """The name a reader of this language expects (see `wording.formal_name`)."""
+        """The name a reader of this language expects (see `phrases.formal_name`)."""
         return formal_name(person, self.t)
 
     def cover(self, audience: Audience) -> tuple[str, list[Line]]:

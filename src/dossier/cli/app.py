@@ -4,7 +4,6 @@ today's date, the consoles, and the one place where errors become messages and e
 import datetime as dt
 import enum
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
@@ -14,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
-from dossier import __version__
+from dossier import version_line
 from dossier.errors import DataError, DossierError, NotFoundError, UsageError
 from dossier.export.formats import ReportFormat
 from dossier.files import ViewStdout, flush_stdout, printable, write_stdout
@@ -85,8 +84,9 @@ def _report_error(error: DossierError) -> NoReturn:
 def _closed_pipe() -> NoReturn:
     """The reader went away before all output was written (`dossier export | head -1`):
     stop quietly with exit code 1, as the README promises. Click would exit 0 here."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, silently
+    from dossier.files import silence_stdout
+
+    silence_stdout()
     raise typer.Exit(1)
 
 
@@ -152,7 +152,7 @@ class Options(NamedTuple):
 
 def _print_version(value: bool) -> None:
     if value:
-        print(f"dossier {__version__}")
+        print(version_line())
         raise typer.Exit(0)
 
 

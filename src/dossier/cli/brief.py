@@ -18,6 +18,7 @@ from dossier.cli.app import (
 )
 from dossier.errors import UsageError
 from dossier.files import write_stdout
+from dossier.model.languages import spoken
 from dossier.model.vocabulary import Audience
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
@@ -78,7 +79,7 @@ def brief(
     ] = None,
     lang: Annotated[
         Language | None,
-        typer.Option(metavar="LANG", help="en, de or ja (default: the data's lang, else en)."),
+        typer.Option(metavar="LANG", help=f"{spoken()} (default: the data's lang, else en)."),
     ] = None,
     mark_fallbacks: Annotated[
         bool, typer.Option(help="Mark free text shown in another language, as [en].")

@@ -22,6 +22,7 @@ from dossier.cli.app import (
 from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat, ReportFormat
 from dossier.files import write_stdout
+from dossier.model.languages import spoken
 from dossier.model.vocabulary import (
     Audience,
     RecordKind,
@@ -117,7 +118,7 @@ def export(
         Language | None,
         typer.Option(
             metavar="LANG",
-            help="en, de or ja: texts in csv, ics and vcf (json and yaml keep every language).",
+            help=f"{spoken()}: texts in csv, ics and vcf (json and yaml keep every language).",
         ),
     ] = None,
     audience: AudienceOption = Audience.INTERNAL,

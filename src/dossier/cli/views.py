@@ -17,6 +17,7 @@ from dossier.cli.app import (
 from dossier.errors import UsageError
 from dossier.export.formats import ListFormat, ListSort, ViewFormat
 from dossier.files import write_stdout
+from dossier.model.languages import spoken
 from dossier.model.vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 # start, and annotations kept as text would be evaluated anew each time.
 
 
-LANG_HELP = "en, de or ja (default: the data's lang:, else en)."
+LANG_HELP = f"{spoken()} (default: the data's lang:, else en)."
 
 
 def _print_rows(viewer: "Viewer", rows: "Rows", fmt: ListFormat) -> None:

@@ -1,6 +1,6 @@
 """Data files → a validated `Dossier`, with every problem found in one pass.
 
-Where the data lives (SPEC order): `--data PATH`, `$DOSSIER_DATA`, `./data/clusters.yaml`,
+Where the data lives, in this order: `--data PATH`, `$DOSSIER_DATA`, `./data/clusters.yaml`,
 then the sample shipped inside the package. This module finds and reads the files and asks
 the cache; parsing and checking live in `dossier.datafile.read`, imported only when needed.
 """

@@ -216,6 +216,8 @@ class _Reader:
             self._home(current, checked)
         elif key == "lang" and checked is not None:
             self.lang = checked
+        elif key == "version" and checked is not None:
+            self.version = checked
         elif key == "expiry_notice" and checked is not None:
             self.expiry_notice = checked
 

@@ -168,7 +168,8 @@ class _Reader:
     def scalar(self, event: Any, link: _Link) -> Any:
         value, tag = event.value, event.tag
         if tag is None or tag == "!":
-            resolved = core_tag(value) if event.implicit[0] else None
+            # `! 12` is the non-specific tag: text, whatever the core schema would make of it.
+            resolved = core_tag(value) if event.implicit[0] and tag is None else None
             if resolved is not None:
                 return self.typed(event, resolved, value, link)
             if self.check_text:

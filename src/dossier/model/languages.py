@@ -10,3 +10,9 @@ def language_tag(language: str) -> str:
     """`de-DE`: the BCP 47 tag of the locale a language follows (Word, PDF and Markdown
     metadata want one)."""
     return LANGUAGES.get(language, language).replace("_", "-")
+
+
+def spoken(joiner: str = "or") -> str:
+    """The languages as help texts list them: `en, de or ja`."""
+    codes = list(LANGUAGES)
+    return ", ".join(codes[:-1]) + f" {joiner} " + codes[-1] if len(codes) > 1 else codes[0]
