@@ -87,6 +87,13 @@ def test_null_is_not_a_value_to_set_and_unset_takes_a_field_out(issue_file: Path
     }
 
 
+def test_set_null_on_the_command_line_says_to_unset(run: Run, issue_file: Path) -> None:
+    result = run("set", "kenji-tanaka", "honorific", "null", data=issue_file)
+    assert result.exit_code == 2
+    assert result.stderr == "dossier: honorific: null removes a field; use `dossier unset`\n"
+    assert issue_file.read_text(encoding="utf-8") == ISSUE
+
+
 def test_a_file_changed_by_someone_else_meanwhile_is_never_overwritten(issue_file: Path) -> None:
     workspace = Workspace.open(issue_file, TODAY, use_cache=False)
     workspace.set("kenji-tanaka", ("honorific",), "Mr.")

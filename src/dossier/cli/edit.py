@@ -97,7 +97,7 @@ def add(
     Example: dossier add role jane-roe "title=Director" organisation=biom since=2024-04
     """
     from dossier.datafile.editing import build_record
-    from dossier.model.records import LIST_ITEMS, SECTION_OF_KIND
+    from dossier.model.records import LIST_ITEMS, SECTION_OF_KIND, section_named
 
     word = kind.lower()
     pairs = _assignments(fields or [])
@@ -113,7 +113,7 @@ def add(
             number = workspace.append(record.id, (list_field,), item) + 1
             _finish(workspace, dry_run, f"added {word} {number} to {record.id}", "no change")
             return
-        section = SECTION_OF_KIND.get(word)
+        section = section_named(word)
         if section is None:
             kinds = sorted({*SECTION_OF_KIND, *LIST_ITEMS} - {"organization"})
             raise UsageError(f"'{kind}' is not a kind of record or item: {', '.join(kinds)}")

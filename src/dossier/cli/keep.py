@@ -42,12 +42,9 @@ def import_command(
     Example: dossier import delegation.xlsx --kind people --map "Kanji=native_name" --apply
     """
     from dossier.export.table_import import apply_import, describe, plan_import, read_table
-    from dossier.model.records import SECTION_OF_KIND
+    from dossier.model.records import section_named
 
-    word = kind.lower()
-    section = SECTION_OF_KIND.get(word.removesuffix("s"), SECTION_OF_KIND.get(word, word))
-    if word == "people":
-        section = "people"
+    section = section_named(kind)
     if section not in ("people", "organisations", "events"):
         raise UsageError("--kind: people, organisations or events")
     columns = _columns(mapping or [])

@@ -68,15 +68,17 @@ def _shifted(line: str, offset: int) -> str:
 
 def read_value(text: str) -> Any:
     """A value typed on the command line, read as YAML 1.2 reads it in a file: `true`, `12`,
-    `{en: Mayor, de: Oberbürgermeister}`. Text is stored as typed: a `#` in it is no comment,
-    its blank lines stay, and a tag (`!!str yes`) is text too; quotes make text of what would
-    be read as something else (`'2017'`)."""
+    `null` (None), `{en: Mayor, de: Oberbürgermeister}`. Text is stored as typed: a `#` in
+    it is no comment, its blank lines stay, and a tag (`!!str yes`) is text too; quotes make
+    text of what would be read as something else (`'2017'`)."""
     stripped = text.strip()
     if not stripped or stripped[0] in "!&*" or "\n" in stripped or " #" in stripped:
         return text
     document = parse_yaml(text.encode("utf-8"))
-    if document.problems or document.data is None:
+    if document.problems:
         return text
+    if document.data is None:  # `null` or `~`: the caller refuses it and says to unset
+        return None
     if isinstance(document.data, str) and stripped[0] not in "'\"":
         return text  # plain text, exactly as typed
     return document.data

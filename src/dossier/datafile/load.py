@@ -128,7 +128,15 @@ def load(
     files: list[Path] = []
     for path in paths:
         files.extend(find_yaml_files(path))
-    raws = [read_raw(file) for file in files]
+    return load_raws(
+        [read_raw(file) for file in files], today, warnings=warnings, use_cache=use_cache
+    )
+
+
+def load_raws(
+    raws: Sequence[RawFile], today: dt.date, *, warnings: bool = True, use_cache: bool = False
+) -> LoadResult:
+    """`load` of files already read (an editing command keeps their bytes to compare)."""
     from dossier.datafile import cache, collector  # light: pickle only
 
     key = None
@@ -141,6 +149,14 @@ def load(
     from dossier.datafile.read import read_dossier
 
     result = read_dossier(raws, today, warnings=warnings and not use_cache)
-    if key is not None and not result.has_errors:
-        cache.store(key, result.dossier, result.places)
+    if key is not None:
+        remember(raws, result)
     return result
+
+
+def remember(raws: Sequence[RawFile], result: LoadResult) -> None:
+    """Keep a dossier read without errors in the cache, for the next command on these bytes."""
+    from dossier.datafile import cache
+
+    if not result.has_errors and cache.cache_dir() is not None:
+        cache.store(cache.key_for([(r.name, r.data) for r in raws]), result.dossier, result.places)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -26,12 +27,19 @@ from typing import TYPE_CHECKING, Any
 
 from dossier.datafile.editing import Edit
 from dossier.datafile.guard import hold_lock, writable
-from dossier.datafile.load import find_yaml_files, read_raw
+from dossier.datafile.load import find_yaml_files, load_raws, read_raw, remember
 from dossier.datafile.loaded import LoadResult, Place, RawFile
-from dossier.datafile.yaml_edit import Editor, Splice, apply_splices, child, compose
+from dossier.datafile.yaml_edit import (
+    Editor,
+    SequenceNode,
+    Splice,
+    apply_splices,
+    child,
+    compose,
+    walk,
+)
 from dossier.datafile.yaml_render import Layout, add_section
 from dossier.errors import EditRefused, FieldPath, UsageError, format_field_path, os_reason
-from dossier.model.records import SECTIONS
 
 if TYPE_CHECKING:
     from dossier.datafile.yaml_edit import Node
@@ -94,6 +102,8 @@ class Workspace:
         self.result = result
         self._by_name = {f.name: f for f in files}
         self._lock: int | None = None
+        self._checked: tuple[list[RawFile], LoadResult] | None = None
+        """The files as edited and the dossier read from them, once `changes` checked them."""
 
     # Opening -------------------------------------------------------------------------
 
@@ -102,7 +112,7 @@ class Workspace:
         """Read every file of the data once: texts, the dossier and where each record is."""
         raws = [read_raw(path) for path in find_yaml_files(data)]
         files = [_data_file(raw) for raw in raws]
-        result = _load(raws, today, use_cache=use_cache)
+        result = load_raws(raws, today, warnings=False, use_cache=use_cache)
         return cls(data, files, result)
 
     def __enter__(self) -> Workspace:
@@ -139,8 +149,7 @@ class Workspace:
         """The record as written (plain data: lists, texts, dates as text)."""
         from dossier.datafile.yaml_reader import parse_yaml
 
-        region, _ = self._editor(record_id)
-        data = parse_yaml(region.text).data
+        data = parse_yaml(self._region_of(record_id).text).data
         if not isinstance(data, dict):  # pragma: no cover - the reader found a record there
             raise UsageError(f"'{record_id}' cannot be read for editing")
         return data
@@ -159,25 +168,23 @@ class Workspace:
         """Take a field out of a record; False if it had none."""
         if path[0] == "id":
             raise UsageError("the id cannot be unset: it is what names the record")
-        made = self._in_record(record_id, lambda editor: editor.unset(path))
-        return bool(made)
+        region = self._region_of(record_id)
+        before = region.text
+        self._in_record(record_id, lambda editor: editor.unset(path))
+        return region.text != before
 
     def append(self, record_id: str, path: FieldPath, item: Any) -> int:
         """Add an item at the end of a list of a record; its index."""
-        record_data = self._item_count(record_id, path)
-        self._in_record(record_id, lambda editor: editor.append(path, item))
-        return record_data
+        editor = self._in_record(record_id, lambda editor: editor.append(path, item))
+        _, items = child(walk(editor.root, path[:-1]), path[-1])
+        return len(items.value) if isinstance(items, SequenceNode) else 0
 
     def remove_item(self, record_id: str, path: FieldPath) -> None:
         """Take item `path[-1]` out of the list at `path[:-1]` of a record."""
         self._in_record(record_id, lambda editor: editor.remove(path))
 
-    def _item_count(self, record_id: str, path: FieldPath) -> int:
-        editor = self._editor(record_id)[1]
-        _, items = child(_walk_or_none(editor.root, path[:-1]), path[-1])
-        return len(items.value) if items is not None and isinstance(items.value, list) else 0
-
-    def _editor(self, record_id: str) -> tuple[_Region, Editor]:
+    def _region_of(self, record_id: str) -> _Region:
+        """The record's text being edited, cut out of its file at the first edit."""
         place = self.where(record_id)
         file = self._by_name[place.file]
         key = (place.section, place.index)
@@ -186,15 +193,18 @@ class Workspace:
         region = file.regions.get(key)
         if region is None:
             region = file.regions[key] = _region(file, place)
-        return region, Editor(region.text, compose(region.text), file.layout, region.head)
+        return region
 
-    def _in_record(self, record_id: str, edit: Any) -> list[Splice]:
-        region, editor = self._editor(record_id)
-        splices: list[Splice] = edit(editor)
+    def _in_record(self, record_id: str, edit: Callable[[Editor], list[Splice]]) -> Editor:
+        """Make `edit` in the record's text; the editor of the text before it."""
+        region = self._region_of(record_id)
+        layout = self._by_name[self.where(record_id).file].layout
+        editor = Editor(region.text, compose(region.text), layout, region.head)
+        splices = edit(editor)
         if any(s.start < region.head for s in splices):  # pragma: no cover - a safeguard
             raise UsageError(f"the edit of '{record_id}' would reach outside the record")
         region.text = apply_splices(region.text, splices)
-        return splices
+        return editor
 
     # Edits of the data ---------------------------------------------------------------
 
@@ -218,11 +228,8 @@ class Workspace:
         _, items = child(target.tree(), section)
         if items is None:
             text = add_section(target.text, section, record, target.layout)
-            target.inserts.append(
-                Splice(len(target.text), len(target.text), text[len(target.text) :])
-            )
-        elif getattr(items, "value", None) == "" and items.tag.endswith(":null"):
-            target.inserts += editor.set((section,), [record])
+            end = len(target.text)
+            target.inserts.append(Splice(end, end, text[end:]))
         else:
             target.inserts += editor.append((section,), record)
         return target.path
@@ -272,18 +279,13 @@ class Workspace:
                 )
         for edit in edits:
             write_atomic(writable(edit.path), edit.after.encode("utf-8"), force=True)
-        checked = getattr(self, "_checked", None)
-        if checked is not None:
-            _remember(*checked)
+        if self._checked is not None:
+            remember(*self._checked)
 
     # Locking -------------------------------------------------------------------------
 
-    def lock(self) -> Workspace:
-        """Hold the data's lock until `unlock` (or the end of the `with` block)."""
-        self._lock = hold_lock(self.data)
-        return self
-
     def unlock(self) -> None:
+        """Let go of the data's lock (the end of the `with` block does)."""
         if self._lock is not None:
             os.close(self._lock)  # closing releases the lock
             self._lock = None
@@ -291,11 +293,11 @@ class Workspace:
 
 def open_for_edit(data: Path, today: dt.date) -> Workspace:
     """The workspace of the data, locked against other editing commands, then read."""
-    for path in find_yaml_files(data):
-        writable(path)
     fd = hold_lock(data)
     try:
         workspace = Workspace.open(data, today)
+        for file in workspace.files:
+            writable(file.path)
     except BaseException:
         os.close(fd)
         raise
@@ -320,32 +322,6 @@ def _with_bom(file: DataFile, text: str) -> str:
     return BOM + text if file.bom else text
 
 
-def _load(raws: list[RawFile], today: dt.date, *, use_cache: bool) -> LoadResult:
-    """The dossier and its places, from the cache where an earlier run read the same bytes."""
-    from dossier.datafile import cache, collector
-
-    key = cache.key_for([(raw.name, raw.data) for raw in raws]) if use_cache else None
-    if key is not None:
-        with collector.paused():
-            cached = cache.fetch(key)
-        if cached is not None and cached[1]:
-            return LoadResult(cached[0], [], [raw.name for raw in raws], cached[1])
-    from dossier.datafile.read import read_dossier
-
-    result = read_dossier(raws, today, warnings=False)
-    if key is not None and not result.has_errors:
-        cache.store(key, result.dossier, result.places)
-    return result
-
-
-def _remember(raws: list[RawFile], result: LoadResult) -> None:
-    """The data as written, checked already: the next command finds it in the cache."""
-    from dossier.datafile import cache
-
-    if not result.has_errors and cache.cache_dir() is not None:
-        cache.store(cache.key_for([(r.name, r.data) for r in raws]), result.dossier, result.places)
-
-
 def _region(file: DataFile, place: Place) -> _Region:
     """The record's text, from the start of its first line to its last content."""
     if place.end <= place.start:  # a section read whole: the file's tree says where
@@ -366,16 +342,6 @@ def _region(file: DataFile, place: Place) -> _Region:
     return _Region(line, after, head, " " * head + file.text[start:after])
 
 
-def _walk_or_none(root: Node, path: FieldPath) -> Node:
-    node = root
-    for part in path:
-        _, found = child(node, part)
-        if found is None:
-            raise UsageError(f"no {format_field_path(path)} to edit")
-        node = found
-    return node
-
-
 def _has_section(file: DataFile, section: str) -> bool:
     try:
         _, items = child(file.tree(), section)
@@ -384,4 +350,4 @@ def _has_section(file: DataFile, section: str) -> bool:
     return items is not None
 
 
-__all__ = ["SECTIONS", "DataFile", "Workspace", "open_for_edit"]
+__all__ = ["DataFile", "Workspace", "open_for_edit"]

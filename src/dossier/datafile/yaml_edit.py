@@ -392,4 +392,4 @@ def _is_null(node: Node) -> bool:
     )
 
 
-__all__ = ["Layout", "Node"]
+__all__ = ["Layout", "Node", "SequenceNode"]

@@ -311,6 +311,13 @@ SECTION_OF_KIND: dict[str, str] = {
 }
 """A kind of record as commands name it (`person`) → its section (`people`)."""
 
+
+def section_named(word: str) -> str | None:
+    """The section a command's KIND names, by kind (`person`) or section (`people`)."""
+    word = word.lower()
+    return word if word in SECTIONS else SECTION_OF_KIND.get(word)
+
+
 LIST_ITEMS: dict[str, tuple[type[AnyRecord], str]] = {
     "role": (Person, "roles"),
     "follow-up": (Event, "follow_ups"),
