@@ -281,3 +281,43 @@ def test_an_edit_changes_exactly_its_record_on_every_shape(
     assert [m for m in _markers(body) if not m.startswith(f"r{index}-")] == kept
     if edit in ("set new", "set honorific", "append role", "add"):
         assert _markers(body) == _markers(text)
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    file=dossier_files(),
+    batch=st.lists(
+        st.tuples(
+            st.sampled_from(["set new", "set honorific", "set notes", "unset", "append role"]),
+            st.integers(0, 3),
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    value=PLAIN_SAFE,
+)
+def test_a_batch_of_edits_changes_exactly_those_fields(
+    tmp_path_factory: Any,
+    file: tuple[str, list[str], bool, bool],
+    batch: list[tuple[str, int]],
+    value: str,
+) -> None:
+    """Several edits of one workspace (an import, a merge), some of one record, checked once."""
+    text, ids, _, bom = file
+    path: Path = tmp_path_factory.mktemp("batch") / "data.yaml"
+    path.write_bytes((("\ufeff" if bom else "") + text).encode("utf-8"))
+    expected = [dict(p) for p in _plain(text)["people"]]
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    for edit, which in batch:
+        index = which % len(ids)
+        record = dict(expected[index])
+        _edit(workspace, edit, ids[index], record, expected, index, which, value, len(ids))
+    edits = workspace.changes(TODAY)
+    after = edits[0].after.removeprefix("\ufeff") if edits else text
+    assert _plain(after)["people"] == expected
+    kept = [m for m in _markers(text) if m.startswith("g")]
+    assert [m for m in _markers(after) if m.startswith("g")] == kept
