@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from edit import edit_rows  # noqa: E402
 from history import history_rows  # noqa: E402 - beside this script, found through the path above
+from imports import import_rows  # noqa: E402
 from pdf import pdf_rows  # noqa: E402
 
 SAMPLE = ROOT / "data" / "clusters.yaml"
@@ -287,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         *history_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs, quick=quick),
         *pdf_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs),
         *edit_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs, quick=quick),
+        *import_rows(work, DOSSIER, generate, measure, ratio_row, env, runs=runs, quick=quick),
     ]
 
     print_table(rows, quick=quick)

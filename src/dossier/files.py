@@ -1,5 +1,6 @@
-"""Writing output: files complete or absent, never over an existing file unasked; standard
-output in pieces, so that a reader who goes away is noticed."""
+"""Files in and out. In: other people's files read within bounds, never a pipe or a device
+that could be read for ever. Out: files complete or absent, never over an existing file
+unasked; standard output in pieces, so that a reader who goes away is noticed."""
 
 from __future__ import annotations
 
@@ -8,10 +9,77 @@ import os
 import re
 import stat
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dossier.errors import OutputError, UsageError, os_reason
+
+
+class InputRefused(Exception):
+    """A file that is not read: not a regular file, or larger than its bound. The message
+    says why, without the file's name (the caller names it as it names files)."""
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    A named pipe, a device or a socket is refused before a byte is read: reading one may
+    never end. The size is checked before reading and again while reading, for a file that
+    grows meanwhile. `OSError` as the system raises it; `InputRefused` for the rest.
+    """
+    # Non-blocking, so that opening a FIFO nobody writes to returns at once to be refused.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputRefused("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputRefused("not a regular file (a pipe or a device); save it as a file")
+        too_large = InputRefused(f"larger than {_size(limit)}")
+        if info.st_size > limit:
+            raise too_large
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MiB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+@dataclass(frozen=True)
+class ZipBounds:
+    """How much a zip package (a Word template, a workbook) may hold once unpacked."""
+
+    members: int = 1_000
+    member_bytes: int = 64 * 1024 * 1024
+    total_bytes: int = 128 * 1024 * 1024
+
+
+def check_zip(data: bytes, bounds: ZipBounds) -> None:
+    """Refuse a zip package whose parts are too many or unpack to too much, before any is
+    unpacked. The sizes its directory declares are the most Python's zip reader will unpack
+    (more fails its check), so a small file that claims little and inflates to gigabytes is
+    stopped too. `InputRefused` says which bound; `zipfile.BadZipFile` if it is no zip."""
+    import io
+    import zipfile
+
+    members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    if len(members) > bounds.members:
+        raise InputRefused(f"holds more than {bounds.members} parts")
+    declared = [m.file_size for m in members]
+    if max(declared, default=0) > bounds.member_bytes:
+        raise InputRefused(f"a part of it unpacks to more than {_size(bounds.member_bytes)}")
+    if sum(declared) > bounds.total_bytes:
+        raise InputRefused(f"unpacks to more than {_size(bounds.total_bytes)}")
 
 
 def _stream(path: Path) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 
+from dossier.files import ZipBounds
 from tests.conftest import Run
 
 VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
@@ -97,7 +98,9 @@ def test_macros_attached_templates_and_active_fields_stay_out(run: Run, tmp_path
 def test_a_template_that_unpacks_too_large_is_refused_at_once(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("dossier.briefing.template.MAX_TOTAL_BYTES", 1024 * 1024)
+    monkeypatch.setattr(
+        "dossier.briefing.template.TEMPLATE_BOUNDS", ZipBounds(total_bytes=1024 * 1024)
+    )
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"\0" * (2 * 1024 * 1024))
@@ -105,7 +108,7 @@ def test_a_template_that_unpacks_too_large_is_refused_at_once(
     result = run("brief", "kawasaki", "--template", "bomb.docx", "-o", "out.docx")
     assert (result.exit_code, result.stderr) == (
         2,
-        "dossier: bomb.docx: the template unpacks to more than 128 MiB\n",
+        "dossier: bomb.docx: the template unpacks to more than 1 MiB\n",
     )
     assert not (tmp_path / "out.docx").exists()
 

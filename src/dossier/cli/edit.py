@@ -2,7 +2,7 @@
 lines it must, through one `Workspace`, and writes nothing the data would not validate
 with; `--dry-run` shows the change as a diff instead."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -75,7 +75,10 @@ def add(
     ],
     name: Annotated[
         str,
-        typer.Argument(metavar="ID|REF", help="The new record's id, or the record the item joins."),
+        typer.Argument(
+            metavar="ID|NAME|REF",
+            help="The new record's id or name (its id made from it), or the record the item joins.",
+        ),
     ],
     fields: Annotated[
         list[str] | None,
@@ -93,6 +96,8 @@ def add(
     required field, an id already used or an alias of another record) is not written (exit 1).
 
     Example: dossier add person jane-roe "name=Jane Roe"
+
+    Example: dossier add person "Jörg Müller" (its id: joerg-mueller)
 
     Example: dossier add role jane-roe "title=Director" organisation=biom since=2024-04
     """
@@ -117,8 +122,28 @@ def add(
         if section is None:
             kinds = sorted({*SECTION_OF_KIND, *LIST_ITEMS} - {"organization"})
             raise UsageError(f"'{kind}' is not a kind of record or item: {', '.join(kinds)}")
-        workspace.add(section, build_record(name, pairs))
-        _finish(workspace, dry_run, f"added {name} to {section}", "no change")
+        new = _new_record(section, name, pairs)
+        workspace.add(section, new)
+        _finish(workspace, dry_run, f"added {new['id']} to {section}", "no change")
+
+
+def _new_record(
+    section: str, ref: str, pairs: list[tuple[tuple[str | int, ...], object]]
+) -> dict[str, Any]:
+    """The record `add` makes: REF is its id, or its name, and its id is made from the name
+    as `dossier import` makes ids (`"Jörg Müller"` → `joerg-mueller`)."""
+    from dossier.datafile.editing import build_record
+    from dossier.model.ids import id_from, new_record_id
+
+    if id_from(ref) == ref:
+        return build_record(ref, pairs)
+    label = "title" if section in ("events", "agreements", "sources") else "name"
+    fields = build_record(None, pairs)
+    fields.setdefault(label, ref)
+    made = new_record_id(section, fields)
+    if not made:
+        raise UsageError(f"'{ref}' has no Latin letter to make an id from: give the id first")
+    return {"id": made, **fields}
 
 
 @command("set")

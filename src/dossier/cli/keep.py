@@ -18,14 +18,27 @@ from dossier.files import write_stdout
 @command("import")
 def import_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .csv (UTF-8) or .xlsx file.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A .csv (UTF-8), .xlsx or .ods file.")
+    ],
     kind: Annotated[
-        str, typer.Option(metavar="KIND", help="people, organisations or events.")
+        str,
+        typer.Option(
+            metavar="KIND",
+            help="people, organisations, clusters, events, agreements or sources.",
+        ),
     ] = "people",
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", metavar="COLUMN=FIELD", help="Read a column as this field."),
+        typer.Option(
+            "--map",
+            metavar="COLUMN=FIELD",
+            help="Read a column as this field (COLUMN= reads it as nothing).",
+        ),
     ] = None,
+    clear_empty: Annotated[
+        bool, typer.Option("--clear-empty", help="An empty cell clears the stored value.")
+    ] = False,
     apply: Annotated[
         bool, typer.Option("--apply", help="Write the changes (default: show them).")
     ] = False,
@@ -33,29 +46,54 @@ def import_command(
         str, typer.Option(metavar="LANG", help="The language of the file's texts.")
     ] = "en",
 ) -> None:
-    """Add and update records from a spreadsheet or CSV file: a dry run unless --apply.
+    """Merge the rows of a spreadsheet or CSV file into the dossier: a dry run unless
+    --apply, checked exactly as --apply checks it.
 
-    Columns are matched by header (the CSV export's, or Name, Surname, E-mail…); a row finds
-    its record by id, else by name or native name; a row that fits several is reported,
-    never guessed. Importing the export of the same records changes nothing.
+    Columns are matched by header (the CSV export's, or Name, Surname, E-mail…; for people
+    Organisation and Position make a role). A row finds its record by id, else by name or
+    native name, else it is added with an id made from its name. An empty cell changes
+    nothing, a list cell ("a; b") adds what the list lacks; a row that fits several
+    records is reported, never guessed. Importing the export of the same records changes
+    nothing.
 
     Example: dossier import delegation.xlsx --kind people --map "Kanji=native_name" --apply
     """
-    from dossier.export.table_import import apply_import, describe, plan_import, read_table
+    from dossier.datafile.load import display_name
+    from dossier.errors import EditRefused
+    from dossier.export.table_apply import (
+        ImportRefused,
+        apply_plan,
+        at_rows,
+        describe,
+        row_problems,
+    )
+    from dossier.export.table_columns import read_columns
+    from dossier.export.table_import import Options, plan_import
+    from dossier.export.table_read import read_table
     from dossier.model.records import section_named
 
     section = section_named(kind)
-    if section not in ("people", "organisations", "events"):
-        raise UsageError("--kind: people, organisations or events")
-    columns = _columns(mapping or [])
-    header, rows = read_table(file)
+    if section is None:
+        raise UsageError("--kind: people, organisations, clusters, events, agreements or sources")
+    table = read_table(file, display_name(file))
+    columns = read_columns(table.header, section, _columns(mapping or []))
     with workspace_for(ctx, not apply) as workspace:
-        dossier = workspace.dossier
-        results = plan_import(dossier, section, header, rows, columns, lang)
-        listing, summary = describe(results)
+        options = Options(today(), lang=lang, clear_empty=clear_empty)
+        plans = plan_import(workspace.dossier, columns, table, options)
+        listing, summary = describe(plans)
         write_stdout(listing)
-        apply_import(workspace, dossier, section, (header, rows), results, columns, lang)
-        edits = workspace.changes(today())
+        unread = columns.unread()
+        if unread:
+            names = ", ".join(unread)
+            say(f"dossier: columns not read: {names} (--map COLUMN=FIELD reads one)")
+        problems = row_problems(table, plans)
+        apply_plan(workspace, section, plans)
+        try:
+            edits = workspace.changes(today())
+        except EditRefused as refused:
+            problems += at_rows(refused.problems, table, plans)
+        if problems:
+            raise ImportRefused(problems)
         if not apply:
             say(f"dossier: {summary} (a dry run: --apply writes)")
             return
@@ -67,8 +105,8 @@ def _columns(items: list[str]) -> dict[str, str]:
     columns: dict[str, str] = {}
     for item in items:
         column, equals, name = item.partition("=")
-        if not equals or not column or not name:
-            raise UsageError(f"--map {item}: write COLUMN=FIELD")
+        if not equals or not column:
+            raise UsageError(f"--map {item}: write COLUMN=FIELD (or COLUMN= to read nothing)")
         columns[column] = name
     return columns
 

@@ -103,14 +103,14 @@ def display_name(path: Path) -> str:
 
 
 def read_raw(path: Path) -> RawFile:
+    from dossier.files import InputRefused, read_bounded
+
     name = display_name(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            problem = Problem(name, 0, 0, f"the file is larger than {limit} MiB", hint="split it")
-            return RawFile(path, name, None, problem)
-        return RawFile(path, name, path.read_bytes())
+        return RawFile(path, name, read_bounded(path, MAX_FILE_BYTES))
+    except InputRefused as refused:
+        hint = "split it" if str(refused).startswith("larger") else ""
+        return RawFile(path, name, None, Problem(name, 0, 0, f"the file is {refused}", hint=hint))
     except OSError as error:
         problem = Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")
         return RawFile(path, name, None, problem)

@@ -1,263 +1,384 @@
-"""Rows of a spreadsheet or a CSV file → records added to or changed in the dossier.
+"""Rows of a spreadsheet or a CSV file → records added to the dossier or merged into it.
 
-The CSV format is the export's, read the other way: its columns are the fields, lists are
-joined with "; ", a cell the export protected from spreadsheets (`'+81…`) is read back as
-written. A spreadsheet's own headers ("Full name", "Surname", "E-mail") are mapped to fields
-too, and `--map "Column=field"` maps any other. A row finds its record by id, else by its
-name or native name as `show` finds records; a row that fits several is reported, never
-guessed. A row whose cells all read as the record's fields already do changes nothing, so
-importing the export of the same records, or the same file twice, changes nothing.
+An import is a merge. A row finds its record by id, else by name or native name (the
+lookup's one normalisation), else it adds one, with an id made from its name as `dossier
+add` makes ids. Into a record it finds, a row changes only what its cells say: an empty
+cell leaves the stored value alone (unless `clear_empty`), a list cell adds the items the
+list does not have (the export's separator, "; "), a text or a value that differs is
+replaced (a text in another language than the stored one is added beside it). A row that
+fits several records is reported, never guessed. Importing the dossier's own CSV export,
+or the same file twice, changes nothing.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from dossier.errors import UsageError, os_reason
+from dossier.export.csv_text import csv_unguarded
+from dossier.export.plain import reading_order
+from dossier.export.table_columns import ROLE_ORGANISATION, ROLE_TITLE, Columns, Kind, field_kinds
+from dossier.export.table_read import Row, Table
 from dossier.export.to_csv import cell
+from dossier.files import printable
 from dossier.model.dossier import Dossier
-from dossier.model.lookup import normalize
-from dossier.model.records import SECTIONS, field_alias
+from dossier.model.ids import new_record_id
+from dossier.model.lookup import names_of, normalize, titles_of
+from dossier.model.records import SECTIONS, AnyRecord, Cluster, Organisation, Person
+from dossier.model.values import all_texts, text_in
 
-HEADERS = {
-    "id": "id",
-    "name": "name",
-    "full name": "name",
-    "native name": "native_name",
-    "name in japanese": "native_name",
-    "kanji": "native_name",
-    "family name": "family_name",
-    "surname": "family_name",
-    "last name": "family_name",
-    "given name": "given_name",
-    "first name": "given_name",
-    "title": "honorific",
-    "honorific": "honorific",
-    "e mail": "email",
-    "email": "email",
-    "mail": "email",
-    "phone": "phone",
-    "telephone": "phone",
-    "tel": "phone",
-    "address": "postal_address",
-    "postal address": "postal_address",
-    "notes": "notes",
-    "city": "city",
-    "country": "country",
-}
-"""Spreadsheet headers (as `normalize` folds them) and the fields they mean."""
-LISTS = frozenset({"email", "phone", "aliases", "sources", "languages", "focus", "parties"})
-_PROTECTED = ("'=", "'+", "'-", "'@")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters a cell may not bring in (a line break or a tab it may)."""
+SEPARATOR = ";"
+"""Items of a list in one cell, as the export writes them ("; ")."""
 
 
 @dataclass
-class RowResult:
-    """What one row does: add a record, change fields of one, nothing, or why not."""
+class Change:
+    """One field of a record as the row changes it."""
+
+    field: str
+    how: str
+    """`set` (a text or value replaced), `add` (items added to a list), `clear`, or `role`."""
+    old: str
+    new: str
+    value: Any
+    """What is written: the new value, the items to add, or the role."""
+    column: int
+
+
+@dataclass
+class RowPlan:
+    """What one row does: add a record, change one, nothing, or why not."""
 
     row: int
     record_id: str
     action: str
-    """`add`, `change`, `same`, `ambiguous`, `not found` or `skipped`."""
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
-    """(field, old text, new text) for a change."""
-    note: str = ""
+    """`add`, `change`, `same`, `ambiguous`, `not found` or `problem`."""
+    changes: list[Change] = field(default_factory=list)
+    record: dict[str, Any] | None = None
+    """The new record, for `add`."""
+    notes: list[str] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+    """The column each field of the record came from, to report its problems there."""
 
 
-def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
-    """The header and rows of a .csv (UTF-8, with or without a byte-order mark) or an .xlsx
-    file (its first sheet)."""
-    try:
-        if path.suffix.lower() == ".xlsx":
-            return _xlsx(path)
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise UsageError(f"{path}: {os_reason(error)}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text (save the CSV as UTF-8)") from None
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        raise UsageError(f"{path}: the file is empty")
-    return rows[0], rows[1:]
-
-
-def _xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
-        raise UsageError(f"{path}: not an .xlsx workbook ({type(error).__name__})") from None
-    sheet = workbook.worksheets[0]
-    values = [
-        ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
-    ]
-    workbook.close()
-    if not values:
-        raise UsageError(f"{path}: the first sheet is empty")
-    return values[0], values[1:]
-
-
-def column_fields(header: Sequence[str], section: str, mapping: dict[str, str]) -> list[str | None]:
-    """The field of each column (None: not imported)."""
-    model = SECTIONS[section]
-    known = {field_alias(name) for name in model.__dataclass_fields__}
-    fields: list[str | None] = []
-    for title in header:
-        chosen = mapping.get(title) or HEADERS.get(normalize(title).replace("-", " "))
-        if chosen is None and title in known:
-            chosen = title
-        if chosen is not None and chosen not in known:
-            raise UsageError(f"--map {title}={chosen}: '{chosen}' is not a field of {section}")
-        fields.append(chosen)
-    if "id" not in fields and "name" not in fields and "title" not in fields:
-        raise UsageError("no column holds an id or a name: rows cannot be matched (use --map)")
-    return fields
-
-
-def _unprotect(text: str) -> str:
-    return text[1:] if text.startswith(_PROTECTED) else text
-
-
-def _value(field_name: str, text: str, current: Any, lang: str) -> Any:
-    if field_name in LISTS:
-        return [part.strip() for part in text.split(";") if part.strip()]
-    if isinstance(current, dict):
-        return {**current, lang: text}
-    return text
+@dataclass(frozen=True)
+class Options:
+    today: dt.date
+    """What a current role is."""
+    lang: str = "en"
+    """The language of the file's texts."""
+    clear_empty: bool = False
+    """An empty cell clears the stored value."""
 
 
 class Matcher:
-    """Records of one kind by id and by folded name and native name."""
+    """Records of one section by id, alias and folded name; records the rows add join it."""
 
-    def __init__(self, records: Iterable[Any]) -> None:
-        self.by_id: dict[str, Any] = {}
-        self.by_name: dict[str, list[Any]] = {}
-        for record in records:
-            self.by_id[record.id] = record
-            names = [getattr(record, "name", None), getattr(record, "native_name", None)]
-            for name in names:
-                for text in [name] if isinstance(name, str) else list((name or {}).values()):
-                    key = normalize(text).replace(" ", "")
-                    bucket = self.by_name.setdefault(key, [])
-                    if all(other is not record for other in bucket):  # by identity: cheap
-                        bucket.append(record)
+    def __init__(self, dossier: Dossier, section: str) -> None:
+        self.section = section
+        self.ids = {r.id: r.id for r in getattr(dossier, section)}
+        self.taken = set(dossier.by_id)
+        self.by_name: dict[str, dict[str, None]] = {}
+        for record in getattr(dossier, section):
+            for alias in getattr(record, "aliases", []):
+                self.ids.setdefault(alias, record.id)
+            self._index(record.id, _names(record))
 
-    def match(self, record_id: str, names: list[str]) -> list[Any]:
-        if record_id:
-            by_id = self.by_id.get(record_id)
-            return [by_id] if by_id else []
-        found: list[Any] = []
+    def _index(self, record_id: str, names: Iterator[str]) -> None:
         for name in names:
-            for record in self.by_name.get(normalize(name).replace(" ", ""), []):
-                if all(other is not record for other in found):
-                    found.append(record)
-        return found
+            key = normalize(name)
+            if key:
+                self.by_name.setdefault(key, {})[record_id] = None
+
+    def match(self, record_id: str, names: list[str]) -> list[str]:
+        if record_id:
+            found = self.ids.get(record_id)
+            return [found] if found else []
+        ids: dict[str, None] = {}
+        for name in names:
+            ids.update(self.by_name.get(normalize(name), {}))
+        return list(ids)
+
+    def added(self, record_id: str, names: list[str]) -> None:
+        self.ids[record_id] = record_id
+        self.taken.add(record_id)
+        self._index(record_id, iter(names))
+
+
+def _names(record: AnyRecord) -> Iterator[str]:
+    """What a row may name a record by: its names, native name and aliases (a family name
+    alone is too little), or an event's, agreement's or source's titles."""
+    if isinstance(record, Person):
+        skip = {record.id, record.family_name}
+        yield from (n for n in names_of(record) if n not in skip)
+    else:
+        yield from (n for n in names_of(record) if n != record.id)
+    yield from titles_of(record)
+
+
+class Planner:
+    """The plan of every row of a table, against the dossier as it is and as earlier rows
+    leave it (a person in two rows is added once)."""
+
+    def __init__(self, dossier: Dossier, columns: Columns, options: Options) -> None:
+        self.dossier = dossier
+        self.columns = columns
+        self.options = options
+        self.section = columns.section
+        self.kinds = field_kinds(self.section)
+        self.matcher = Matcher(dossier, self.section)
+        self.actors = _actor_index(dossier)
+        self.base_lang = dossier.lang or "en"
+        self.pending: dict[str, dict[str, Any]] = {}
+        """Values the plan has changed so far, by record id (new records whole)."""
+        self.new_ids: set[str] = set()
+
+    def plan(self, table: Table) -> list[RowPlan]:
+        return [p for p in (self.plan_row(row) for row in table.rows) if p is not None]
+
+    def plan_row(self, row: Row) -> RowPlan | None:
+        width = len(self.columns.targets)
+        extra = [c for c in row.cells[width:] if c.strip()]
+        if extra:
+            note = f"{len(row.cells)} cells, the header has {width} columns"
+            return RowPlan(row.number, "", "problem", notes=[note])
+        cells = self._cells(row)
+        if not any(text for text, _ in cells.values()):
+            return None
+        controls = [
+            f"column {printable(self.columns.header[column], one_line=True)}: control character"
+            f" U+{ord(control.group()):04X}; no document can hold it: remove it"
+            for text, column in cells.values()
+            if (control := _CONTROL.search(text)) is not None
+        ]
+        if controls:
+            return RowPlan(row.number, "", "problem", notes=controls)
+        record_id = cells.get("id", ("", 0))[0]
+        found = self.matcher.match(record_id, self._row_names(cells))
+        if self.section == "events" and len(found) > 1 and cells.get("date", ("", 0))[0]:
+            found = [i for i in found if self._value(i, "date") == cells["date"][0]]
+        if len(found) > 1:
+            return RowPlan(row.number, record_id, "ambiguous", notes=[f"fits {', '.join(found)}"])
+        if not found:
+            return self._add(row.number, record_id, cells)
+        return self._merge(row.number, found[0], cells)
+
+    def _cells(self, row: Row) -> dict[str, tuple[str, int]]:
+        """Each read column's text (without the export's formula guard), by target."""
+        cells = {}
+        for index, target in enumerate(self.columns.targets):
+            if target is not None:
+                text = row.cells[index].strip() if index < len(row.cells) else ""
+                cells[target] = (csv_unguarded(text).strip(), index)
+        return cells
+
+    def _row_names(self, cells: dict[str, tuple[str, int]]) -> list[str]:
+        names = [cells[k][0] for k in ("name", "native_name", "title") if k in cells]
+        given, family = cells.get("given_name", ("", 0))[0], cells.get("family_name", ("", 0))[0]
+        if given and family:
+            names += [f"{given} {family}", f"{family} {given}"]
+        return [n for n in names if n]
+
+    # A record the row adds -------------------------------------------------------------
+
+    def _add(self, number: int, record_id: str, cells: dict[str, tuple[str, int]]) -> RowPlan:
+        record: dict[str, Any] = {}
+        plan = RowPlan(number, record_id, "add")
+        for name, (text, column) in cells.items():
+            if text and name not in (ROLE_TITLE, ROLE_ORGANISATION):
+                record[name] = self._new_value(name, text)
+                plan.columns[name] = column
+        if self.section == "people" and "name" not in record and self._row_names(cells):
+            given, family = record.get("given_name"), record.get("family_name")
+            record["name"] = " ".join(p for p in (given, family) if p)
+        made = record_id or new_record_id(self.section, record)
+        if record_id and record_id in self.matcher.taken:
+            plan.action = "problem"
+            kind = self.dossier.kind(record_id) or "record"
+            plan.notes.append(f"the id {record_id} is a {kind}'s: import it with --kind {kind}")
+            return plan
+        if not made:
+            plan.action = "not found"
+            plan.notes.append("its name has no Latin letter to make an id from: add an id column")
+            return plan
+        if not record_id and made in self.matcher.taken:
+            plan.action = "not found"
+            plan.notes.append(f"the id it would get, {made}, is taken: add an id column")
+            return plan
+        role = self._role(None, cells, plan)
+        if role is not None:
+            record["roles"] = [role]
+            plan.columns["roles"] = cells[ROLE_TITLE][1]
+        order = reading_order(dict.fromkeys(self.kinds))  # the fields as the data format has them
+        record = {"id": made, **{k: record[k] for k in order if k in record and k != "id"}}
+        plan.record_id, plan.record = made, record
+        self.matcher.added(made, self._row_names(cells))
+        self.pending[made] = record
+        self.new_ids.add(made)
+        return plan
+
+    def _new_value(self, name: str, text: str) -> Any:
+        kind = self.kinds[name]
+        if kind is Kind.ITEMS:
+            return _items(text)
+        if kind is Kind.TEXT and self.options.lang != self.base_lang:
+            return {self.options.lang: text}
+        return text
+
+    # A record the row finds ------------------------------------------------------------
+
+    def _merge(self, number: int, record_id: str, cells: dict[str, tuple[str, int]]) -> RowPlan:
+        plan = RowPlan(number, record_id, "same")
+        for name, (text, column) in cells.items():
+            if name in ("id", ROLE_TITLE, ROLE_ORGANISATION):
+                continue
+            change = self._field_change(record_id, name, text, column, plan)
+            if change is not None:
+                plan.changes.append(change)
+                plan.columns[name] = column
+        role = self._role(record_id, cells, plan)
+        if role is not None:
+            shown = text_in(role["title"]) + (
+                f" ({role['organisation']})" if "organisation" in role else ""
+            )
+            column = cells[ROLE_TITLE][1]
+            plan.changes.append(Change("roles", "role", "", shown, role, column))
+            plan.columns["roles"] = column
+        for change in plan.changes:
+            self._remember(record_id, change)
+        if plan.changes:
+            plan.action = "change"
+        return plan
+
+    def _value(self, record_id: str, name: str) -> Any:
+        pending = self.pending.get(record_id, {})
+        if name in pending:
+            return pending[name]
+        record = self.dossier.get(record_id)
+        return getattr(record, name if name != "for" else "for_", None) if record else None
+
+    def _field_change(
+        self, record_id: str, name: str, text: str, column: int, plan: RowPlan
+    ) -> Change | None:
+        current = self._value(record_id, name)
+        shown = cell(current, self.options.lang)
+        if not text:
+            if self.options.clear_empty and current not in (None, [], ""):
+                return Change(name, "clear", shown, "", None, column)
+            return None
+        if text == shown.strip():
+            return None
+        kind = self.kinds[name]
+        if kind is Kind.ENTRIES:
+            plan.notes.append(f"{name} differs: change it with dossier add or dossier set")
+            return None
+        if kind is Kind.ITEMS:
+            have = {normalize(t) for t in _items(shown)} | {normalize(t) for t in _texts(current)}
+            added = [i for i in _items(text) if normalize(i) not in have]
+            if not added:
+                return None
+            value = added if isinstance(current, list) or current is None else [current, *added]
+            how = "add" if isinstance(current, list) or current is None else "set"
+            return Change(name, how, shown, "; ".join(added), value, column)
+        if kind is Kind.TEXT:
+            return Change(name, "set", shown, text, self._text(current, text), column)
+        return Change(name, "set", shown, text, text, column)
+
+    def _text(self, current: Any, text: str) -> Any:
+        """A text in the file's language: in place of the stored one in that language,
+        beside a stored one in another (a plain text is in the dossier's language)."""
+        lang = self.options.lang
+        if isinstance(current, dict):
+            return {**current, lang: text}
+        if lang == self.base_lang:
+            return text
+        return {lang: text} if current is None else {self.base_lang: current, lang: text}
+
+    def _remember(self, record_id: str, change: Change) -> None:
+        """The change, seen by later rows; made in the record itself if this import adds it."""
+        pending = self.pending.setdefault(record_id, {})
+        current = self._value(record_id, change.field)
+        if change.how == "set":
+            pending[change.field] = change.value
+        elif change.how == "clear":
+            if record_id in self.new_ids:
+                pending.pop(change.field, None)
+            else:
+                pending[change.field] = None
+        elif change.how == "add":
+            pending[change.field] = [*(current or []), *change.value]
+        else:
+            pending["roles"] = [*(current or []), change.value]
+
+    # Roles from Organisation and Position columns --------------------------------------
+
+    def _role(
+        self, record_id: str | None, cells: dict[str, tuple[str, int]], plan: RowPlan
+    ) -> dict[str, Any] | None:
+        title = cells.get(ROLE_TITLE, ("", 0))[0]
+        where = cells.get(ROLE_ORGANISATION, ("", 0))[0]
+        if not title and not where:
+            return None
+        organisation = self._organisation(where, plan) if where else None
+        if where and organisation is None:
+            return None
+        roles = (self._value(record_id, "roles") if record_id else None) or []
+        for role in roles:
+            titles = all_texts(role["title"] if isinstance(role, dict) else role.title)
+            at = role.get("organisation") if isinstance(role, dict) else role.organisation
+            current = isinstance(role, dict) or role.is_current(self.options.today)
+            same_title = not title or normalize(title) in map(normalize, titles)
+            if current and same_title and (organisation is None or at == organisation):
+                return None
+        if not title:
+            plan.notes.append("an organisation without a position makes no role")
+            return None
+        role_title: Any = self._text(None, title)
+        return {"title": role_title, **({"organisation": organisation} if organisation else {})}
+
+    def _organisation(self, text: str, plan: RowPlan) -> str | None:
+        found = self.actors.get(text) or self.actors.get(normalize(text), {})
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            plan.notes.append(f"no role: organisation '{text}' fits {', '.join(found)}")
+        else:
+            plan.notes.append(f"no role: organisation '{text}' is not in the dossier yet")
+        return None
+
+
+def _actor_index(dossier: Dossier) -> dict[str, dict[str, None]]:
+    """Organisations and clusters (where a role is held) by id and by folded name."""
+    index: dict[str, dict[str, None]] = {}
+    for record in dossier.records():
+        if isinstance(record, Organisation | Cluster):
+            index.setdefault(record.id, {})[record.id] = None
+            for name in names_of(record):
+                index.setdefault(normalize(name), {})[record.id] = None
+    return index
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip() for part in text.split(SEPARATOR) if part.strip()]
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [t for item in value for t in ([item] if isinstance(item, str) else _texts(item))]
+    if isinstance(value, dict):
+        return all_texts(value)
+    return [value] if isinstance(value, str) else []
 
 
 def plan_import(
-    dossier: Dossier,
-    section: str,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    mapping: dict[str, str],
-    lang: str,
-) -> list[RowResult]:
+    dossier: Dossier, columns: Columns, table: Table, options: Options
+) -> list[RowPlan]:
     """What each row would do, in order; nothing is changed."""
-    fields = column_fields(header, section, mapping)
-    matcher = Matcher(getattr(dossier, section))
-    results = []
-    for number, row in enumerate(rows, start=2):  # row 1 is the header
-        cells = {f: _unprotect(c.strip()) for f, c in zip(fields, row, strict=False) if f}
-        if not any(cells.values()):
-            continue
-        record_id = cells.get("id", "")
-        names = [cells[k] for k in ("name", "native_name", "title") if cells.get(k)]
-        found = matcher.match(record_id, names)
-        if len(found) > 1:
-            ids = ", ".join(r.id for r in found)
-            results.append(RowResult(number, record_id, "ambiguous", note=f"fits {ids}"))
-            continue
-        if not found:
-            if not record_id:
-                results.append(RowResult(number, "", "not found", note="no id to add it under"))
-            else:
-                results.append(RowResult(number, record_id, "add"))
-            continue
-        record = found[0]
-        result = RowResult(number, record.id, "same")
-        for name, text in cells.items():
-            if name == "id":
-                continue
-            current = getattr(record, name if name != "for" else "for_", None)
-            if cell(current, lang) != text:
-                nested = isinstance(current, list) and current and not isinstance(current[0], str)
-                if nested:
-                    result.note = f"{name} differs: change it with dossier set"
-                    continue
-                result.changes.append((name, cell(current, lang), text))
-        if result.changes:
-            result.action = "change"
-        results.append(result)
-    return results
-
-
-def new_record(
-    section: str, header: Sequence[str], row: Sequence[str], mapping: dict[str, str]
-) -> dict[str, Any]:
-    """A row as a new record's fields (empty cells left out)."""
-    fields = column_fields(header, section, mapping)
-    record: dict[str, Any] = {}
-    for name, text in zip(fields, row, strict=False):
-        if name and text.strip():
-            record[name] = _value(name, _unprotect(text.strip()), None, "en")
-    return record
-
-
-def change_value(dossier: Dossier, record_id: str, name: str, text: str, lang: str) -> Any:
-    current = getattr(dossier.get(record_id), name, None)
-    return _value(name, text, current, lang)
-
-
-def apply_import(
-    batch: Any,
-    dossier: Dossier,
-    section: str,
-    table: tuple[Sequence[str], Sequence[Sequence[str]]],
-    results: Sequence[RowResult],
-    mapping: dict[str, str],
-    lang: str,
-) -> None:
-    """The rows' additions and changes, made in `batch` (a `datafile.editing.Batch`)."""
-    header, rows = table
-    by_row = dict(enumerate(rows, start=2))
-    for result in results:
-        if result.action == "add":
-            batch.add(section, new_record(section, header, by_row[result.row], mapping))
-        elif result.action == "change":
-            for name, _old, new in result.changes:
-                value = change_value(dossier, result.record_id, name, new, lang)
-                batch.set(result.record_id, (name,), value)
-
-
-def describe(results: Sequence[RowResult]) -> tuple[str, str]:
-    """The rows that do something, one by one, and the counts."""
-    lines = []
-    for result in results:
-        if result.action == "same" and not result.note:
-            continue
-        line = f"row {result.row}: {result.action} {result.record_id}".rstrip()
-        if result.note:
-            line += f" ({result.note})"
-        lines.append(line)
-        lines += [f"  {name}: {old!r} → {new!r}" for name, old, new in result.changes]
-    counts = {a: sum(1 for r in results if r.action == a) for a in ("add", "change", "same")}
-    left = len(results) - sum(counts.values())
-    summary = f"{counts['add']} to add, {counts['change']} to change, {counts['same']} unchanged"
-    if left:
-        summary += f", {left} left out"
-    return "".join(line + "\n" for line in lines), summary
+    if columns.section not in SECTIONS:  # pragma: no cover - the command checks the kind
+        raise ValueError(columns.section)
+    return Planner(dossier, columns, options).plan(table)
