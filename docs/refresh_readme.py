@@ -3,7 +3,7 @@
 Run after a deliberate change to a view: `python docs/refresh_readme.py`; tests/test_docs.py
 fails when the README and the real output differ. Each ```console block runs in a fresh
 temporary folder, its commands in order, at 100 columns, without colour, with today fixed
-and against the repository's sample data, so that a block may write a file and a later
+and against a copy of the repository's sample data, so that a block may write a file and a later
 command of it find that file. What a command prints to standard output and standard error is
 shown under it, and `(exit N)` when it fails. A command that names its own `--data` first
 reads that data instead of the sample.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,9 +70,10 @@ def words(command: str) -> tuple[list[str], str | None]:
     return tokens, redirect
 
 
-def run_dossier(arguments: list[str], folder: Path, redirect: str | None) -> str:
-    """What the user sees after `dossier ARGUMENTS` in `folder`."""
-    data = [] if arguments[:1] == ["--data"] else ["--data", str(SAMPLE)]
+def run_dossier(arguments: list[str], folder: Path, redirect: str | None, sample: Path) -> str:
+    """What the user sees after `dossier ARGUMENTS` in `folder`, against `sample` (a copy of
+    the repository's sample, so that an example that edits the data leaves it as it is)."""
+    data = [] if arguments[:1] == ["--data"] else ["--data", str(sample)]
     command = [sys.executable, "-m", "dossier", *data, *arguments]
     env = {**os.environ, **FIXED}
     env.pop("DOSSIER_DATA", None)
@@ -91,8 +93,10 @@ def render_block(block: str) -> str:
     """A console block with the output of each command replaced by its real output."""
     steps = re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]
     rendered = []
-    with tempfile.TemporaryDirectory() as temporary:
+    with tempfile.TemporaryDirectory() as temporary, tempfile.TemporaryDirectory() as copy:
         folder = Path(temporary)
+        sample = Path(copy) / SAMPLE.name
+        shutil.copyfile(SAMPLE, sample)
         for step in steps:
             command, _, written = step.partition("\n")
             tokens, redirect = words(command)
@@ -107,7 +111,7 @@ def render_block(block: str) -> str:
                 output = (result.stdout + result.stderr).rstrip("\n")
                 rendered.append(f"$ {command}" + (f"\n{output}" if output else ""))
             elif tokens[:1] == ["dossier"]:
-                output = run_dossier(tokens[1:], folder, redirect)
+                output = run_dossier(tokens[1:], folder, redirect, sample)
                 rendered.append(f"$ {command}" + (f"\n{output}" if output else ""))
             else:
                 raise ExampleError(f"`{command}`: only dossier, cat and git are run in examples")

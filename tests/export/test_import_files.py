@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from dossier.files import ZipBounds
 from tests.conftest import SAMPLE, Run
+from tests.programs import needs_libreoffice, soffice_command
 
 
 @pytest.fixture
@@ -188,3 +190,41 @@ def test_an_ods_that_declares_entities_is_refused(run: Run, data: Path, tmp_path
         2,
         "dossier: bomb.ods: its content declares a DTD; not read\n",
     )
+
+
+@needs_libreoffice("calc")
+@pytest.mark.parametrize("target", ["ods", "xlsx"])
+def test_a_sheet_libreoffice_saved_reads_as_it_shows(
+    run: Run, data: Path, tmp_path: Path, target: str
+) -> None:
+    """LibreOffice, opening a CSV, stores the phone number as a number; saved as .ods or
+    .xlsx, the import reads what Calc shows, and reports it by row and column."""
+    (tmp_path / "delegation.csv").write_text(
+        "Name,Organisation,Position,Phone\n"
+        "Hanako Yamada,Kawasaki City,Director,81312345678\n"
+        "Jörg Müller,BioM,Project Manager,\n",
+        encoding="utf-8",
+    )
+    converted = subprocess.run(
+        [
+            *soffice_command(tmp_path / "profile"),
+            "--infilter=CSV:44,34,76",  # comma, double quote, UTF-8
+            "--convert-to",
+            target,
+            "delegation.csv",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+    )
+    assert converted.returncode == 0, converted.stderr
+    result = run("import", f"delegation.{target}", data=data)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"delegation.{target}: row 2, column Phone: error: hanako-yamada phone[0]:"
+        " '81312345678' is not a phone number in international form\n"
+        "  hint: write it with its country code, as +81 44 200 2111\n"
+        "dossier: stopped: the import has 1 problem; nothing was written\n",
+    )
+    assert "row 3: add joerg-mueller\n" in result.stdout
+    assert "  roles: 'title: Project Manager, organisation: biom'\n" in result.stdout

@@ -38,6 +38,7 @@ from dossier.datafile.yaml_edit import (
     compose,
     walk,
 )
+from dossier.datafile.yaml_ends import compose_list_ends
 from dossier.datafile.yaml_render import Layout, add_section
 from dossier.errors import EditRefused, FieldPath, UsageError, format_field_path, os_reason
 
@@ -102,6 +103,8 @@ class Workspace:
         self.result = result
         self._by_name = {f.name: f for f in files}
         self._lock: int | None = None
+        self._sections: dict[tuple[str, str], list[tuple[int, int]] | None] | None = None
+        self._ends: dict[tuple[str, str], Node] = {}
         self._checked: tuple[list[RawFile], LoadResult] | None = None
         """The files as edited and the dossier read from them, once `changes` checked them."""
 
@@ -219,20 +222,55 @@ class Workspace:
         """Add a record at the end of its section, in the first file that has the section
         (else the first file), laid out as its neighbours; the file."""
         target = next(
-            (f for f in self.files if _has_section(f, section)),
+            (f for f in self.files if self._has_section(f, section)),
             self.files[0] if self.files else None,
         )
         if target is None:  # pragma: no cover - find_yaml_files never returns nothing
             raise UsageError("the data has no file to add to")
-        editor = Editor(target.text, target.tree(), target.layout)
-        _, items = child(target.tree(), section)
+        tree = self._list_ends(target, section)
+        _, items = child(tree, section)
         if items is None:
             text = add_section(target.text, section, record, target.layout)
             end = len(target.text)
             target.inserts.append(Splice(end, end, text[end:]))
         else:
-            target.inserts += editor.append((section,), record)
+            target.inserts += Editor(target.text, tree, target.layout).append((section,), record)
         return target.path
+
+    def _spans(self, file: DataFile, section: str) -> list[tuple[int, int]] | None:
+        """Where each record of the section stands in the file, in order; None where the
+        reader did not place them all (records with errors, a section read whole). Worked
+        out once for all sections: a batch of additions asks at each one."""
+        if self._sections is None:
+            by_section: dict[tuple[str, str], dict[int, tuple[int, int]]] = {}
+            for place in self.result.places.values():
+                key = (place.file, place.section)
+                by_section.setdefault(key, {})[place.index] = (place.start, place.end)
+            self._sections = {
+                key: [found[i] for i in range(len(found))]
+                if sorted(found) == list(range(len(found)))
+                else None
+                for key, found in by_section.items()
+            }
+        return self._sections.get((file.name, section))
+
+    def _has_section(self, file: DataFile, section: str) -> bool:
+        if self._spans(file, section):
+            return True
+        try:
+            _, items = child(file.tree(), section)
+        except UsageError:
+            return False
+        return items is not None
+
+    def _list_ends(self, file: DataFile, section: str) -> Node:
+        """The tree `add` reads: the section's list by its ends, or the whole file's."""
+        key = (file.name, section)
+        if key not in self._ends:
+            spans = self._spans(file, section)
+            ends = compose_list_ends(file.text, section, spans) if spans else None
+            self._ends[key] = ends if ends is not None else file.tree()
+        return self._ends[key]
 
     # Checking and writing ------------------------------------------------------------
 
@@ -340,14 +378,6 @@ def _region(file: DataFile, place: Place) -> _Region:
         after = end  # more on its last line (the next record of a flow list): cut there
     head = start - line
     return _Region(line, after, head, " " * head + file.text[start:after])
-
-
-def _has_section(file: DataFile, section: str) -> bool:
-    try:
-        _, items = child(file.tree(), section)
-    except UsageError:
-        return False
-    return items is not None
 
 
 __all__ = ["DataFile", "Workspace", "open_for_edit"]

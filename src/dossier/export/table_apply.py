@@ -72,11 +72,12 @@ def at_rows(problems: Sequence[Problem], table: Table, plans: Sequence[RowPlan])
     for problem in problems:
         field = _TOP_FIELD.split(problem.field, maxsplit=1)[0]
         rows = plans_of.get(problem.record, [])
-        plan = next((p for p in reversed(rows) if field in p.columns), rows[-1] if rows else None)
-        if plan is not None:
-            place = f"{table.name}: row {plan.row}"
-            if field in plan.columns:
-                place += f", column {printable(table.header[plan.columns[field]], one_line=True)}"
+        source = next((p for p in reversed(rows) if field in p.columns), rows[-1] if rows else None)
+        if source is not None:
+            place = f"{table.name}: row {source.row}"
+            if field in source.columns:
+                header = table.header[source.columns[field]]
+                place += f", column {printable(header, one_line=True)}"
             problem = replace(problem, file=place, line=0, column=0)
         located.append(problem)
     return located
