@@ -18,7 +18,12 @@ from dossier.errors import OutputError, UsageError, os_reason
 
 class InputRefused(Exception):
     """A file that is not read: not a regular file, or larger than its bound. The message
-    says why, without the file's name (the caller names it as it names files)."""
+    says why, without the file's name (the caller names it as it names files); `hint` what
+    to do about it, where there is something."""
+
+    def __init__(self, reason: str, hint: str = "") -> None:
+        super().__init__(reason)
+        self.hint = hint
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
@@ -36,7 +41,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
             raise InputRefused("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise InputRefused("not a regular file (a pipe or a device); save it as a file")
-        too_large = InputRefused(f"larger than {_size(limit)}")
+        too_large = InputRefused(f"larger than {_size(limit)}", hint="split it")
         if info.st_size > limit:
             raise too_large
         chunks = []

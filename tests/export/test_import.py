@@ -292,3 +292,16 @@ def test_columns_nothing_can_match_by_are_refused(run: Run, data: Path, tmp_path
     assert "no column holds an id or a name" in result.stderr
     unknown = run("import", "x.csv", "--map", "Colour=colour", data=data)
     assert unknown.exit_code == 2 and "'colour' is not a field of people" in unknown.stderr
+
+
+def test_events_of_one_title_are_told_apart_by_their_date(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "d.yaml"
+    data.write_text(
+        "events:\n"
+        "  - {id: meeting-2023, title: Annual meeting, date: 2023-05-04}\n"
+        "  - {id: meeting-2024, title: Annual meeting, date: 2024-05-02}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "e.csv").write_text("title,date,place\nAnnual meeting,2024-05-02,Munich\n")
+    result = run("import", "e.csv", "--kind", "events", data=data)
+    assert result.stdout == "row 2: change meeting-2024\n  place: '' → 'Munich'\n", result

@@ -109,8 +109,8 @@ def read_raw(path: Path) -> RawFile:
     try:
         return RawFile(path, name, read_bounded(path, MAX_FILE_BYTES))
     except InputRefused as refused:
-        hint = "split it" if str(refused).startswith("larger") else ""
-        return RawFile(path, name, None, Problem(name, 0, 0, f"the file is {refused}", hint=hint))
+        problem = Problem(name, 0, 0, f"the file is {refused}", hint=refused.hint)
+        return RawFile(path, name, None, problem)
     except OSError as error:
         problem = Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")
         return RawFile(path, name, None, problem)

@@ -100,9 +100,6 @@ class Columns:
             if target is None and header and index not in self.skipped
         ]
 
-    def column_of(self, target: str) -> int | None:
-        return self.targets.index(target) if target in self.targets else None
-
 
 def field_kinds(section: str) -> dict[str, Kind]:
     """Every field of a section (as the data names it) and how a cell merges into it."""
@@ -117,7 +114,7 @@ def _kind(hint: Any) -> Kind:
         return Kind.ENTRIES if _holds_entry(item) else Kind.ITEMS
     if typing.get_origin(hint) in (types.UnionType, typing.Union):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if any(_is_language_map(a) for a in args):
+        if any(typing.get_origin(a) is dict for a in args):  # a text by language
             return Kind.TEXT
         if any(typing.get_origin(a) is list for a in args):
             return Kind.ITEMS  # a country code or a list of them
@@ -125,12 +122,11 @@ def _kind(hint: Any) -> Kind:
 
 
 def _holds_entry(hint: Any) -> bool:
-    options = typing.get_args(hint) if typing.get_origin(hint) in (types.UnionType,) else (hint,)
-    return any(isinstance(o, type) and dataclasses.is_dataclass(o) for o in options)
-
-
-def _is_language_map(hint: Any) -> bool:
-    return "LanguageMap" in repr(hint) or typing.get_origin(hint) is dict
+    """A list of entries only: one that also takes plain items (an event's people, ids or
+    entries) takes the cell's items."""
+    union = typing.get_origin(hint) in (types.UnionType, typing.Union)
+    options = typing.get_args(hint) if union else (hint,)
+    return all(isinstance(o, type) and dataclasses.is_dataclass(o) for o in options)
 
 
 def _folded(header: str) -> str:

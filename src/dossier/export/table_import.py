@@ -27,7 +27,7 @@ from dossier.files import printable
 from dossier.model.dossier import Dossier
 from dossier.model.ids import new_record_id
 from dossier.model.lookup import names_of, normalize, titles_of
-from dossier.model.records import SECTIONS, AnyRecord, Cluster, Organisation, Person
+from dossier.model.records import AnyRecord, Cluster, Organisation, Person
 from dossier.model.values import all_texts, text_in
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -80,7 +80,6 @@ class Matcher:
     """Records of one section by id, alias and folded name; records the rows add join it."""
 
     def __init__(self, dossier: Dossier, section: str) -> None:
-        self.section = section
         self.ids = {r.id: r.id for r in getattr(dossier, section)}
         self.taken = set(dossier.by_id)
         self.by_name: dict[str, dict[str, None]] = {}
@@ -161,7 +160,7 @@ class Planner:
         record_id = cells.get("id", ("", 0))[0]
         found = self.matcher.match(record_id, self._row_names(cells))
         if self.section == "events" and len(found) > 1 and cells.get("date", ("", 0))[0]:
-            found = [i for i in found if self._value(i, "date") == cells["date"][0]]
+            found = [i for i in found if cell(self._value(i, "date"), "en") == cells["date"][0]]
         if len(found) > 1:
             return RowPlan(row.number, record_id, "ambiguous", notes=[f"fits {', '.join(found)}"])
         if not found:
@@ -226,9 +225,7 @@ class Planner:
         kind = self.kinds[name]
         if kind is Kind.ITEMS:
             return _items(text)
-        if kind is Kind.TEXT and self.options.lang != self.base_lang:
-            return {self.options.lang: text}
-        return text
+        return self._text(None, text) if kind is Kind.TEXT else text
 
     # A record the row finds ------------------------------------------------------------
 
@@ -379,6 +376,4 @@ def plan_import(
     dossier: Dossier, columns: Columns, table: Table, options: Options
 ) -> list[RowPlan]:
     """What each row would do, in order; nothing is changed."""
-    if columns.section not in SECTIONS:  # pragma: no cover - the command checks the kind
-        raise ValueError(columns.section)
     return Planner(dossier, columns, options).plan(table)
