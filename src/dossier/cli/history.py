@@ -14,6 +14,12 @@ from dossier.history.formats import DiffFormat, LogFormat
 # start, and annotations kept as text would be evaluated anew each time.
 
 
+SHALLOW_NOTE = (
+    "dossier: the clone is shallow: commits before the oldest one fetched are not known, "
+    "nor what they changed; git fetch --unshallow fetches them"
+)
+
+
 def _report(problems: list[Problem], consequence: str) -> None:
     from dossier.export.problems import problem_line
 
@@ -115,6 +121,8 @@ def log(
     _report(problems, "the record counts as absent from versions that could not be read")
     if not entries and fmt is LogFormat.TEXT:
         say(f"dossier: no commit reachable from {start} changed {record_id}")
+    if repository.shallow_commits():
+        say(SHALLOW_NOTE)
     emit(render_log(entries, fmt), None, force=False)
 
 

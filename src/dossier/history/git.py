@@ -5,27 +5,66 @@ library re-implementing it (dulwich) or binding libgit2 (pygit2, with a C librar
 would add a dependency to reach what every user of a dossier under git already has. Each
 call runs with a fixed locale and no pager; revisions are checked before use, so that a
 mistyped one is a clear error rather than a message from deep inside git.
+
+A checkout is other people's input: a folder received as a zip, a shared drive or a CI cache
+brings its own `.git/config`, and git runs programs that config names (an fsmonitor, a pager,
+an external diff, a textconv filter, hooks). Every call therefore overrides each such setting
+on the command line, which wins over every config file, and reads no system config.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import UsageError, os_reason
+from dossier.files import printable
 
 NO_BLOB = "0" * 40
 """How git writes 'no file' in a raw diff line."""
 
 
+NEUTRAL_CONFIG = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.sshCommand=false",
+    "core.askPass=",
+    "core.quotePath=false",
+    "diff.external=",
+    "credential.helper=",
+    "protocol.allow=never",
+)
+"""Settings that could make git run a program, each set to run none (`-c` beats every config
+file); and names written as they are."""
+
+_GIT = ["git", *(arg for setting in NEUTRAL_CONFIG for arg in ("-c", setting))]
+
+
 def _environment() -> dict[str, str]:
-    env = dict(os.environ)
-    # Messages in English (they are matched and quoted), no pager, no lock taken for a read.
-    env.update(LC_ALL="C", LANGUAGE="C", GIT_PAGER="cat", GIT_OPTIONAL_LOCKS="0")
+    env = {k: v for k, v in os.environ.items() if k not in _PROGRAMS_FROM_ENVIRONMENT}
+    # Messages in English (they are matched and quoted), no pager, no lock taken for a read,
+    # no system config, no prompt for a password.
+    env.update(
+        LC_ALL="C",
+        LANGUAGE="C",
+        GIT_PAGER="cat",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_TERMINAL_PROMPT="0",
+        GIT_PROTOCOL_FROM_USER="0",
+    )
     return env
+
+
+_PROGRAMS_FROM_ENVIRONMENT = frozenset(
+    {"GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +86,7 @@ class Repository:
         self.data = data
         """The data file or folder, relative to the root, with forward slashes ("" = root)."""
         self._blobs: _BlobReader | None = None
+        self._shallow: frozenset[str] | None = None
 
     @classmethod
     def containing(cls, data: Path) -> Repository:
@@ -56,10 +96,7 @@ class Repository:
             raise UsageError(f"{data}: no such file or folder")
         result = _run(["rev-parse", "--show-toplevel"], cwd=folder, check=False)
         if result.returncode != 0:
-            raise UsageError(
-                f"{data} is not inside a git repository: history needs one "
-                "(dossier diff OLD.yaml NEW.yaml compares two files without git)"
-            )
+            raise _not_a_repository(data, result.stderr.decode("utf-8", "replace"))
         root = Path(result.stdout.decode("utf-8", "surrogateescape").rstrip("\n"))
         try:
             relative = data.resolve().relative_to(root.resolve())
@@ -69,7 +106,7 @@ class Repository:
         return cls(root, "" if text == "." else text)
 
     def git(self, *args: str, stdin: bytes | None = None) -> bytes:
-        result = _run(["-c", "core.quotePath=false", *args], cwd=self.root, stdin=stdin)
+        result = _run(args, cwd=self.root, stdin=stdin)
         return result.stdout
 
     def commit(self, revision: str) -> str:
@@ -80,8 +117,31 @@ class Repository:
             check=False,
         )
         if result.returncode != 0 or not revision:
-            raise UsageError(f"{revision!r} is not a commit in the repository at {self.root}")
+            shallow = (
+                "; the clone is shallow, so older commits may not have been fetched: "
+                "git fetch --unshallow fetches them"
+                if self.shallow_commits()
+                else ""
+            )
+            raise UsageError(
+                f"{printable(repr(revision), one_line=True)} is not a commit in the repository "
+                f"at {printable(str(self.root), one_line=True)}{shallow}"
+            )
         return result.stdout.decode("ascii").strip()
+
+    def shallow_commits(self) -> frozenset[str]:
+        """The commits a shallow clone stops at (their parents were not fetched); none in a
+        full clone. git lists them in the repository's `shallow` file."""
+        if self._shallow is None:
+            listing = self.git("rev-parse", "--git-path", "shallow")
+            path = self.root / listing.decode("utf-8", "surrogateescape").rstrip("\n")
+            try:
+                self._shallow = frozenset(path.read_text("ascii").split())
+            except FileNotFoundError:
+                self._shallow = frozenset()
+            except (OSError, UnicodeDecodeError) as error:
+                raise UsageError(f"{path}: {error}") from None
+        return self._shallow
 
     def files_at(self, commit: str) -> list[tuple[str, str]]:
         """(path, blob id) of every YAML file of the data in a commit, in path order."""
@@ -119,6 +179,25 @@ class Repository:
             self._blobs = None
 
 
+def _not_a_repository(data: Path, said: str) -> UsageError:
+    """Why git would not read the repository around `data`, in git's words where it gave
+    some: a repository another user owns (a CI checkout, a shared drive) is refused by git
+    until the user allows it, which is not the same as no repository at all."""
+    owned = re.search(r"dubious ownership in repository at '(.*)'", said)
+    if owned:
+        folder = owned.group(1)
+        return UsageError(
+            f"git refuses to read the repository at {printable(folder, one_line=True)}: "
+            'it is owned by another user ("dubious ownership"); if you trust it, allow it '
+            "with: git config --global --add safe.directory "
+            + printable(shlex.quote(folder), one_line=True)
+        )
+    return UsageError(
+        f"{data} is not inside a git repository: history needs one "
+        "(dossier diff OLD.yaml NEW.yaml compares two files without git)"
+    )
+
+
 def is_yaml(path: str) -> bool:
     return path.endswith((".yaml", ".yml"))
 
@@ -127,7 +206,7 @@ class _BlobReader:
     def __init__(self, root: Path) -> None:
         try:
             self.process = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
+                [*_GIT, "cat-file", "--batch"],
                 cwd=root,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -159,7 +238,7 @@ def _run(
 ) -> subprocess.CompletedProcess[bytes]:
     try:
         result = subprocess.run(
-            ["git", *args],
+            [*_GIT, *args],
             cwd=cwd,
             input=stdin,
             capture_output=True,
@@ -175,5 +254,5 @@ def _run(
     if check and result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = message[-1] if message else f"exit status {result.returncode}"
-        raise UsageError(f"git {args[0] if args[0] != '-c' else args[2]}: {reason}")
+        raise UsageError(f"git {args[0]}: {reason}")
     return result

@@ -50,14 +50,16 @@ class _Walk:
         """Versions of a file holding the record that could not be read: reported, and the
         record counts as absent from them."""
 
-    def version(self, blob: str, file: str) -> RecordVersion | None:
-        """The record as one blob holds it (each blob read and parsed at most once)."""
+    def version(self, blob: str, file: str, commit: str) -> RecordVersion | None:
+        """The record as one blob holds it (each blob read and parsed at most once). A blob
+        that cannot be read is reported as `commit:file`, `commit` being one that holds it:
+        the walk goes from children to parents, so the newest such commit."""
         if (blob, file) not in self.versions:
             found = None
             raw = self.repository.blob(blob)
             if self.probe.search(raw):
                 records, problems = record_items(raw, file)
-                self.problems.extend(problems)
+                self.problems += [replace(p, file=f"{commit[:12]}:{p.file}") for p in problems]
                 found = next((r for r in records if r.key[1] == self.record_id), None)
             self.versions[blob, file] = found
         return self.versions[blob, file]
@@ -68,7 +70,7 @@ class _Walk:
         if commit not in self.places:
             self.places[commit] = None
             for file, blob in self.repository.files_at(commit):
-                version = self.version(blob, file)
+                version = self.version(blob, file, commit)
                 if version is not None:
                     self.places[commit] = _Place(file, blob, version.line, version.end_line)
                     break
@@ -76,10 +78,11 @@ class _Walk:
 
     def elsewhere(self, patch: CommitPatch, skip: str) -> _Place | None:
         """The record in the first parent, in another file this commit changed."""
+        parent = patch.commit.parents[0] if patch.commit.parents else ""
         for file in patch.files.values():
             if file.path == skip or file.old_blob == NO_BLOB:
                 continue
-            version = self.version(file.old_blob, file.path)
+            version = self.version(file.old_blob, file.path, parent)
             if version is not None:
                 return _Place(file.path, file.old_blob, version.line, version.end_line)
         return None
@@ -92,7 +95,7 @@ class _Walk:
             before = self.elsewhere(patch, skip="")
             if before is None:
                 return None, None
-            old = self.version(before.blob, before.file)
+            old = self.version(before.blob, before.file, "")
             assert old is not None
             return before, RecordChange(ChangeKind.REMOVED, old, None)
         file = patch.files.get(place.file)
@@ -101,15 +104,16 @@ class _Walk:
         if file.old_blob != NO_BLOB and not file.touches(place.line, place.end_line):
             line, end_line = file.old_lines(place.line, place.end_line)
             return _Place(place.file, file.old_blob, line, end_line), None
-        new = self.version(place.blob, place.file)
+        new = self.version(place.blob, place.file, patch.commit.id)
         assert new is not None
-        old = self.version(file.old_blob, file.path) if file.old_blob != NO_BLOB else None
+        parent = patch.commit.parents[0] if patch.commit.parents else ""
+        old = self.version(file.old_blob, file.path, parent) if file.old_blob != NO_BLOB else None
         before = None
         if old is not None:
             before = _Place(file.path, file.old_blob, old.line, old.end_line)
         else:
             before = self.elsewhere(patch, skip=place.file)
-            old = self.version(before.blob, before.file) if before else None
+            old = self.version(before.blob, before.file, parent) if before else None
         if old is None:
             return None, RecordChange(ChangeKind.ADDED, None, new)
         return before, record_change(old, new)
@@ -118,7 +122,7 @@ class _Walk:
         """A merge that takes the record as another parent had it did not change it itself."""
         for parent in commit.parents[1:]:
             place = self.place(parent)
-            theirs = self.version(place.blob, place.file) if place else None
+            theirs = self.version(place.blob, place.file, parent) if place else None
             if (theirs is None and change.new is None) or (
                 theirs is not None and change.new is not None and theirs.data == change.new.data
             ):
@@ -132,6 +136,9 @@ def record_log(
     """Every commit reachable from `start` that changed the record, children first; and the
     versions of its file that could not be read."""
     commits = repository.history(start)
+    # A shallow clone's oldest commits show no parents: every record they hold would read
+    # as added there, which nobody knows.
+    shallow = repository.shallow_commits()
     patches = commit_patches(repository, commits)
     walk = _Walk(repository, record_id)
     entries = []
@@ -141,16 +148,12 @@ def record_log(
         change = None
         before = place
         if patch is not None:
-            known = len(walk.problems)
             before, change = walk.step(place, patch)
             commit = patch.commit
-            walk.problems[known:] = [
-                replace(p, file=f"{commit.id[:12]}:{p.file}") for p in walk.problems[known:]
-            ]
         if commit.parents:
             walk.places.setdefault(commit.parents[0], before)
-        if change is not None and not (
-            len(commit.parents) > 1 and walk.merged_from_elsewhere(commit, change)
-        ):
+        if change is None or (change.kind is ChangeKind.ADDED and commit.id in shallow):
+            continue
+        if not (len(commit.parents) > 1 and walk.merged_from_elsewhere(commit, change)):
             entries.append(LogEntry(commit, change))
     return entries, walk.problems

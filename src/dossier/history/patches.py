@@ -8,7 +8,7 @@ needs to know whether a record's lines were touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dossier.history.git import Commit, Repository, is_yaml
@@ -75,6 +75,7 @@ def commit_patches(repository: Repository, commits: Sequence[Commit]) -> dict[st
         "--no-ext-diff",
         "--no-textconv",
         "--root",
+        "-z",
         f"--pretty=format:{_START.decode()}%H{_FIELD}%an{_FIELD}%aI{_FIELD}%s",
         "--",
         *spec,
@@ -93,21 +94,24 @@ def _commit_patch(chunk: bytes, parents: dict[str, tuple[str, ...]]) -> CommitPa
     header, _, body = chunk.partition(b"\n")
     commit_id, author, date, subject = header.decode("utf-8", "replace").split(_FIELD, 3)
     commit = Commit(commit_id, parents.get(commit_id, ()), author, date[:10], subject)
-    body_lines = body.split(b"\n")
-    files = list(_raw_entries(body_lines))
-    _read_hunks(body_lines, files)
+    files, patch_text = _raw_entries(body)
+    _read_hunks(patch_text.split(b"\n"), files)
     return CommitPatch(commit, {f.path: f for f in files if is_yaml(f.path)})
 
 
-def _raw_entries(lines: Iterable[bytes]) -> Iterator[FilePatch]:
-    for line in lines:
-        if not line.startswith(b":"):
-            if line:
-                return
-            continue
-        meta, _, path = line.partition(b"\t")
-        parts = meta.decode("ascii").split()
-        yield FilePatch(path.decode("utf-8", "surrogateescape"), parts[2], parts[3])
+def _raw_entries(body: bytes) -> tuple[list[FilePatch], bytes]:
+    """The raw entries (`:modes blobs status NUL path NUL`, as `-z` writes them, so that a
+    name with quotes, tabs or newlines comes as it is) and the patch text after them."""
+    fields = body.split(b"\0")
+    files = []
+    index = 0
+    while index + 1 < len(fields) and fields[index].startswith(b":"):
+        parts = fields[index].decode("ascii").split()
+        path = fields[index + 1].decode("utf-8", "surrogateescape")
+        files.append(FilePatch(path, parts[2], parts[3]))
+        index += 2
+    # An empty field stands between the last entry and the patches.
+    return files, b"\0".join(fields[index + 1 :])
 
 
 def _read_hunks(lines: list[bytes], files: list[FilePatch]) -> None:

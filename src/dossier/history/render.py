@@ -40,19 +40,27 @@ def subject(change: RecordChange) -> str:
 
 
 def field_line(change: FieldChange) -> str:
+    """One line whatever the field's keys hold: a key is data, and may hold a newline."""
+    name = printable(change.field, one_line=True)
     if change.old is MISSING:
-        return f"{change.field}: added {shown_value(change.new)}"
+        return f"{name}: added {shown_value(change.new)}"
     if change.new is MISSING:
-        return f"{change.field}: removed (was {shown_value(change.old)})"
-    return f"{change.field}: {shown_value(change.old)} → {shown_value(change.new)}"
+        return f"{name}: removed (was {shown_value(change.old)})"
+    return f"{name}: {shown_value(change.old)} → {shown_value(change.new)}"
 
 
 def where(change: RecordChange) -> str:
+    """`file:line`, on one line whatever the file's name holds (a newline in a name must not
+    make a line of its own that reads like a change)."""
     version = change.current
     place = f"{version.file}:{version.line}"
     if change.moved and change.old is not None:
-        return f"moved from {change.old.file} to {place}"
-    return place
+        place = f"moved from {change.old.file} to {place}"
+    return printable(place, one_line=True)
+
+
+def _label(text: str) -> str:
+    return printable(text, one_line=True)
 
 
 def summary(changes: Sequence[RecordChange]) -> str:
@@ -72,11 +80,9 @@ def render_diff(changes: Sequence[RecordChange], fmt: DiffFormat, old: str, new:
         return "".join(_annotation(c) + "\n" for c in changes)
     if fmt is DiffFormat.MARKDOWN:
         return _markdown(changes, old, new)
-    lines = [
-        f"{printable(old, one_line=True)} → {printable(new, one_line=True)}: {summary(changes)}"
-    ]
+    lines = [f"{_label(old)} → {_label(new)}: {summary(changes)}"]
     for change in changes:
-        lines += ["", f"{change.kind.value:<8} {subject(change)}  {printable(where(change))}"]
+        lines += ["", f"{change.kind.value:<8} {subject(change)}  {where(change)}"]
         lines += [f"  {field_line(f)}" for f in change.fields]
     return "\n".join(lines) + "\n"
 
@@ -118,7 +124,7 @@ def _annotation(change: RecordChange) -> str:
 
 def _markdown(changes: Sequence[RecordChange], old: str, new: str) -> str:
     lines = [
-        f"### Dossier changes: {escape(old)} → {escape(new)}",
+        f"### Dossier changes: {escape(_label(old))} → {escape(_label(new))}",
         "",
         escape(summary(changes)) + ".",
     ]

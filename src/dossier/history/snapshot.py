@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dossier.datafile.text_check import check_bytes
 from dossier.datafile.yaml_reader import keep_item, parse_yaml
 from dossier.errors import Problem
 from dossier.model.records import SECTIONS
@@ -63,8 +64,15 @@ class Snapshot:
 
 
 def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Problem]]:
-    """Every record with an id in one file's bytes, with its lines; or the file's problems."""
-    document = parse_yaml(raw, keep_item)
+    """Every record with an id in one file's bytes, with its lines; or the file's problems.
+
+    The bytes are checked as the data file's reader checks them (UTF-8, characters YAML
+    refuses), so that a fault is reported at its own line and column, not where libyaml
+    gave up."""
+    checked = check_bytes(raw, file)
+    if checked.problems or checked.data is None:
+        return [], checked.problems
+    document = parse_yaml(checked.data, keep_item)
     if document.data is None or not isinstance(document.data, dict):
         findings = document.problems or []
         problems = [
@@ -97,9 +105,10 @@ _READ: dict[tuple[str, bytes], tuple[list[RecordVersion], list[Problem]]] = {}
 diff (most files of a data folder) is read once."""
 
 
-def read_snapshot(label: str, files: Iterable[tuple[str, bytes]]) -> Snapshot:
+def read_snapshot(label: str, files: Iterable[tuple[str, bytes]], commit: str = "") -> Snapshot:
     """A version of the data from its files' bytes. Where an id repeats, the first one counts
-    (validation reports the repetition)."""
+    (validation reports the repetition). A problem in a commit's version names the file as
+    `commit:file`, as `git show` takes it."""
     snapshot = Snapshot(label)
     for file, raw in files:
         key = (file, hashlib.blake2b(raw, digest_size=16).digest())
@@ -108,7 +117,9 @@ def read_snapshot(label: str, files: Iterable[tuple[str, bytes]]) -> Snapshot:
         records, problems = _READ[key]
         if problems:
             snapshot.unreadable.add(file)
-            snapshot.problems.extend(problems)
+            snapshot.problems += [
+                replace(p, file=f"{commit[:12]}:{p.file}") if commit else p for p in problems
+            ]
         for record in records:
             snapshot.records.setdefault(record.key, record)
     return snapshot

@@ -14,7 +14,9 @@ def at_commit(repository: Repository, revision: str) -> Snapshot:
     """The data as a commit holds it; empty where the data path did not exist yet."""
     commit = repository.commit(revision)
     files = repository.files_at(commit)
-    return read_snapshot(revision, ((path, repository.blob(blob)) for path, blob in files))
+    return read_snapshot(
+        revision, ((path, repository.blob(blob)) for path, blob in files), commit=commit
+    )
 
 
 def in_working_tree(repository: Repository, data: Path) -> Snapshot:
