@@ -313,7 +313,7 @@ def build_briefing(
     else the template's (`template_paper`), else the one of the home side's country.
     """
     t = translator or Translator("en")
-    dossier = for_audience(dossier, audience)
+    dossier = for_audience(dossier, audience, today=today)
     target = _readable(dossier, target, audience)
     if visit is not None:
         found = _readable(dossier, visit, audience)
@@ -324,7 +324,7 @@ def build_briefing(
     stale = {}
     if stale_after is not None and audience is Audience.INTERNAL:
         stale = {(f.record, f.path): f for f in stale_facts(dossier, today, stale_after)}
-    builder = _Builder(dossier, sides, visit, today, Citations(dossier), t, stale)
+    builder = _Builder(dossier, sides, visit, today, Citations(dossier), t, audience, stale)
     title, cover = builder.cover(audience)
     sections = [
         Section(t("Since the last visit"), tuple(builder.since_last_visit())),

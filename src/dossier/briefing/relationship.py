@@ -20,6 +20,7 @@ from dossier.model.records import (
     Agreement,
     Event,
 )
+from dossier.model.vocabulary import Audience
 from dossier.phrases import place_of
 
 
@@ -107,9 +108,10 @@ class RelationshipSections(BuilderParts):
         rows = []
         for item in items:
             due = self.t.date(item.follow_up.due) if item.follow_up.due else self.t("no date")
+            # Our lateness is an internal matter: a partner's copy says what is due when.
             due_line = (
                 line(Run(self.t("overdue"), bold=True), " ", due)
-                if item.is_overdue(self.today)
+                if item.is_overdue(self.today) and self.audience is Audience.INTERNAL
                 else line(due)
             )
             owner = self.label(item.follow_up.owner) if item.follow_up.owner else ""

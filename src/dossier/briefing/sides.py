@@ -22,6 +22,7 @@ from dossier.model.records import (
     Source,
 )
 from dossier.model.since import shared_events
+from dossier.model.vocabulary import Audience
 
 
 @dataclass
@@ -104,6 +105,9 @@ class BuilderParts:
     today: dt.date
     citations: Citations
     t: Translator
+    audience: Audience
+    """Who reads the briefing: our own words about the state of things (overdue, stale)
+    are for internal readers only."""
 
     def label(self, record_id: str) -> str:
         raise NotImplementedError

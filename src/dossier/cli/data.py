@@ -137,7 +137,9 @@ def export(
 
         check_writable(Path(output), force=force)
     dossier = load_valid(ctx).dossier
-    request = ExportRequest(dossier, kind, language_of(lang, dossier), _export_stamp(), audience)
+    request = ExportRequest(
+        dossier, kind, language_of(lang, dossier), _export_stamp(), audience, today()
+    )
     exported = export_text(fmt, request)
     for note in exported.left_out:
         say(f"dossier: {note}")

@@ -2,13 +2,18 @@
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dossier.cli.app import command, emit, say, user_data
+from dossier.cli.app import command, emit, say, today, user_data
 from dossier.errors import NotFoundError, Problem, UsageError
+from dossier.files import printable
 from dossier.history.formats import DiffFormat, LogFormat
+from dossier.model.vocabulary import Audience
+
+if TYPE_CHECKING:
+    from dossier.history.snapshot import Snapshot
 
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
@@ -51,6 +56,14 @@ def diff(
         str | None, typer.Option("-o", "--output", metavar="FILE", help="Write to FILE.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE.")] = False,
+    audience: Annotated[
+        Audience | None,
+        typer.Option(
+            metavar="AUDIENCE",
+            help="internal, partner or public: only what they may read (default: public for"
+            " markdown and github, which a pull request may show to anyone; else internal).",
+        ),
+    ] = None,
 ) -> None:
     """Records added, removed and changed, field by field, between two versions of the data.
 
@@ -87,7 +100,35 @@ def diff(
         old.problems + new.problems,
         "records of files that could not be read in one version are left out of the comparison",
     )
+    reader = audience or DIFF_AUDIENCE[fmt]
+    if reader is not Audience.INTERNAL:
+        old, new = _as_read_by(old, reader), _as_read_by(new, reader)
     emit(render_diff(compare(old, new), fmt, old.label, new.label), output, force=force)
+
+
+DIFF_AUDIENCE = {
+    DiffFormat.TEXT: Audience.INTERNAL,
+    DiffFormat.JSON: Audience.INTERNAL,
+    DiffFormat.MARKDOWN: Audience.PUBLIC,
+    DiffFormat.GITHUB: Audience.PUBLIC,
+}
+"""Who reads a diff unless told: Markdown goes on a pull request, annotations on the
+repository's checks, both shown to whoever may see the repository."""
+
+
+def _as_read_by(snapshot: "Snapshot", reader: Audience) -> "Snapshot":
+    from dossier.history.audience import as_read_by
+
+    view = as_read_by(snapshot, reader, today())
+    if view.unjudged:
+        names = ", ".join(printable(key[1], one_line=True) for key in view.unjudged[:5])
+        more = f" and {len(view.unjudged) - 5} more" if len(view.unjudged) > 5 else ""
+        say(
+            f"dossier: {len(view.unjudged)} record(s) of {printable(snapshot.label, one_line=True)}"
+            f" do not validate, so what {reader.value} readers may read of them is not known:"
+            f" left out ({names}{more})"
+        )
+    return view.snapshot
 
 
 @command()

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dossier.cli.app import (
+    AudienceOption,
     Language,
     command,
     language_of,
@@ -21,6 +22,7 @@ from dossier.model.languages import spoken
 from dossier.model.vocabulary import (
     AgreementKind,
     AgreementStatus,
+    Audience,
     EventKind,
     OrganisationKind,
     RecordKind,
@@ -49,13 +51,21 @@ def _print_rows(viewer: "Viewer", rows: "Rows", fmt: ListFormat) -> None:
     write_stdout(rows_json(rows) if fmt is ListFormat.JSON else rows_csv(rows))
 
 
-def _viewer(ctx: typer.Context, lang: Language | None) -> "Viewer":
-    """The data, free of errors, with the reader's language and today's date."""
+def _viewer(
+    ctx: typer.Context, lang: Language | None, audience: Audience = Audience.INTERNAL
+) -> "Viewer":
+    """The data, free of errors, as `audience` may read it, with the reader's language and
+    today's date."""
     from dossier.i18n import Translator
     from dossier.views.blocks import Viewer
 
     dossier = load_valid(ctx).dossier
-    return Viewer(dossier, Translator(language_of(lang, dossier)), today())
+    day = today()
+    if audience is not Audience.INTERNAL:
+        from dossier.model.audience import for_audience
+
+        dossier = for_audience(dossier, audience, today=day)
+    return Viewer(dossier, Translator(language_of(lang, dossier)), day)
 
 
 @command()
@@ -241,8 +251,10 @@ def follow_ups(
         ListFormat, typer.Option("--format", metavar="FORMAT", help="table, json or csv.")
     ] = ListFormat.TABLE,
     lang: Annotated[Language | None, typer.Option(metavar="LANG", help=LANG_HELP)] = None,
+    audience: AudienceOption = Audience.INTERNAL,
 ) -> None:
-    """Every open follow-up in the dossier, overdue first.
+    """Every open follow-up in the dossier, overdue first. For partner or public readers,
+    only what they may read, and none is called overdue (that is ours to know).
 
     Example: dossier follow-ups --owner ralf-huss --overdue
     """
@@ -251,7 +263,13 @@ def follow_ups(
     from dossier.views.listing import Rows, follow_up_rows
 
     before = partial_date(due_before, "--due-before")
-    viewer = _viewer(ctx, lang)
+    lateness = audience is Audience.INTERNAL
+    if overdue and not lateness:
+        raise UsageError(
+            f"--overdue is for internal readers: a list for {audience.value} readers does not"
+            " say which follow-ups are late"
+        )
+    viewer = _viewer(ctx, lang, audience)
     dossier = viewer.dossier
 
     def side_of(ref: str | None) -> frozenset[str] | None:
@@ -266,7 +284,7 @@ def follow_ups(
         include_done=include_done,
     )
     items = select_follow_ups(dossier, chosen, viewer.today)
-    rows = follow_up_rows(dossier, items, viewer.today, viewer.t.lang)
+    rows = follow_up_rows(dossier, items, viewer.today, viewer.t.lang, lateness=lateness)
     if fmt is ListFormat.TABLE:  # the status word in the reader's language, in the table only
         rows = Rows(rows.columns, [(due, viewer.t(st), *rest) for due, st, *rest in rows.rows])
     _print_rows(viewer, rows, fmt)
@@ -281,9 +299,10 @@ def stale(
     fmt: Annotated[
         ListFormat, typer.Option("--format", metavar="FORMAT", help="table, json or csv.")
     ] = ListFormat.TABLE,
+    audience: AudienceOption = Audience.INTERNAL,
 ) -> None:
     """Facts checked longest ago (their verified: date, else their newest source), oldest first;
-    facts with neither come first.
+    facts with neither come first. With --audience, only facts that audience reads.
 
     Example: dossier stale --older-than 18m
     """
@@ -294,5 +313,5 @@ def stale(
         age = parse_age(older_than)
     except ValueError as error:
         raise UsageError(f"--older-than: {error}") from None
-    viewer = _viewer(ctx, None)
+    viewer = _viewer(ctx, None, audience)
     _print_rows(viewer, stale_rows(stale_facts(viewer.dossier, viewer.today, age)), fmt)

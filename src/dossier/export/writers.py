@@ -26,6 +26,8 @@ class ExportRequest(NamedTuple):
     """The time of the export (DTSTAMP of calendar entries)."""
     audience: Audience = Audience.INTERNAL
     """Who the export is for: it holds only what they may read."""
+    today: dt.date | None = None
+    """The day that decides which events are still to come (default: the stamp's day)."""
 
 
 class Exported(NamedTuple):
@@ -104,5 +106,8 @@ def export_text(fmt: ExportFormat, request: ExportRequest) -> Exported:
     from dossier.model.audience import for_audience
 
     # Every writer gets the audience's dossier: none of them can write what it may not read.
-    readable = request._replace(dossier=for_audience(request.dossier, request.audience))
+    today = request.today or request.stamp.date()
+    readable = request._replace(
+        dossier=for_audience(request.dossier, request.audience, today=today)
+    )
     return WRITERS[fmt](readable)

@@ -14,11 +14,12 @@ research and provenance notes; everything else is public unless marked.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any
 
 from dossier.errors import FieldPath
-from dossier.model.dossier import Dossier
-from dossier.model.records import AnyRecord
+from dossier.model.dossier import Dossier, is_upcoming
+from dossier.model.records import AnyRecord, Event
 from dossier.model.references import references
 from dossier.model.strict import Strict
 from dossier.model.values import AUDIENCE_KEY
@@ -37,8 +38,9 @@ INTERNAL_BY_DEFAULT = frozenset({"notes"})
 _GONE: Any = object()
 
 
-def may_read(reader: Audience, marked: Audience | str) -> bool:
-    return Audience(marked) in READS[reader]
+def may_read(reader: Audience, marked: Audience | str | None) -> bool:
+    """Whether `reader` may read what is marked for `marked` (None: unmarked, public)."""
+    return (Audience.PUBLIC if marked is None else Audience(marked)) in READS[reader]
 
 
 def text_audience(value: Any, field_name: str) -> Audience:
@@ -48,11 +50,15 @@ def text_audience(value: Any, field_name: str) -> Audience:
     return Audience.INTERNAL if field_name in INTERNAL_BY_DEFAULT else Audience.PUBLIC
 
 
-def for_audience(dossier: Dossier, reader: Audience) -> Dossier:
-    """The dossier with only what `reader` may read (the dossier itself for internal)."""
+def for_audience(dossier: Dossier, reader: Audience, *, today: dt.date) -> Dossier:
+    """The dossier with only what `reader` may read (the dossier itself for internal). For
+    the public, events still to come (on or after `today`) also lose their venue and every
+    agenda item not marked public: their dates and city remain."""
     if reader is Audience.INTERNAL:
         return dossier
     kept = [r for r in (_redacted(record, reader) for record in dossier.records()) if r]
+    if reader is Audience.PUBLIC:
+        kept = [_announced(r, today) if isinstance(r, Event) else r for r in kept]
     ids = {record.id for record in kept}
     cleaned = [_without_references(record, ids) for record in kept]
     home = dossier.home if dossier.home in ids else None
@@ -63,6 +69,17 @@ def for_audience(dossier: Dossier, reader: Audience) -> Dossier:
         lang=dossier.lang,
         expiry_notice=dossier.expiry_notice,
     )
+
+
+def _announced(event: Event, today: dt.date) -> Event:
+    """A future event as the public may know it: when and in which city, and only the
+    agenda items the data marks public."""
+    if not is_upcoming(event, today):
+        return event
+    agenda = [item for item in event.agenda if item.audience is Audience.PUBLIC]
+    if event.venue is None and len(agenda) == len(event.agenda):
+        return event
+    return dataclasses.replace(event, venue=None, agenda=agenda)
 
 
 CONTACT_FIELDS = ("email", "phone", "postal_address", "contact_via")

@@ -131,5 +131,7 @@ class AgendaItem(Strict):
     place: LocalText | None = None
     """Where in the event's place, if it is not the event's venue."""
     notes: LocalText | None = None
-    audience: Audience = Audience.PUBLIC
-    """Who may read it: internal, partner or public (the default)."""
+    audience: Audience | None = None
+    """Who may read it: internal, partner or public. Unmarked it is public, except that the
+    public reads an item of an event still to come only when it is marked public: the time
+    and place of people's appointments are announced only when someone decided so."""

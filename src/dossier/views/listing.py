@@ -216,13 +216,20 @@ def build_rows(
 
 
 def follow_up_rows(
-    dossier: Dossier, items: Sequence[OpenFollowUp], today: dt.date, lang: str = "en"
+    dossier: Dossier,
+    items: Sequence[OpenFollowUp],
+    today: dt.date,
+    lang: str = "en",
+    *,
+    lateness: bool = True,
 ) -> Rows:
-    """`dossier follow-ups`: what is owed, with whom, by when, and whether it is overdue."""
+    """`dossier follow-ups`: what is owed, with whom, by when, and whether it is overdue
+    (only with `lateness`: our lateness is for internal readers)."""
     rows: list[tuple[str, ...]] = []
     for item in items:
         follow_up = item.follow_up
-        status = "done" if follow_up.is_done else "overdue" if item.is_overdue(today) else "open"
+        late = lateness and item.is_overdue(today)
+        status = "done" if follow_up.is_done else "overdue" if late else "open"
         owner = dossier.label(follow_up.owner, lang) if follow_up.owner else ""
         rows.append(
             (
