@@ -98,15 +98,35 @@ def _stream(path: Path) -> bool:
 
 
 def check_writable(path: Path, *, force: bool) -> None:
-    """Refuse early, before any work is done, what `write_atomic` would refuse."""
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name")
-    if path.exists() and not force:
-        raise UsageError(f"{path}: already exists; use --force to overwrite it")
-    if path.exists() and not path.is_file() and not _stream(path):
-        raise UsageError(f"{path}: not a regular file, a device or a pipe")
-    if not path.parent.is_dir():
+    """Refuse early, before any work is done, what `write_atomic` would refuse: in one line
+    with the system's reason, whatever the path (a name too long for the file system, a
+    folder the user may not enter)."""
+    status = path_status(path)
+    if status is not None:
+        if stat.S_ISDIR(status.st_mode):
+            raise UsageError(f"{path}: is a folder; give a file name")
+        if not force:
+            raise UsageError(f"{path}: already exists; use --force to overwrite it")
+        if not stat.S_ISREG(status.st_mode) and not _stream(path):
+            raise UsageError(f"{path}: not a regular file, a device or a pipe")
+    folder = path_status(path.parent)
+    if folder is None:
         raise UsageError(f"{path.parent}: no such folder")
+    if not stat.S_ISDIR(folder.st_mode):
+        raise UsageError(f"{path.parent}: not a folder")
+
+
+def path_status(path: Path) -> os.stat_result | None:
+    """The path's status; None when nothing is there."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UsageError(f"{printable(str(path), one_line=True)}: {os_reason(error)}") from None
+
+
+TEMPORARY_NAME_START = 40
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
@@ -124,11 +144,12 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     import tempfile  # only commands that write a file need it; every command imports this module
 
     try:
+        # The start of the name only: a name near the file system's limit stays within it.
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            prefix=f".{path.name[:TEMPORARY_NAME_START]}.", suffix=".tmp", dir=path.parent
         )
     except OSError as error:
-        raise UsageError(f"{path}: cannot write here ({error.strerror})") from None
+        raise UsageError(f"{path}: cannot write here ({os_reason(error)})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -137,6 +158,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         _take_over(temporary, existing)
         if force:
             Path(temporary).replace(path)
+            _give_back(path, existing)
         else:
             _publish_without_overwrite(temporary, path)
     except FileExistsError:
@@ -144,21 +166,28 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise UsageError(f"{path}: already exists; use --force to overwrite it") from None
     except OSError as error:
         _remove(temporary)
-        raise UsageError(f"{path}: cannot write the file ({error.strerror})") from None
+        raise UsageError(f"{path}: cannot write the file ({os_reason(error)})") from None
     except BaseException:
         _remove(temporary)
         raise
 
 
 def _take_over(temporary: str, existing: os.stat_result | None) -> None:
-    """Give the new file the mode (and, where allowed, the owner) of the one it replaces: a
-    briefing kept at 0600 stays private. A new file gets the user's usual mode."""
+    """Give the new file the mode of the one it replaces: a briefing kept at 0600 stays
+    private. A new file gets the user's usual mode."""
     if existing is None:
         Path(temporary).chmod(0o666 & ~_umask())
         return
     Path(temporary).chmod(stat.S_IMODE(existing.st_mode))
-    with contextlib.suppress(OSError):  # only root may give a file to someone else
-        os.chown(temporary, existing.st_uid, existing.st_gid)
+
+
+def _give_back(path: Path, existing: os.stat_result | None) -> None:
+    """Give the new file, where allowed, the owner of the one it replaced. Only once it is in
+    place: a temporary file given away could not be removed again from a sticky folder
+    (such as /tmp) if the replacement fails."""
+    if existing is not None and (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):  # only root may give a file to someone else
+            os.chown(path, existing.st_uid, existing.st_gid)
 
 
 def _write_into(path: Path, data: bytes) -> None:
@@ -166,7 +195,7 @@ def _write_into(path: Path, data: bytes) -> None:
         with path.open("wb") as out:
             out.write(data)
     except OSError as error:
-        raise UsageError(f"{path}: cannot write ({error.strerror})") from None
+        raise UsageError(f"{path}: cannot write ({os_reason(error)})") from None
 
 
 def _publish_without_overwrite(temporary: str, path: Path) -> None:

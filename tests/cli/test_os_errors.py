@@ -120,3 +120,110 @@ def test_a_closed_standard_output_is_one_line_and_exit_1(tmp_path: Path, args: l
     )
     assert result.returncode == 1
     assert result.stderr == "dossier: cannot write to standard output (it is closed)\n"
+
+
+def _as_an_ordinary_user() -> None:
+    """In the child: no power to ignore permissions, nor the sticky bit (CAP_FOWNER)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop = 24
+    for capability in (1, 2, 3):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
+        if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
+            os._exit(77)
+
+
+def _skip_unless_ordinary(result: subprocess.CompletedProcess[str]) -> None:
+    if result.returncode == 77:
+        pytest.skip("this machine does not let a process give up capabilities")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="runs as root and gives up root's file powers")
+def test_force_over_another_users_file_in_a_sticky_folder_is_one_line(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    theirs = shared / "export.json"
+    theirs.write_text("theirs\n", encoding="utf-8")
+    os.chown(theirs, 65534, 65534)
+    os.chown(shared, 65534, 65534)
+    shared.chmod(0o1777)
+    result = _run(
+        "--data",
+        str(SAMPLE),
+        "export",
+        "-o",
+        str(theirs),
+        "--force",
+        cwd=tmp_path,
+        preexec_fn=_as_an_ordinary_user,
+    )
+    _skip_unless_ordinary(result)
+    assert result.returncode == 2, result
+    assert result.stderr == (
+        f"dossier: {theirs}: cannot write the file (Operation not permitted)\n"
+    )
+    assert sorted(p.name for p in shared.iterdir()) == ["export.json"]
+    assert theirs.read_text(encoding="utf-8") == "theirs\n"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="runs as root and gives up root's file powers")
+@pytest.mark.parametrize("option", ["-o", "--template"])
+def test_a_path_in_a_folder_one_may_not_enter_is_one_line(tmp_path: Path, option: str) -> None:
+    locked = tmp_path / "locked"
+    (locked / "in").mkdir(parents=True)
+    locked.chmod(0o700)
+    os.chown(locked, 65534, 65534)
+    target = locked / "in" / "briefing.docx"
+    result = _run(
+        "--data",
+        str(SAMPLE),
+        "brief",
+        "kawasaki",
+        option,
+        str(target),
+        cwd=tmp_path,
+        preexec_fn=_as_an_ordinary_user,
+    )
+    _skip_unless_ordinary(result)
+    assert result.returncode == 2, result
+    assert result.stderr.splitlines()[-1] == f"dossier: {target}: Permission denied"
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("option", ["-o", "--template"])
+def test_a_name_over_the_limit_as_output_or_template_is_one_line(
+    run: Run, tmp_path: Path, option: str
+) -> None:
+    name = tmp_path / ("b" * 300 + ".docx")
+    result = run("brief", "kawasaki", option, str(name))
+    assert result.exit_code == 2, result
+    assert result.stderr.splitlines()[-1] == f"dossier: {name}: File name too long"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_briefing_name_of_a_long_id_is_shortened(run: Run, tmp_path: Path) -> None:
+    long_id = "k" * 250
+    data = tmp_path / "d.yaml"
+    data.write_text(
+        f"version: 1\nhome: home\nclusters:\n  - id: home\n    name: Home\n"
+        f"  - id: {long_id}\n    name: There\n",
+        encoding="utf-8",
+    )
+    result = run("brief", long_id, "--format", "md", data=data)
+    assert result.exit_code == 0, result
+    (written,) = [p for p in tmp_path.iterdir() if p.name.startswith("briefing-")]
+    assert written.name == f"briefing-{'k' * 80}-2026-11-25.md"
+
+
+@pytest.mark.parametrize("slash", ["/", os.sep])
+def test_init_of_a_name_ending_in_a_slash_makes_a_folder(
+    run: Run, tmp_path: Path, slash: str
+) -> None:
+    result = run("init", f"newdir{slash}", data=None)
+    assert result.exit_code == 0, result
+    assert (tmp_path / "newdir" / "clusters.yaml").is_file()
+    again = run("init", "newdir", data=None)
+    assert again.exit_code == 2
+    assert again.stderr == (
+        f"dossier: {Path('newdir', 'clusters.yaml')}: already exists; init never overwrites a file\n"
+    )

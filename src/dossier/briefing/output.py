@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -10,8 +11,12 @@ from typing import NamedTuple
 from dossier.briefing.document import Briefing
 from dossier.briefing.formats import BriefFormat
 from dossier.errors import UsageError
+from dossier.files import path_status
 from dossier.model.lookup import Finder
 from dossier.model.records import AnyRecord, Event
+
+DEFAULT_NAME_ID_LENGTH = 80
+"""Characters of an id in a default file name (ids are ASCII: 80 bytes, far below 255)."""
 
 
 class BriefingTarget(NamedTuple):
@@ -21,8 +26,9 @@ class BriefingTarget(NamedTuple):
     visit: Event | None
 
     def default_path(self, today: dt.date, fmt: BriefFormat) -> Path:
-        """`briefing-<visit>-<its date>.docx`, or `briefing-<record>-<today>.docx`."""
-        name = self.visit.id if self.visit else self.record.id
+        """`briefing-<visit>-<its date>.docx`, or `briefing-<record>-<today>.docx`; a long
+        id is cut, so that the name stays well within any file system's limit."""
+        name = (self.visit.id if self.visit else self.record.id)[:DEFAULT_NAME_ID_LENGTH]
         when = str(self.visit.date) if self.visit else today.isoformat()
         return Path(f"briefing-{name}-{when}.{fmt.value}")
 
@@ -40,8 +46,10 @@ def check_options(fmt: BriefFormat, template: Path | None, output: str | None) -
     """Refuse, before any data is read, a combination no briefing can be written in."""
     if template is not None and fmt is BriefFormat.MD:
         raise UsageError("--template applies to --format docx and pdf only")
-    if template is not None and not template.is_file():
-        raise UsageError(f"{template}: no such file")
+    if template is not None:
+        status = path_status(template)
+        if status is None or not stat.S_ISREG(status.st_mode):
+            raise UsageError(f"{template}: no such file")
     if output == "-" and fmt is not BriefFormat.MD:
         raise UsageError(f"-o -: a {fmt.value} file cannot go to standard output; use --format md")
     if fmt is BriefFormat.PDF:

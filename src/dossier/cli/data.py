@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -175,11 +176,20 @@ def schema(
     emit(schema_text(), output, force=force)
 
 
+STARTER_NAME = "clusters.yaml"
+"""The file `init` writes into a folder it is given."""
+
+
 @command()
 def init(
-    path: Annotated[Path, typer.Argument(metavar="[PATH]", help="The new data file.")] = Path(
-        "data/clusters.yaml"
-    ),
+    given: Annotated[
+        str,
+        typer.Argument(
+            metavar="[PATH]",
+            help="The new data file; a folder (an existing one, or a name ending in /) gets"
+            f" {STARTER_NAME} in it.",
+        ),
+    ] = f"data/{STARTER_NAME}",
 ) -> None:
     """Start a new data file with one example of each record kind; never overwrites.
 
@@ -187,11 +197,16 @@ def init(
     """
     from dossier.datafile.schema import schema_text
     from dossier.datafile.starter import STARTER
-    from dossier.files import write_atomic
+    from dossier.files import path_status, write_atomic
 
-    if path == Path():
+    if not given:
         raise UsageError("init: the path is empty")
-    if path.exists():
+    path = Path(given)
+    status = path_status(path)
+    if given.endswith(("/", os.sep)) or (status is not None and stat.S_ISDIR(status.st_mode)):
+        path = path / STARTER_NAME
+        status = path_status(path)
+    if status is not None:
         raise UsageError(f"{path}: already exists; init never overwrites a file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
