@@ -70,7 +70,9 @@ def key_for(files: list[tuple[str, bytes | None]]) -> str:
     digest.update(header.encode())
     digest.update(_code_fingerprint())
     for name, data in files:
-        digest.update(f"\0{name}\0{-1 if data is None else len(data)}\0".encode())
+        digest.update(
+            f"\0{name}\0{-1 if data is None else len(data)}\0".encode(errors="surrogateescape")
+        )
         digest.update(data or b"")
     return digest.hexdigest()
 

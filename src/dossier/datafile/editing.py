@@ -13,6 +13,7 @@ from typing import Any
 from dossier.datafile.load import display_name
 from dossier.datafile.yaml_reader import parse_yaml
 from dossier.errors import FieldPath, UsageError
+from dossier.files import printable
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Edit:
     def diff(self) -> str:
         """A unified diff; the lines the edit left alone are matched first, so that a large
         file does not cost difflib's search over all of it."""
-        name = display_name(self.path)
+        name = printable(display_name(self.path), one_line=True)  # a name may hold anything
         old, new = self.before.splitlines(keepends=True), self.after.splitlines(keepends=True)
         head = 0
         while head < min(len(old), len(new)) and old[head] == new[head]:
