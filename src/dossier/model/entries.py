@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from dossier.model.strict import Strict
 from dossier.model.values import (
     ClockTime,
+    FiniteNumber,
     LocalText,
     PartialDate,
     Slug,
@@ -23,7 +24,7 @@ class Figure(Strict):
 
     label: LocalText
     """What is counted (Institutions)."""
-    value: int | float | str
+    value: FiniteNumber | int | str
     """The number, or a text such as "about 70"."""
     unit: str | None = None
     """Unit of the value (ha, EUR million), if any."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -206,6 +207,21 @@ def _check_clock(value: str) -> str:
     return value
 
 
+def _check_finite(value: float) -> float:
+    # JSON has no NaN or infinity (RFC 8259, section 6), and no reader counts with them.
+    if math.isnan(value) or math.isinf(value):
+        raise invalid(
+            "not_finite",
+            "{value} is not a finite number: JSON and the documents made from the data have"
+            " no place for it",
+            {
+                "value": ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf",
+                "hint": 'write a number, or a text in quotes such as "unknown"',
+            },
+        )
+    return value
+
+
 def _check_dossier_language(value: str) -> str:
     if value not in LANGUAGES:
         raise invalid(
@@ -329,6 +345,8 @@ Slug = Annotated[
 CountryCode = Annotated[str, Checked(_check_country, (("pattern", "^[A-Z]{2}$"),))]
 Timezone = Annotated[str, Checked(_check_timezone, (("examples", ("Asia/Tokyo",)),))]
 Url = Annotated[str, Checked(_check_url, (("format", "uri"), ("pattern", "^https?://")))]
+FiniteNumber = Annotated[float, Checked(_check_finite)]
+"""A number with a fractional part: never NaN or an infinity, which YAML can write."""
 ClockTime = Annotated[str, Checked(_check_clock, (("pattern", "^[0-2][0-9]:[0-5][0-9]$"),))]
 LanguageMap = Annotated[
     dict[str, str],
