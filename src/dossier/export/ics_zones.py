@@ -20,7 +20,10 @@ _MONTHS = range(1, 13)
 
 
 def _offset_at(zone: ZoneInfo, instant: dt.datetime) -> tuple[dt.timedelta, dt.timedelta, str]:
-    local = instant.astimezone(zone)
+    try:
+        local = instant.astimezone(zone)
+    except OverflowError:  # the last hours of 9999 east of UTC: no rule changes on that day
+        local = (instant - dt.timedelta(days=1)).astimezone(zone)
     return local.utcoffset() or dt.timedelta(), local.dst() or dt.timedelta(), local.tzname() or ""
 
 

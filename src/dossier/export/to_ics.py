@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from icalendar import Calendar, Todo
 from icalendar import Event as CalendarEvent
+from icalendar.prop import vText
 
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, agenda_times
@@ -54,6 +55,25 @@ def _unique(uid: str, taken: list[str]) -> str:
     return f"{candidate}@{UID_DOMAIN}"
 
 
+def escape_text(text: str) -> str:
+    """A TEXT value as RFC 5545 (section 3.3.11) escapes it: backslashes first, then
+    semicolons, commas and line breaks. icalendar's own escaping first reads a backslash
+    before N as a line break, so a share path such as NAS01 would come back split."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+class _Text(vText):
+    """A TEXT value escaped by `escape_text`."""
+
+    def to_ical(self) -> bytes:
+        return escape_text(str(self)).encode("utf-8")
+
+
+def _text(entry: CalendarEvent | Todo, name: str, value: str) -> None:
+    entry.add(name, _Text(value))
+
+
 def _identify(entry: CalendarEvent | Todo, uid: str, stamp: dt.datetime) -> None:
     entry.add("uid", uid)
     entry.add("dtstamp", stamp)
@@ -63,24 +83,41 @@ def _identify(entry: CalendarEvent | Todo, uid: str, stamp: dt.datetime) -> None
 def _all_day(event: Event, lang: str, stamp: dt.datetime) -> CalendarEvent:
     entry = CalendarEvent()
     _identify(entry, f"{event.id}@{UID_DOMAIN}", stamp)
-    entry.add("summary", text_in(event.title, lang))
-    entry.add("dtstart", event.date.start())
-    entry.add("dtend", (event.end or event.date).end() + dt.timedelta(days=1))
+    _text(entry, "summary", text_in(event.title, lang))
+    _days(entry, event.date.start(), (event.end or event.date).end())
     if place_of(event, lang):
-        entry.add("location", place_of(event, lang))
+        _text(entry, "location", place_of(event, lang))
     description = text_in(event.summary or event.purpose, lang)
     if description:
-        entry.add("description", description)
+        _text(entry, "description", description)
     entry.add("categories", [event.kind.value])
     return entry
 
 
-def _an_hour_later(start: dt.datetime) -> dt.datetime:
-    """An item without an end lasts an hour, up to the last moment a calendar can hold."""
+def _days(entry: CalendarEvent, first: dt.date, last: dt.date) -> None:
+    """All day from `first` to `last`. DTEND is the day after, which 9999-12-31 has not: a
+    DURATION says the same (RFC 5545, section 3.8.2.5)."""
+    entry.add("dtstart", first)
+    if last < dt.date.max:
+        entry.add("dtend", last + dt.timedelta(days=1))
+    else:
+        entry.add("duration", last - first + dt.timedelta(days=1))
+
+
+_NO_END = dt.timedelta(hours=1)
+"""How long an agenda item without an end lasts in a calendar."""
+
+
+def _timed(entry: CalendarEvent, start: dt.datetime, length: dt.timedelta) -> None:
+    """From `start` for `length`: as DTEND where a date-time can hold the end, else as a
+    DURATION (an item late on 9999-12-31)."""
+    entry.add("dtstart", start)
     try:
-        return start + dt.timedelta(hours=1)
+        end = start + length
     except OverflowError:
-        return start.replace(hour=23, minute=59)
+        entry.add("duration", length)
+    else:
+        entry.add("dtend", end)
 
 
 def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> list[CalendarEvent]:
@@ -91,12 +128,11 @@ def _agenda_entries(event: Event, zone: str, lang: str, stamp: dt.datetime) -> l
             continue
         entry = CalendarEvent()
         _identify(entry, uid, stamp)
-        entry.add("summary", f"{text_in(item.title, lang)} ({text_in(event.title, lang)})")
-        entry.add("dtstart", times.start)
-        entry.add("dtend", times.end or _an_hour_later(times.start))
+        _text(entry, "summary", f"{text_in(item.title, lang)} ({text_in(event.title, lang)})")
+        _timed(entry, times.start, times.length or _NO_END)
         location = text_in(item.place, lang) or place_of(event, lang)
         if location:
-            entry.add("location", location)
+            _text(entry, "location", location)
         entries.append(entry)
     return entries
 
@@ -121,7 +157,7 @@ def _to_dos(event: Event, lang: str, stamp: dt.datetime) -> list[Todo]:
     for follow_up, uid in zip(event.follow_ups, follow_up_uids(event), strict=True):
         to_do = Todo()
         _identify(to_do, uid, stamp)
-        to_do.add("summary", text_in(follow_up.action, lang))
+        _text(to_do, "summary", text_in(follow_up.action, lang))
         if follow_up.due is not None:
             to_do.add("due", follow_up.due.end())
         to_do.add("status", "COMPLETED" if follow_up.is_done else "NEEDS-ACTION")
@@ -148,9 +184,6 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
         if event.date.day is None:
             skipped.append(f"{event.id} (date {event.date} has no day)")
             continue
-        if event.last_day() == dt.date.max:
-            skipped.append(f"{event.id} (ends on {dt.date.max}, past what a calendar can hold)")
-            continue
         calendar.add_component(_all_day(event, lang, stamp))
         if event.agenda:
             zone = dossier.venue_timezone(event)
@@ -160,7 +193,7 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
             for entry in _agenda_entries(event, zone, lang, stamp):
                 calendar.add_component(entry)
     for agreement in dossier.agreements:
-        if agreement.expires is not None and agreement.expires.end() < dt.date.max:
+        if agreement.expires is not None:
             calendar.add_component(_expiry(agreement, lang, stamp))
     _add_timezones(calendar)
     return IcsResult(calendar.to_ical(), skipped)
@@ -172,9 +205,8 @@ def _expiry(agreement: Agreement, lang: str, stamp: dt.datetime) -> CalendarEven
     _identify(entry, f"{agreement.id}-expires@{UID_DOMAIN}", stamp)
     last_day = agreement.expires.end() if agreement.expires else dt.date.max
     title = text_in(agreement.title, lang)
-    entry.add("summary", Translator(lang)("Expires: {agreement}", agreement=title))
-    entry.add("dtstart", last_day)
-    entry.add("dtend", last_day + dt.timedelta(days=1))
+    _text(entry, "summary", Translator(lang)("Expires: {agreement}", agreement=title))
+    _days(entry, last_day, last_day)
     entry.add("categories", ["expiry"])
     return entry
 

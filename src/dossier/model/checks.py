@@ -12,6 +12,7 @@ from dossier.model.duplicates import check_duplicates
 from dossier.model.records import Source
 from dossier.model.references import record_sources, references
 from dossier.model.suggest import did_you_mean
+from dossier.model.values import shifted
 from dossier.model.vocabulary import AgreementStatus
 from dossier.model.warning_kinds import WarningKind
 from dossier.model.zones import zone_advice
@@ -203,7 +204,7 @@ def check_warnings(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
 
 def check_expiring(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
     """Agreements in force that expire within the notice period: time to renew them."""
-    horizon = today + dt.timedelta(days=dossier.expiry_notice)
+    horizon = shifted(today, dt.timedelta(days=dossier.expiry_notice))
     for agreement in dossier.agreements:
         expires = agreement.expires
         in_force = agreement.status in (AgreementStatus.ACTIVE, AgreementStatus.SIGNED)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from dossier.model.dossier import Dossier, is_upcoming
 from dossier.model.records import Agreement, Event, Person
+from dossier.model.values import shifted
 
 ANNIVERSARY_STEP = 5
 """Round anniversaries: every fifth year after a signing."""
@@ -83,7 +84,7 @@ class Ahead(NamedTuple):
 def ahead(dossier: Dossier, record_id: str, today: dt.date) -> list[Ahead]:
     """Expiries and round anniversaries of signings of a record's agreements, in the coming
     year, by date."""
-    horizon = today + dt.timedelta(days=AHEAD_DAYS)
+    horizon = shifted(today, dt.timedelta(days=AHEAD_DAYS))
     record = dossier.get(record_id)
     agreements = [record] if isinstance(record, Agreement) else dossier.agreements_of(record_id)
     found: list[Ahead] = []

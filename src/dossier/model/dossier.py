@@ -305,6 +305,9 @@ class AgendaTimes(NamedTuple):
 
     start: dt.datetime
     end: dt.datetime | None
+    length: dt.timedelta | None = None
+    """From the start to the end clock time, where there is an end: what a calendar writes
+    as a duration when the end falls past the last day a date can hold."""
 
 
 def agenda_days(event: Event) -> list[tuple[PartialDate, list[AgendaItem]]]:
@@ -337,10 +340,16 @@ def agenda_times(event: Event, item: AgendaItem, zone: str) -> AgendaTimes | Non
         return AgendaTimes(start, None)
     end = _at(day.start(), item.end, ZoneInfo(zone))
     if end <= start:
+        length = _clock(item.end) - _clock(item.time) + dt.timedelta(days=1)
         if day.start() == dt.date.max:  # no next day to end on
-            return AgendaTimes(start, None)
+            return AgendaTimes(start, None, length)
         end = _at(day.start() + dt.timedelta(days=1), item.end, ZoneInfo(zone))
-    return AgendaTimes(start, end)
+    return AgendaTimes(start, end, end - start)
+
+
+def _clock(clock: str) -> dt.timedelta:
+    hour, minute = (int(part) for part in clock.split(":"))
+    return dt.timedelta(hours=hour, minutes=minute)
 
 
 def _at(day: dt.date, clock: str, zone: dt.tzinfo) -> dt.datetime:

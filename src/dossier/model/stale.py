@@ -11,7 +11,7 @@ from dossier.errors import FieldPath
 from dossier.model.dossier import Dossier
 from dossier.model.records import Cluster, Person, Source
 from dossier.model.references import record_sources
-from dossier.model.values import PartialDate
+from dossier.model.values import PartialDate, shifted
 
 _AGE = re.compile(r"(\d+)\s*([ymwd])")
 _DAYS = {"y": 365, "m": 30, "w": 7, "d": 1}
@@ -22,7 +22,14 @@ def parse_age(text: str) -> dt.timedelta:
     match = _AGE.fullmatch(text.strip().lower())
     if not match:
         raise ValueError(f"'{text}' is not an age such as 2y, 18m, 6w or 90d")
-    return dt.timedelta(days=int(match[1]) * _DAYS[match[2]])
+    days = int(match[1]) * _DAYS[match[2]]
+    if days > MAX_AGE_DAYS:  # older than any date there is: every fact
+        days = MAX_AGE_DAYS
+    return dt.timedelta(days=days)
+
+
+MAX_AGE_DAYS = (dt.date.max - dt.date.min).days
+"""The longest age that means anything: from the first date there is to the last."""
 
 
 DEFAULT_STALE_AGE = "2y"
@@ -95,6 +102,6 @@ def facts(dossier: Dossier) -> list[Fact]:
 def stale_facts(dossier: Dossier, today: dt.date, older_than: dt.timedelta) -> list[Fact]:
     """Facts with no date at all first, then those last dated before `today - older_than`,
     oldest first."""
-    cutoff = today - older_than
+    cutoff = shifted(today, -older_than)
     old = [f for f in facts(dossier) if f.as_of is None or f.as_of.end() < cutoff]
     return sorted(old, key=lambda f: (f.as_of is not None, f.as_of or PartialDate(1000), f.record))
