@@ -67,16 +67,30 @@ ALLOWED_TAGS = {
 }
 
 
+STANDALONE_TAGS = {"html", "head", "meta", "title", "style", "body", "header"}
+"""What `pandoc -s` wraps the page in, around the metadata it shows."""
+
+
 class _Elements(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
         self.links: list[str] = []
+        self.title = ""
+        self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        self._in_title = tag == "title"
         if tag == "a":
             self.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
 
 
 def _dossier(text: str, url: str) -> dict[str, Any]:
@@ -114,7 +128,7 @@ def _dossier(text: str, url: str) -> dict[str, Any]:
     }
 
 
-def _html_of(tmp_path: Path, text: str, url: str) -> _Elements:
+def _html_of(tmp_path: Path, text: str, url: str, *standalone: str) -> _Elements:
     path = tmp_path / "hostile.yaml"
     path.write_text(dump_yaml(_dossier(text, url)), encoding="utf-8")
     loaded = load([path], TODAY)
@@ -123,7 +137,7 @@ def _html_of(tmp_path: Path, text: str, url: str) -> _Elements:
         build_briefing(loaded.dossier, loaded.dossier.by_id["trip"], today=TODAY)
     )
     html = subprocess.run(
-        ["pandoc", "-f", "markdown", "-t", "html"],
+        ["pandoc", *standalone, "-f", "markdown", "-t", "html"],
         input=markdown,
         capture_output=True,
         text=True,
@@ -160,3 +174,23 @@ def test_an_address_that_tries_to_close_its_link_stays_one_link(tmp_path: Path) 
         "x%20onerror=alert%281%29%3E"
     ]
     assert "img" not in elements.tags
+
+
+@needs_program("pandoc")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=TEXT)
+def test_the_metadata_block_is_text_to_pandoc_s(tmp_path: Path, text: str) -> None:
+    """`pandoc -s` reads the title, subject and author as Markdown and puts them in the page:
+    they arrive as the text they are, with no element of their own."""
+    elements = _html_of(tmp_path, text, "https://x.example/", "-s")
+    assert set(elements.tags) <= ALLOWED_TAGS | STANDALONE_TAGS, set(elements.tags) - (
+        ALLOWED_TAGS | STANDALONE_TAGS
+    )
+    # pandoc's typography (`--` as a dash, curly quotes) aside, the title is the text.
+    assert _letters(elements.title) == _letters(f"Briefing: {text}")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if not c.isspace() and c not in "-–—.…'\"‘’“”")

@@ -82,14 +82,13 @@ def block(item: Block) -> str:
 
 def metadata(briefing: Briefing) -> str:
     """A YAML metadata block (title, lang, date) that pandoc and static-site tools read; the
-    values are JSON strings, which YAML reads as written."""
-    fields = {
-        "title": briefing.title,
-        "subject": briefing.subject,
-        "author": briefing.author,
-        "lang": language_tag(briefing.language),
-        "date": briefing.prepared.isoformat(),
-    }
+    values are JSON strings, which YAML reads as written. pandoc reads each string as
+    Markdown, so it is escaped as every text of the body is: a `<script>` in a title is
+    text, not HTML that `pandoc -s` would put in the page."""
+    texts = {"title": briefing.title, "subject": briefing.subject, "author": briefing.author}
+    fields = {key: line_start(escape(value)) for key, value in texts.items()}
+    # A language tag and an ISO date hold nothing Markdown reads; tools parse them as written.
+    fields.update(lang=language_tag(briefing.language), date=briefing.prepared.isoformat())
     lines = [f"{key}: {_yaml_string(value)}" for key, value in fields.items()]
     return "\n".join(["---", *lines, "---"])
 
