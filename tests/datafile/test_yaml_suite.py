@@ -86,3 +86,32 @@ def test_every_valid_case_is_read_to_the_suites_value_or_listed_with_its_reason(
         assert reason.startswith(("policy: ", "libyaml: "))
         if otherwise[case_id] != "value":
             assert reason.endswith(otherwise[case_id])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "problem"),
+    [
+        # Read as YAML says, where libyaml read another value.
+        ("foo: |\n  x\n   ", {"foo": "x\n \n"}, None),
+        ("- |+\n   ", ["\n"], None),
+        ("- ! 12\n- 12\n", ["12", 12], None),
+        # Refused at their place, where libyaml read another value.
+        ("{ ?foo: bar }\n", None, (1, 3, "'?foo' is a key to some YAML readers and a text")),
+        ("[?x]\n", None, (1, 2, "'?x' is a key to some YAML readers and a text to others")),
+        ("key: &an:chor value\n", None, (1, 6, "the name &an:chor holds ':', which YAML")),
+        ("a: &x 1\nb: *x:y\n", None, (2, 4, "the name *x:y holds ':', which YAML readers")),
+    ],
+)
+def test_values_libyaml_reads_otherwise_are_read_right_or_refused(
+    text: str, value: Any, problem: tuple[int, int, str] | None
+) -> None:
+    from dossier.datafile.yaml_reader import parse_yaml
+
+    document = parse_yaml(text.encode("utf-8"))
+    if problem is None:
+        assert document.problems == []
+        assert document.data == value
+    else:
+        first = document.problems[0]
+        assert (first.line, first.column) == problem[:2]
+        assert first.message.startswith(problem[2])

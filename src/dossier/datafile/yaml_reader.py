@@ -34,6 +34,7 @@ from dossier.datafile.yaml_core import (
     core_tag,
 )
 from dossier.datafile.yaml_positions import Span, YamlDocument, yaml_error
+from dossier.datafile.yaml_quirks import SourceText, anchor_disagreement, flow_key_disagreement
 from dossier.errors import FieldPath, Finding, PathPart
 from dossier.model.values import CONTROL_CHARACTERS
 
@@ -83,6 +84,20 @@ class _Reader:
         self.open_anchors: set[str] = set()
         self.values = 0  # values built so far, to size what an anchor holds
         self.alias_values = 0
+        self.source = SourceText(source)
+        # Only where a `?` stands anywhere can a flow key start with one.
+        self.questions = b"?" in source if isinstance(source, bytes) else "?" in source
+
+    def check_anchor_end(self, event: Any, link: _Link, sign: str) -> None:
+        said = anchor_disagreement(self.source, event, sign)
+        if said:
+            raise _Abort(self.problem(event, link, *said))
+
+    def check_flow_key(self, event: Any, link: _Link) -> None:
+        said = flow_key_disagreement(self.source, event)
+        if said:  # at the `?`, a column before the key
+            line, column = event.start_mark.line + 1, event.start_mark.column
+            self.problems.append(Finding("", _flat(link), *said, line=line, column=column))
 
     def problem(self, event: Any, link: _Link, message: str, hint: str = "") -> Finding:
         mark = event.start_mark
@@ -109,6 +124,7 @@ class _Reader:
             result = self.scalar(event, link)
         elif isinstance(event, AliasEvent):
             self.last_end = self.content_end = event.end_mark
+            self.check_anchor_end(event, link, "*")
             return self.alias(event, link)
         else:
             if depth >= MAX_DEPTH:
@@ -117,6 +133,7 @@ class _Reader:
                 )
             anchor = event.anchor
             if anchor is not None:
+                self.check_anchor_end(event, link, "&")
                 self.open_anchors.add(anchor)
             before = self.values
             self.values += 1
@@ -131,6 +148,7 @@ class _Reader:
                 self.anchors[anchor] = (result, self.values - before)
             return result
         if event.anchor is not None:
+            self.check_anchor_end(event, link, "&")
             self.anchors[event.anchor] = (result, 1)
         return result
 
@@ -241,6 +259,10 @@ class _Reader:
                 continue
             # Keys are names, taken as written: `1:` or `yes:` is the key "1" or "yes".
             key = key_event.value
+            if self.questions and start.flow_style:
+                self.check_flow_key(key_event, (link, key))
+            if key_event.anchor is not None:
+                self.check_anchor_end(key_event, link, "&")
             if key_event.tag not in (None, "!") and key_event.tag not in PLAIN_TAGS:
                 self.tag_problem(key_event, link)
             elif self.check_text:
@@ -356,9 +378,13 @@ def parse_yaml(source: bytes | str, on_item: ItemHook | None = None) -> YamlDocu
     item of each top-level list as soon as it is read (see `ItemHook`).
     """
     raw = source.encode("utf-8") if isinstance(source, str) else source
+    # A last line of only spaces, with no line break after it, is dropped by libyaml where a
+    # block text ends (`foo: |` … `   `); with its line break it is read as YAML says.
+    last_line = raw[raw.rfind(b"\n") + 1 :]
+    parsed = raw + b"\n" if last_line and not last_line.strip(b" \t") else raw
     # libyaml refuses raw control characters; only escapes can make them. A file with neither
     # spares the check of each of its strings.
-    reader = _Reader(raw, on_item, check_text=_may_hold_control_characters(raw))
+    reader = _Reader(parsed, on_item, check_text=_may_hold_control_characters(raw))
     try:
         data = reader.read()
     except yaml.YAMLError as error:

@@ -7,12 +7,12 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from dossier.errors import Finding, Severity
+from dossier.model.days import shifted
 from dossier.model.dossier import Dossier
 from dossier.model.duplicates import check_duplicates
 from dossier.model.records import Source
 from dossier.model.references import record_sources, references
 from dossier.model.suggest import did_you_mean
-from dossier.model.values import shifted
 from dossier.model.vocabulary import AgreementStatus
 from dossier.model.warning_kinds import WarningKind
 from dossier.model.zones import zone_advice

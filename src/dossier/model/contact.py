@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from dossier.model.days import shifted
 from dossier.model.dossier import Dossier, is_upcoming
 from dossier.model.records import Agreement, Event, Person
-from dossier.model.values import shifted
 
 ANNIVERSARY_STEP = 5
 """Round anniversaries: every fifth year after a signing."""

@@ -8,10 +8,11 @@ import re
 from typing import NamedTuple
 
 from dossier.errors import FieldPath
+from dossier.model.days import shifted
 from dossier.model.dossier import Dossier
 from dossier.model.records import Cluster, Person, Source
 from dossier.model.references import record_sources
-from dossier.model.values import PartialDate, shifted
+from dossier.model.values import PartialDate
 
 _AGE = re.compile(r"(\d+)\s*([ymwd])")
 _DAYS = {"y": 365, "m": 30, "w": 7, "d": 1}

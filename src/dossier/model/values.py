@@ -41,15 +41,6 @@ FORMAT_VERSION = 1
 """The version of the data format this release reads and writes."""
 
 
-def shifted(day: dt.date, delta: dt.timedelta) -> dt.date:
-    """`day + delta`, held within the dates there are: every date the data format takes
-    (up to 9999-12-31) may be today, and a horizon past it is the last day."""
-    try:
-        return day + delta
-    except OverflowError:
-        return dt.date.max if delta > dt.timedelta() else dt.date.min
-
-
 def days_in_month(year: int, month: int) -> int:
     """28 to 31; `calendar.monthrange` would cost an import on every start for this one sum."""
     if month == 12:  # also keeps year 9999 from stepping past `date.max`
