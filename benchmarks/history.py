@@ -1,4 +1,5 @@
-"""P11, P12: `dossier diff` and `dossier log` against git showing the same history.
+"""P11, P12: `dossier diff` and `dossier log` against git showing the same history; P11p the
+diff for a pull request, which validates and redacts both versions for the public.
 
 git compares lines; dossier has to read the YAML of both versions to compare records field
 by field, so `git diff` and `git log -p` are the floor, not a rival. The repositories are
@@ -103,6 +104,10 @@ def history_rows(
         {
             "ours": ([*dossier, *data, "diff", "HEAD~1", "HEAD", "--format", "json"], env),
             "git": (["git", "diff", "HEAD~1", "HEAD"], env),
+            "public": (
+                [*dossier, *data, "diff", "HEAD~1", "HEAD", "--format", "markdown"],
+                env,
+            ),
             "validate": (
                 [*dossier, "validate", "data/clusters.yaml"],
                 {**env, "DOSSIER_NO_CACHE": "1"},
@@ -136,6 +141,15 @@ def history_rows(
             40,
         ),
         validate_row,
+        # Each version's records validated and redacted: twice a validation, and the diff.
+        ratio_row(
+            "P11p",
+            "diff --format markdown (public)",
+            p11["public"],
+            "validate one revision",
+            p11["validate"],
+            3,
+        ),
         ratio_row(
             "P12",
             f"log, {commits:,} commits of {log_records:,} records",

@@ -110,3 +110,45 @@ def test_the_readme_excerpt_of_the_visit_briefing_is_real(run: Run) -> None:
     excerpt = README.split("```markdown\n")[1].split("```")[0]
     briefing = run("brief", "munich-delegation-kawasaki-2027", "--format", "md", "-o", "-")
     assert excerpt in briefing.stdout
+
+
+def test_every_test_the_reliability_page_names_exists() -> None:
+    """docs/reliability.md proves each promise by naming tests: each one named is there."""
+    text = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    missing = []
+    for row in text.splitlines():
+        current: Path | None = None
+        for file, name in re.findall(r"`(tests/[\w/]+\.(?:py|yaml))?(?:::(\w+))?`", row):
+            if file:
+                current = ROOT / file
+                if not current.exists():
+                    missing.append(file)
+            if not name or current is None or current.suffix != ".py":
+                continue
+            if not re.search(rf"^def {name}\b", current.read_text(encoding="utf-8"), re.M):
+                missing.append(f"{current.relative_to(ROOT)}::{name}")
+    assert missing == []
+
+
+def test_the_readme_workflow_posts_a_public_diff_of_a_pull_request(
+    run: Run, tmp_path: Path
+) -> None:
+    import yaml
+
+    from tests.history.repo import Repo
+
+    workflow = re.search(r"```yaml\n(name: dossier\n.*?)```", README, re.DOTALL)
+    assert workflow
+    steps = yaml.safe_load(workflow.group(1))["jobs"]["validate"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0  # a shallow checkout has no base to compare
+    (command,) = [s["run"] for s in steps if "dossier diff" in str(s.get("run"))]
+    args = shlex.split(command.split(">>")[0])[1:]
+    assert args[args.index("--audience") + 1] == "public"
+    repo = Repo(tmp_path / "repo")
+    sample = (ROOT / "data" / "clusters.yaml").read_text(encoding="utf-8")
+    repo.commit("Base", {"data/clusters.yaml": sample})
+    repo.commit("Change", {"data/clusters.yaml": sample.replace("Kawasaki City", "Kawasaki")})
+    args[args.index("origin/$GITHUB_BASE_REF")] = "HEAD~1"
+    result = run(*args, data=repo.root / "data")
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith("### Dossier changes: HEAD\\~1 → HEAD")
