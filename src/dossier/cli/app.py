@@ -4,6 +4,7 @@ today's date, the consoles, and the one place where errors become messages and e
 import datetime as dt
 import enum
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
@@ -81,6 +82,24 @@ def _report_error(error: DossierError) -> NoReturn:
     fail(str(error), error.exit_code)
 
 
+def _suggest_a_choice(error: Exception) -> None:
+    """`list peple`, `--lang fr`: the closest choice, in the words of every did-you-mean."""
+    param = getattr(error, "param", None)
+    choices = getattr(getattr(param, "type", None), "choices", None)
+    message = getattr(error, "message", None)
+    if not choices or not isinstance(message, str):
+        return
+    given = re.match(r"'(.*)' is not one of ", message)
+    if given is None:
+        return
+    from dossier.model.suggest import did_you_mean
+
+    names = [str(getattr(choice, "value", choice)) for choice in choices]
+    hint = did_you_mean(given.group(1), names)
+    if hint:
+        error.message = f"{message.rstrip('.')}; {hint}"  # type: ignore[attr-defined]
+
+
 def _closed_pipe() -> NoReturn:
     """The reader went away before all output was written (`dossier export | head -1`):
     stop quietly with exit code 1, as the README promises. Click would exit 0 here."""
@@ -100,7 +119,10 @@ class _Commands(TyperGroup):
             return result
         except DossierError as error:
             _report_error(error)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except typer.TyperException as error:
+            _suggest_a_choice(error)
+            raise
+        except (typer.Exit, typer.Abort):
             raise
         except BrokenPipeError:
             _closed_pipe()

@@ -64,12 +64,16 @@ def diff(
             " markdown and github, which a pull request may show to anyone; else internal).",
         ),
     ] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 if a record changed (as git diff).")
+    ] = False,
 ) -> None:
     """Records added, removed and changed, field by field, between two versions of the data.
 
     With no OLD, compares the last commit with the working tree; with OLD alone, that commit
     with the working tree. Records keep their identity by id across files and renames. Two
-    paths that exist compare those files or folders, without git. Exit 0 whatever changed.
+    paths that exist compare those files or folders, without git. Exit 0 whatever changed;
+    with --exit-code, 1 when a record changed.
 
     Example: dossier diff HEAD~1 HEAD --format markdown
     """
@@ -80,7 +84,14 @@ def diff(
     given = revisions or []
     if len(given) > 2:
         raise UsageError("diff takes at most two revisions (OLD and NEW)")
-    if len(given) == 2 and all(Path(p).exists() for p in given):
+    present = [Path(p).exists() for p in given]
+    if len(given) == 2 and any(present):
+        if not all(present):  # one file given, the other mistyped or gone: name it
+            missing = given[present.index(False)]
+            raise UsageError(
+                f"{printable(missing, one_line=True)}: no such file or folder"
+                " (two paths are compared only when both exist)"
+            )
         old, new = of_path(Path(given[0])), of_path(Path(given[1]))
     else:
         from dossier.history.git import Repository
@@ -103,7 +114,10 @@ def diff(
     reader = audience or DIFF_AUDIENCE[fmt]
     if reader is not Audience.INTERNAL:
         old, new = _as_read_by(old, reader), _as_read_by(new, reader)
-    emit(render_diff(compare(old, new), fmt, old.label, new.label), output, force=force)
+    changes = compare(old, new)
+    emit(render_diff(changes, fmt, old.label, new.label), output, force=force)
+    if exit_code and changes:
+        raise typer.Exit(1)
 
 
 DIFF_AUDIENCE = {
@@ -155,10 +169,12 @@ def log(
     data = user_data(ctx)
     repository = Repository.containing(data)
     try:
-        record_id = _record_id(ctx, ref)
+        record_id, unknown = _record_id(ctx, ref)
         entries, problems = record_log(repository, record_id, repository.commit(start))
     finally:
         repository.close()
+    if unknown is not None and not entries:
+        raise unknown  # no record has it now, and no commit ever had it: a typo
     _report(problems, "the record counts as absent from versions that could not be read")
     if not entries and fmt is LogFormat.TEXT:
         say(f"dossier: no commit reachable from {start} changed {record_id}")
@@ -167,16 +183,17 @@ def log(
     emit(render_log(entries, fmt), None, force=False)
 
 
-def _record_id(ctx: typer.Context, ref: str) -> str:
-    """The id of the record REF names now; REF itself when it is an id no longer in the data."""
+def _record_id(ctx: typer.Context, ref: str) -> tuple[str, NotFoundError | None]:
+    """The id of the record REF names now; else REF itself when it may be the id of a record
+    since removed, with the error to raise (a did-you-mean) if no commit ever had it."""
     from dossier.cli.app import load_data
     from dossier.model.lookup import Finder
     from dossier.model.values import SLUG_PATTERN
 
     result = load_data(ctx, use_cache=True, sample=False)
     try:
-        return Finder(result.dossier).find(ref).id
-    except NotFoundError:
+        return Finder(result.dossier).find(ref).id, None
+    except NotFoundError as error:
         if re.fullmatch(SLUG_PATTERN, ref):
-            return ref
+            return ref, error
         raise

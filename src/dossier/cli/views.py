@@ -39,10 +39,16 @@ if TYPE_CHECKING:
 LANG_HELP = f"{spoken()} (default: the data's lang:, else en)."
 
 
-def _print_rows(viewer: "Viewer", rows: "Rows", fmt: ListFormat) -> None:
-    """Rows drawn as a table, or written as JSON or CSV for other programs."""
+def _print_rows(viewer: "Viewer", rows: "Rows", fmt: ListFormat, nothing: str) -> None:
+    """Rows drawn as a table, or written as JSON or CSV for other programs. No rows in a
+    table: `nothing` said in one line on standard error, rather than a bare header (JSON
+    and CSV stay what programs expect: `[]`, a header)."""
     if fmt is ListFormat.TABLE:
         from dossier.views.blocks import table
+
+        if not rows.rows:
+            say(f"dossier: {nothing}")
+            return
 
         stdout_console().print(table(viewer, rows.columns, rows.rows))
         return
@@ -148,9 +154,8 @@ def list_(
 
     viewer = _viewer(ctx, lang)
     records = select(viewer.dossier, kind, Filters(country, focus, status, of_kind))
-    _print_rows(
-        viewer, sort_rows(build_rows(viewer.dossier, kind, records, viewer.today), sort.value), fmt
-    )
+    rows = sort_rows(build_rows(viewer.dossier, kind, records, viewer.today), sort.value)
+    _print_rows(viewer, rows, fmt, f"no {kind.value} match")
 
 
 @command("search")
@@ -222,6 +227,9 @@ def timeline(
         return
     from dossier.views.blocks import events_table, heading
 
+    if not events:
+        say("dossier: no event matches")
+        return
     console = stdout_console()
     if record_id:
         title = viewer.t("Timeline: {name}", name=viewer.label(record_id))
@@ -287,7 +295,7 @@ def follow_ups(
     rows = follow_up_rows(dossier, items, viewer.today, viewer.t.lang, lateness=lateness)
     if fmt is ListFormat.TABLE:  # the status word in the reader's language, in the table only
         rows = Rows(rows.columns, [(due, viewer.t(st), *rest) for due, st, *rest in rows.rows])
-    _print_rows(viewer, rows, fmt)
+    _print_rows(viewer, rows, fmt, "no follow-up matches")
 
 
 @command()
@@ -314,4 +322,5 @@ def stale(
     except ValueError as error:
         raise UsageError(f"--older-than: {error}") from None
     viewer = _viewer(ctx, None, audience)
-    _print_rows(viewer, stale_rows(stale_facts(viewer.dossier, viewer.today, age)), fmt)
+    found = stale_facts(viewer.dossier, viewer.today, age)
+    _print_rows(viewer, stale_rows(found), fmt, f"no fact is older than {older_than}")
