@@ -77,6 +77,11 @@ class Commit:
     date: str = ""
     subject: str = ""
 
+    @property
+    def first_parent(self) -> str:
+        """The parent its patch is against; "" for a root (or a shallow clone's edge)."""
+        return self.parents[0] if self.parents else ""
+
 
 class Repository:
     """The git repository a data path lies in, and the path's place inside it."""

@@ -10,13 +10,13 @@ follows the record's own history, not the repository's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from dossier.errors import Problem
 from dossier.history.compare import ChangeKind, RecordChange, record_change
 from dossier.history.git import NO_BLOB, Commit, Repository
 from dossier.history.patches import CommitPatch, commit_patches
-from dossier.history.snapshot import RecordVersion, record_items
+from dossier.history.snapshot import RecordVersion, in_commit, record_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class _Walk:
             raw = self.repository.blob(blob)
             if self.probe.search(raw):
                 records, problems = record_items(raw, file)
-                self.problems += [replace(p, file=f"{commit[:12]}:{p.file}") for p in problems]
+                self.problems += [in_commit(p, commit) for p in problems]
                 found = next((r for r in records if r.key[1] == self.record_id), None)
             self.versions[blob, file] = found
         return self.versions[blob, file]
@@ -78,11 +78,10 @@ class _Walk:
 
     def elsewhere(self, patch: CommitPatch, skip: str) -> _Place | None:
         """The record in the first parent, in another file this commit changed."""
-        parent = patch.commit.parents[0] if patch.commit.parents else ""
         for file in patch.files.values():
             if file.path == skip or file.old_blob == NO_BLOB:
                 continue
-            version = self.version(file.old_blob, file.path, parent)
+            version = self.version(file.old_blob, file.path, patch.commit.first_parent)
             if version is not None:
                 return _Place(file.path, file.old_blob, version.line, version.end_line)
         return None
@@ -95,7 +94,7 @@ class _Walk:
             before = self.elsewhere(patch, skip="")
             if before is None:
                 return None, None
-            old = self.version(before.blob, before.file, "")
+            old = self.version(before.blob, before.file, patch.commit.first_parent)
             assert old is not None
             return before, RecordChange(ChangeKind.REMOVED, old, None)
         file = patch.files.get(place.file)
@@ -106,7 +105,7 @@ class _Walk:
             return _Place(place.file, file.old_blob, line, end_line), None
         new = self.version(place.blob, place.file, patch.commit.id)
         assert new is not None
-        parent = patch.commit.parents[0] if patch.commit.parents else ""
+        parent = patch.commit.first_parent
         old = self.version(file.old_blob, file.path, parent) if file.old_blob != NO_BLOB else None
         before = None
         if old is not None:

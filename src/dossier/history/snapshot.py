@@ -100,6 +100,12 @@ def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Probl
     return found, []
 
 
+def in_commit(problem: Problem, commit: str) -> Problem:
+    """The problem of a version in a commit, its file named `commit:file` as `git show`
+    takes it."""
+    return replace(problem, file=f"{commit[:12]}:{problem.file}")
+
+
 _READ: dict[tuple[str, bytes], tuple[list[RecordVersion], list[Problem]]] = {}
 """Files read in this run, by name and digest: a file unchanged between the two versions of a
 diff (most files of a data folder) is read once."""
@@ -117,9 +123,7 @@ def read_snapshot(label: str, files: Iterable[tuple[str, bytes]], commit: str = 
         records, problems = _READ[key]
         if problems:
             snapshot.unreadable.add(file)
-            snapshot.problems += [
-                replace(p, file=f"{commit[:12]}:{p.file}") if commit else p for p in problems
-            ]
+            snapshot.problems += [in_commit(p, commit) if commit else p for p in problems]
         for record in records:
             snapshot.records.setdefault(record.key, record)
     return snapshot

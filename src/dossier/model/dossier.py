@@ -348,13 +348,14 @@ def agenda_times(event: Event, item: AgendaItem, zone: str) -> AgendaTimes | Non
 
 
 def _clock(clock: str) -> dt.timedelta:
+    """`09:30` as the time since midnight."""
     hour, minute = (int(part) for part in clock.split(":"))
     return dt.timedelta(hours=hour, minutes=minute)
 
 
 def _at(day: dt.date, clock: str, zone: dt.tzinfo) -> dt.datetime:
-    hour, minute = (int(part) for part in clock.split(":"))
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+    # Adding to an aware datetime is wall-clock arithmetic: the clock time as written there.
+    return dt.datetime(day.year, day.month, day.day, tzinfo=zone) + _clock(clock)
 
 
 def event_mentions(event: Event) -> Iterator[str]:
