@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dossier.model.dossier import Dossier
-from dossier.model.records import Event, Person, Role
+from dossier.model.records import Event, Location, Person, Role
 from dossier.model.values import PartialDate, text_in
 
 if TYPE_CHECKING:
@@ -28,6 +28,15 @@ def with_native(name: str, native: str | None, template: str = "{name} ({native}
     if not native or native == name:
         return name
     return template.format(name=name, native=native)
+
+
+def coordinates(location: Location | None, t: Translator) -> str | None:
+    """`35.5300, 139.7400 (approximate)`: latitude and longitude in degrees, in the order map
+    programs take them."""
+    if location is None:
+        return None
+    point = f"{location.lat:.4f}, {location.lon:.4f}"
+    return f"{point} ({t('approximate')})" if location.approximate else point
 
 
 def date_span(start: PartialDate, end: PartialDate | None = None) -> str:

@@ -13,7 +13,7 @@ from dossier.datafile.schema import build_schema
 from dossier.model.records import SECTIONS
 from dossier.model.values import SLUG_PATTERN
 
-NESTED = ("Figure", "FormerName", "Role", "Participant", "FollowUp", "AgendaItem")
+NESTED = ("Figure", "FormerName", "Role", "Participant", "FollowUp", "AgendaItem", "Location")
 """Entries inside records, described after the record kinds."""
 
 _INTRO = """\

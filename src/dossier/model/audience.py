@@ -52,8 +52,8 @@ def text_audience(value: Any, field_name: str) -> Audience:
 
 def for_audience(dossier: Dossier, reader: Audience, *, today: dt.date) -> Dossier:
     """The dossier with only what `reader` may read (the dossier itself for internal). For
-    the public, events still to come (on or after `today`) also lose their venue and every
-    agenda item not marked public: their dates and city remain."""
+    the public, events still to come (on or after `today`) also lose their venue, its
+    location and every agenda item not marked public: their dates and city remain."""
     if reader is Audience.INTERNAL:
         return dossier
     kept = [r for r in (_redacted(record, reader) for record in dossier.records()) if r]
@@ -77,9 +77,9 @@ def _announced(event: Event, today: dt.date) -> Event:
     if not is_upcoming(event, today):
         return event
     agenda = [item for item in event.agenda if item.audience is Audience.PUBLIC]
-    if event.venue is None and len(agenda) == len(event.agenda):
+    if event.venue is None and event.location is None and len(agenda) == len(event.agenda):
         return event
-    return dataclasses.replace(event, venue=None, agenda=agenda)
+    return dataclasses.replace(event, venue=None, location=None, agenda=agenda)
 
 
 CONTACT_FIELDS = ("email", "phone", "postal_address", "contact_via")

@@ -4,18 +4,61 @@ agenda items."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Annotated
 
 from dossier.model.strict import Strict
 from dossier.model.values import (
+    Checked,
     ClockTime,
     FiniteNumber,
     LocalText,
     PartialDate,
     Slug,
     StrictBool,
+    Strictly,
+    invalid,
 )
 from dossier.model.vocabulary import Audience
+
+
+def _degrees(limit: int, axis: str) -> Callable[[float], float]:
+    def check(value: float) -> float:
+        # NaN and the infinities fail the comparison too.
+        if not -limit <= value <= limit:
+            raise invalid(
+                "degrees",
+                "{value} is not a {axis} from -{limit} to {limit} degrees",
+                {"value": value, "axis": axis, "limit": limit},
+            )
+        return value
+
+    return check
+
+
+Latitude = Annotated[
+    float, Strictly("float"), Checked(_degrees(90, "latitude"), (("minimum", -90), ("maximum", 90)))
+]
+Longitude = Annotated[
+    float,
+    Strictly("float"),
+    Checked(_degrees(180, "longitude"), (("minimum", -180), ("maximum", 180))),
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Location(Strict):
+    """A point on the map in WGS 84 degrees (as GPS and web maps give them)."""
+
+    lat: Latitude
+    """Latitude: degrees north of the equator, negative to the south (35.53)."""
+    lon: Longitude
+    """Longitude: degrees east of Greenwich, negative to the west (139.74)."""
+    approximate: StrictBool = False
+    """true where the point marks the area (a campus, a district), not the building."""
+    audience: Audience = Audience.PUBLIC
+    """Who may read it: internal, partner or public (the default)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
@@ -131,6 +174,8 @@ class AgendaItem(Strict):
     """Ids of the people who take part in this slot."""
     place: LocalText | None = None
     """Where in the event's place, if it is not the event's venue."""
+    location: Location | None = None
+    """Where that place is on the map, if it is not the event's venue."""
     notes: LocalText | None = None
     audience: Audience | None = None
     """Who may read it: internal, partner or public. Unmarked it is public, except that the

@@ -9,6 +9,7 @@ from dossier.model.entries import AgendaItem as AgendaItem
 from dossier.model.entries import Figure as Figure
 from dossier.model.entries import FollowUp as FollowUp
 from dossier.model.entries import FormerName as FormerName
+from dossier.model.entries import Location as Location
 from dossier.model.entries import Participant as Participant
 from dossier.model.entries import Role as Role
 from dossier.model.reachable import Email, Phone
@@ -73,6 +74,8 @@ class Cluster(Record):
     """ISO 3166-1 alpha-2 code (JP); a list where it spans countries."""
     timezone: Timezone | None = None
     """IANA time zone of its place (Asia/Tokyo), for agendas there."""
+    location: Location | None = None
+    """Where it is on the map: `{lat: 35.53, lon: 139.74, approximate: true}`."""
     founded: PartialDate | None = None
     """When it was founded (a partial date)."""
     website: Url | None = None
@@ -108,6 +111,8 @@ class Organisation(Record):
     """ISO 3166-1 alpha-2 code; a list where it spans countries."""
     timezone: Timezone | None = None
     """IANA time zone of its seat."""
+    location: Location | None = None
+    """Where its seat is on the map: `{lat: 48.11, lon: 11.45}`."""
     founded: PartialDate | None = None
     """When it was founded (a partial date)."""
     website: Url | None = None
@@ -203,6 +208,8 @@ class Event(Record):
     """City or place where it happens."""
     venue: LocalText | None = None
     """Building or room."""
+    location: Location | None = None
+    """Where the venue is on the map: `{lat: 35.53, lon: 139.74}`."""
     timezone: Timezone | None = None
     """Where the event happens, for the agenda."""
     agreement: Slug | None = None

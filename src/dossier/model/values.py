@@ -315,26 +315,20 @@ class Checked:
         return result
 
 
-class StrictInteger:
-    """Type metadata: only a whole number; `true` is not read as 1."""
+@dataclass(frozen=True, slots=True)
+class Strictly:
+    """Type metadata: only a value of the `kind` named ("int", "float", "bool"), as written:
+    `true` is not read as 1, `yes` or `1` not as true, `"35"` not as a number."""
+
+    kind: str
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.int_schema(strict=True)
-
-
-class StrictBoolean:
-    """Type metadata: only true or false; `yes`, `on` or `1` are not read as true."""
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        from pydantic_core import core_schema
-
-        return core_schema.bool_schema(strict=True)
+        make: Callable[..., core_schema.CoreSchema] = getattr(core_schema, f"{self.kind}_schema")
+        return make(strict=True)
 
 
 Slug = Annotated[
@@ -359,12 +353,12 @@ LanguageMap = Annotated[
         ),
     ),
 ]
-StrictBool = Annotated[bool, StrictBoolean()]
+StrictBool = Annotated[bool, Strictly("bool")]
 FormatVersion = Annotated[
-    int, StrictInteger(), Checked(_check_format_version, (("enum", (FORMAT_VERSION,)),))
+    int, Strictly("int"), Checked(_check_format_version, (("enum", (FORMAT_VERSION,)),))
 ]
 NoticeDays = Annotated[
-    int, StrictInteger(), Checked(_check_notice_days, (("minimum", 0), ("maximum", 3650)))
+    int, Strictly("int"), Checked(_check_notice_days, (("minimum", 0), ("maximum", 3650)))
 ]
 """A lead time in days, from 0 to ten years."""
 DossierLanguage = Annotated[str, Checked(_check_dossier_language, (("enum", tuple(LANGUAGES)),))]

@@ -18,7 +18,15 @@ from dossier.model.records import (
 )
 from dossier.model.references import record_sources
 from dossier.model.values import all_texts
-from dossier.phrases import date_span, person_name, place_of, role_line, role_span, with_native
+from dossier.phrases import (
+    coordinates,
+    date_span,
+    person_name,
+    place_of,
+    role_line,
+    role_span,
+    with_native,
+)
 from dossier.views.blocks import (
     DIM,
     Viewer,
@@ -131,6 +139,7 @@ def cluster_view(viewer: Viewer, cluster: Cluster) -> list[RenderableType]:
                 ("Location", location),
                 ("Country", country_text(cluster.country)),
                 ("Time zone", cluster.timezone),
+                ("Coordinates", coordinates(cluster.location, viewer.t)),
                 ("Founded", str(cluster.founded) if cluster.founded else None),
                 ("Website", cluster.website),
                 ("Focus", ", ".join(viewer.t.text(f) for f in cluster.focus)),
@@ -174,6 +183,7 @@ def organisation_view(viewer: Viewer, organisation: Organisation) -> list[Render
                 ("Part of", parent),
                 ("Manages", ", ".join(viewer.t.text(c.name) for c in clusters)),
                 ("City", viewer.t.text(organisation.city) or None),
+                ("Coordinates", coordinates(organisation.location, viewer.t)),
                 ("Country", country_text(organisation.country)),
                 ("Founded", str(organisation.founded) if organisation.founded else None),
                 ("Website", organisation.website),
@@ -318,6 +328,7 @@ def event_view(viewer: Viewer, event: Event) -> list[RenderableType]:
                 ("Kind", viewer.t(event.kind.value)),
                 ("When", when),
                 ("Where", place_of(event, viewer.t.lang)),
+                ("Coordinates", coordinates(event.location, viewer.t)),
                 ("Time zone", viewer.dossier.venue_timezone(event) if event.agenda else None),
                 ("Agreement", viewer.label(event.agreement) if event.agreement else None),
                 ("Parties", party_names(viewer, event.parties)),
