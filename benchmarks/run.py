@@ -141,6 +141,30 @@ def generate(records: int, path: Path, scenario: str = "dossier") -> Path:
     return path
 
 
+def sqlite_row(work: Path, data: Path, export: list[str], env: dict[str, str], *, runs: int) -> Row:
+    """P3s: the SQLite database (tables, indexes, full-text search, views) against the JSON
+    export of the same data: what the database adds beyond reading the data."""
+    database = work / f"{data.stem}.db"
+    ours = [*DOSSIER, "--data", str(data), "export", "-o", str(database), "--force"]
+    times = measure({"ours": (ours, env), "json": (export, env)}, runs=runs, cwd=work)
+    count = f"{int(data.stem[1:]):,}" if data.stem[1:].isdigit() else data.stem
+    return ratio_row(
+        "P3s", f"export sqlite, {count} records", times["ours"], "export json", times["json"], 2
+    )
+
+
+def report_row(work: Path, data: Path, env: dict[str, str], *, runs: int) -> Row:
+    """P19: the yearly report counts every record once more after reading them: at most half
+    as long again as validating the same file."""
+    report = [*DOSSIER, "--data", str(data), "report", "--year", "2020"]
+    validate = [*DOSSIER, "validate", str(data)]
+    times = measure({"ours": (report, env), "validate": (validate, env)}, runs=runs, cwd=work)
+    count = f"{int(data.stem[1:]):,}" if data.stem[1:].isdigit() else data.stem
+    return ratio_row(
+        "P19", f"report, {count} records", times["ours"], "validate", times["validate"], 1.5
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small data, one run each")
@@ -207,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
             "P3", f"export json, {small:,} records", p3["ours"], "yq . FILE", p3.get("yq"), 0.5
         )
     )
+
+    rows.append(sqlite_row(work, small_file, export, cold, runs=runs))
+    rows.append(report_row(work, small_file, cold, runs=runs))
 
     # P4: validation is linear: ten times the records, at most eleven times the time.
     large_file = generate(large, work / f"d{large}.yaml")

@@ -20,6 +20,7 @@ from dossier.briefing.markdown import render_markdown
 from dossier.datafile.loaded import LoadResult
 from dossier.i18n import DATE_STYLES, Translator, catalogue
 from dossier.model.languages import LANGUAGES
+from dossier.model.report import yearly_report
 from dossier.model.values import PartialDate
 from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from dossier.views.blocks import Viewer, events_table
@@ -71,7 +72,9 @@ def every_label(sample: LoadResult) -> set[str]:
     for target in (VISIT, "kawasaki"):
         build_briefing(dossier, dossier.by_id[target], today=TODAY, translator=translator)
     enums = (AgreementStatus, AgreementKind, EventKind, OrganisationKind)
-    return Recording.asked | labels_in_code() | {e.value for enum in enums for e in enum}
+    report = yearly_report(dossier, 2017, TODAY)
+    figures = {count.label for _cluster, counts in report.sections() for count in counts}
+    return Recording.asked | labels_in_code() | figures | {e.value for enum in enums for e in enum}
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])

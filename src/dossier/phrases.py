@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,23 @@ def coordinates(location: Location | None, t: Translator) -> str | None:
         return None
     point = f"{location.lat:.4f}, {location.lon:.4f}"
     return f"{point} ({t('approximate')})" if location.approximate else point
+
+
+def display_width(text: str) -> int:
+    """The columns a text takes in a terminal: two for a wide (East Asian) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def report_title(dossier: Dossier, year: int, t: Translator) -> str:
+    """`Yearly report 2026: Munich Biotech Cluster`."""
+    if dossier.home is None:
+        return t("Yearly report {year}", year=year)
+    return t("Yearly report {year}: {home}", year=year, home=dossier.label(dossier.home, t.lang))
+
+
+def counted_up_to(day: dt.date, t: Translator) -> str:
+    """`Counted up to 25 November 2026`: the last day a report counts."""
+    return t("Counted up to {day}", day=t.date(day))
 
 
 def date_span(start: PartialDate, end: PartialDate | None = None) -> str:

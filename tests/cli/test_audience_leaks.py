@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ RUNS: dict[str, list[tuple[str, ...]]] = {
         ("--format", "yaml"),
         ("--format", "ics"),
         ("--format", "vcf"),
+        ("--format", "sqlite", "-o", "dossier.db", "--force"),
         *(("--format", "csv", "--kind", kind) for kind in ("people", "events", "organisations")),
     ],
     "diff": [
@@ -44,6 +46,7 @@ RUNS: dict[str, list[tuple[str, ...]]] = {
         ("HEAD~1",),
     ],
     "follow-ups": [("--all",), ("--all", "--format", "json"), ("--all", "--format", "csv")],
+    "report": [("--explain",), ("--format", "json"), ("--format", "md", "--explain")],
     "stale": [("--older-than", "1d"), ("--older-than", "1d", "--format", "json")],
 }
 
@@ -72,6 +75,9 @@ def _outputs(run: Run, data: Path, audience: str) -> dict[str, str]:
             result = run(command, *args, "--audience", audience, data=data)
             assert result.exit_code == 0, (command, args, result)
             written = ""
+            if "dossier.db" in args:
+                with sqlite3.connect(Path.cwd() / "dossier.db") as database:
+                    written = "\n".join(database.iterdump())
             if "brief.docx" in args:
                 archive = zipfile.ZipFile(io.BytesIO((Path.cwd() / "brief.docx").read_bytes()))
                 written = "".join(

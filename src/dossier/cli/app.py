@@ -262,7 +262,7 @@ def language_of(option: Language | None, dossier: "Dossier") -> str:
 
 FormatChoice = TypeVar("FormatChoice", bound=enum.StrEnum)
 
-SUFFIX_ALIASES = {".yml": ".yaml", ".markdown": ".md"}
+SUFFIX_ALIASES = {".yml": ".yaml", ".markdown": ".md", ".db": ".sqlite", ".sqlite3": ".sqlite"}
 
 
 def output_format(
@@ -315,8 +315,13 @@ def emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> No
     if output in (None, "-"):
         write_stdout(text)
         return
+    # Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
+    write_file(output, (("\ufeff" if bom else "") + text).encode("utf-8"), force=force)
+
+
+def write_file(output: str, data: bytes, *, force: bool) -> None:
+    """Write `data` atomically to the file `output`, and say so on standard error."""
     from dossier.files import write_atomic
 
-    # Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
-    write_atomic(Path(output), (("\ufeff" if bom else "") + text).encode("utf-8"), force=force)
+    write_atomic(Path(output), data, force=force)
     say(f"dossier: wrote {output}")

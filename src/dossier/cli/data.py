@@ -19,7 +19,9 @@ from dossier.cli.app import (
     output_format,
     say,
     today,
+    write_file,
 )
+from dossier.cli.database import data_commit, database_options, write_datasette_config
 from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat, ReportFormat
 from dossier.files import write_stdout
@@ -102,7 +104,7 @@ def export(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="json, yaml, csv, ics or vcf (default: from the -o name, else json).",
+            help="json, yaml, csv, ics, vcf or sqlite (default: from the -o name, else json).",
         ),
     ] = None,
     kind: Annotated[
@@ -123,6 +125,21 @@ def export(
         ),
     ] = None,
     audience: AudienceOption = Audience.INTERNAL,
+    datasette_config: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DIR",
+            help="With sqlite: write Datasette's metadata.json (0.65), metadata.yaml and "
+            "datasette.yaml (1.0) into DIR.",
+        ),
+    ] = None,
+    licence: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="With sqlite: the data's licence.")
+    ] = None,
+    source_url: Annotated[
+        str | None,
+        typer.Option(metavar="URL", help="With sqlite: where the data is kept (a repository)."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Export the validated dossier for other programs; the same data gives the same bytes.
@@ -133,18 +150,27 @@ def export(
 
     fmt = output_format(format_option, output, ExportFormat, ExportFormat.JSON)
     check_request(fmt, kind)
+    about = database_options(fmt, output, datasette_config, licence, source_url, force=force)
     if output not in (None, "-"):
         from dossier.files import check_writable
 
         check_writable(Path(output), force=force)
-    dossier = load_valid(ctx).dossier
+    result = load_valid(ctx)
+    dossier = result.dossier
+    commit = data_commit(result.files) if fmt is ExportFormat.SQLITE else None
     request = ExportRequest(
-        dossier, kind, language_of(lang, dossier), _export_stamp(), audience, today()
+        dossier, kind, language_of(lang, dossier), _export_stamp(), audience, today(), commit
     )
     exported = export_text(fmt, request)
     for note in exported.left_out:
         say(f"dossier: {note}")
-    emit(exported.text, output, force=force, bom=exported.spreadsheet)
+    if exported.data is not None:
+        assert output is not None, "database_options refuses a database on standard output"
+        write_file(output, exported.data, force=force)
+    else:
+        emit(exported.text, output, force=force, bom=exported.spreadsheet)
+    if about is not None:
+        write_datasette_config(about, request, Path(str(output)).stem, result.files)
 
 
 def _export_stamp() -> dt.datetime:

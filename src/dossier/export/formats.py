@@ -12,6 +12,7 @@ class ExportFormat(enum.StrEnum):
     CSV = "csv"
     ICS = "ics"
     VCF = "vcf"
+    SQLITE = "sqlite"
 
 
 class ListFormat(enum.StrEnum):
@@ -39,3 +40,12 @@ class ListSort(enum.StrEnum):
     DATA = "data"
     NAME = "name"
     LAST_CONTACT = "last-contact"
+
+
+class YearReportFormat(enum.StrEnum):
+    """`dossier report`: for reading, for programs, for spreadsheets, for documents."""
+
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
+    MD = "md"

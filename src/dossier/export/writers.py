@@ -28,6 +28,8 @@ class ExportRequest(NamedTuple):
     """Who the export is for: it holds only what they may read."""
     today: dt.date | None = None
     """The day that decides which events are still to come (default: the stamp's day)."""
+    commit: str | None = None
+    """The commit the data is exactly as (a database says what it was built from)."""
 
 
 class Exported(NamedTuple):
@@ -37,6 +39,8 @@ class Exported(NamedTuple):
     left_out: list[str]
     spreadsheet: bool = False
     """A CSV meant for spreadsheets: a file of it starts with a byte-order mark."""
+    data: bytes | None = None
+    """The bytes of a binary export (a database), in place of `text`."""
 
 
 def _json(request: ExportRequest) -> Exported:
@@ -72,12 +76,20 @@ def _ics(request: ExportRequest) -> Exported:
     return Exported(result.text.decode("utf-8"), left_out)
 
 
+def _sqlite(request: ExportRequest) -> Exported:
+    from dossier.export.to_sqlite import Build, export_sqlite
+
+    build = Build(request.audience, request.lang, request.stamp, request.commit)
+    return Exported("", [], data=export_sqlite(request.dossier, build))
+
+
 WRITERS: dict[ExportFormat, Callable[[ExportRequest], Exported]] = {
     ExportFormat.JSON: _json,
     ExportFormat.YAML: _yaml,
     ExportFormat.CSV: _csv,
     ExportFormat.ICS: _ics,
     ExportFormat.VCF: _vcf,
+    ExportFormat.SQLITE: _sqlite,
 }
 """Every `--format` of `dossier export` and its writer (a test checks that none is missing)."""
 
@@ -98,6 +110,8 @@ def check_request(fmt: ExportFormat, kind: RecordKind | None) -> None:
         raise UsageError("--format ics exports events only")
     if fmt is ExportFormat.VCF and kind not in (None, RecordKind.PEOPLE):
         raise UsageError("--format vcf exports people only")
+    if fmt is ExportFormat.SQLITE and kind is not None:
+        raise UsageError("--format sqlite exports the whole dossier: leave out --kind")
 
 
 def export_text(fmt: ExportFormat, request: ExportRequest) -> Exported:

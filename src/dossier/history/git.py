@@ -184,6 +184,21 @@ class Repository:
             self._blobs = None
 
 
+def data_commit(files: list[Path]) -> str | None:
+    """The commit the data `files` are exactly as now: HEAD when git sees no change to any of
+    them; None outside a repository, before the first commit, or with changes."""
+    if not files:
+        return None
+    try:
+        repository = Repository.containing(files[0])
+        head = repository.commit("HEAD")
+        paths = [str(file.resolve()) for file in files]
+        changed = repository.git("status", "--porcelain", "--untracked-files=all", "--", *paths)
+    except UsageError:
+        return None
+    return None if changed.strip() else head
+
+
 def _not_a_repository(data: Path, said: str) -> UsageError:
     """Why git would not read the repository around `data`, in git's words where it gave
     some: a repository another user owns (a CI checkout, a shared drive) is refused by git

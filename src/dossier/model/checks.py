@@ -13,7 +13,7 @@ from dossier.model.duplicates import check_duplicates
 from dossier.model.records import Source
 from dossier.model.references import record_sources, references
 from dossier.model.suggest import did_you_mean
-from dossier.model.vocabulary import AgreementStatus
+from dossier.model.vocabulary import IN_FORCE, AgreementStatus
 from dossier.model.warning_kinds import WarningKind
 from dossier.model.zones import zone_advice
 
@@ -207,7 +207,7 @@ def check_expiring(dossier: Dossier, today: dt.date) -> Iterator[Finding]:
     horizon = shifted(today, dt.timedelta(days=dossier.expiry_notice))
     for agreement in dossier.agreements:
         expires = agreement.expires
-        in_force = agreement.status in (AgreementStatus.ACTIVE, AgreementStatus.SIGNED)
+        in_force = agreement.status in IN_FORCE
         if in_force and expires and today <= expires.end() <= horizon:
             days = (expires.end() - today).days
             yield Finding(

@@ -49,6 +49,10 @@ class AgreementStatus(enum.StrEnum):
     SUPERSEDED = "superseded"
 
 
+IN_FORCE = frozenset({AgreementStatus.SIGNED, AgreementStatus.ACTIVE})
+"""The statuses of an agreement in force: one that can expire, be renewed or be counted."""
+
+
 class EventKind(enum.StrEnum):
     VISIT = "visit"
     MEETING = "meeting"
