@@ -64,7 +64,19 @@ class Table:
     rows: tuple[tuple[Line, ...], ...]
 
 
-Block = Paragraph | Subheading | BulletList | NumberedList | Table
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A chart: PNG for Word, SVG in a file of its own beside a Markdown document."""
+
+    png: bytes
+    svg: bytes
+    description: str
+    """What it shows, for readers who cannot see it (alternative text)."""
+    file_name: str
+    """The SVG's file name, beside the Markdown document that links it."""
+
+
+Block = Paragraph | Subheading | BulletList | NumberedList | Table | Picture
 
 
 @dataclass(frozen=True, slots=True)

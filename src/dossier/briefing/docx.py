@@ -28,6 +28,7 @@ from dossier.briefing.document import (
     Line,
     NumberedList,
     Paragraph,
+    Picture,
     Run,
     Subheading,
     Table,
@@ -212,8 +213,15 @@ class _Writer:
             for index, item in enumerate(block.items):
                 # The last two items share a page: a list never leaves one item stranded.
                 self.paragraph(item, style, keep=index == last - 1)
+        elif isinstance(block, Picture):
+            self.picture(block)
         else:
             self.table(block)
+
+    def picture(self, picture: Picture) -> None:
+        """The chart across the text's width, described for screen readers."""
+        shape = self.document.add_picture(io.BytesIO(picture.png), width=Mm(self.text_width_mm))
+        shape._inline.docPr.set("descr", clean(picture.description))
 
     def table(self, table: Table) -> None:
         result = self.document.add_table(rows=1, cols=len(table.header))

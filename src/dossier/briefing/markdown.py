@@ -13,6 +13,7 @@ from dossier.briefing.document import (
     Line,
     NumberedList,
     Paragraph,
+    Picture,
     Subheading,
     is_safe_link,
 )
@@ -72,6 +73,8 @@ def block(item: Block) -> str:
         return "\n".join(f"- {line_start(inline(i))}" for i in item.items)
     if isinstance(item, NumberedList):
         return "\n".join(f"{n}. {line_start(inline(i))}" for n, i in enumerate(item.items, 1))
+    if isinstance(item, Picture):
+        return f"![{escape(item.description)}]({link_address(item.file_name)})"
     rows = [
         "| " + " | ".join(escape(h) for h in item.header) + " |",
         "|" + "---|" * len(item.header),

@@ -49,3 +49,5 @@ class YearReportFormat(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     MD = "md"
+    DOCX = "docx"
+    PDF = "pdf"
