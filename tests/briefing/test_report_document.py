@@ -114,3 +114,15 @@ def test_the_pdf_report_reads_in_japanese(run: Run, tmp_path: Path) -> None:
     ).stdout.decode("utf-8")
     assert "受け入れた代表団" in text
     assert "2017年12月31日までの集計" in text.replace(" ", "")
+
+
+def test_the_chart_years_end_with_the_report_even_when_every_event_is_later() -> None:
+    from dossier.briefing.report import chart_years
+    from dossier.datafile.validation import validate
+    from dossier.model.dossier import Dossier
+    from dossier.model.records import Event
+
+    later = validate(Event, {"id": "e", "title": "Later", "date": "2031-05"})
+    assert chart_years(Dossier.build([later]), 2026) == [2026]
+    earlier = validate(Event, {"id": "f", "title": "Earlier", "date": "2001"})
+    assert chart_years(Dossier.build([later, earlier]), 2026) == list(range(2017, 2027))

@@ -229,7 +229,7 @@ def test_explain_names_every_record_counted(run: Run, write: Callable[..., Path]
     )
     assert "      they-came#2  Call back (2025-02)\n" in text
     markdown = run("report", "--year", "2025", "--format", "md", "--explain", data=data, env=env)
-    assert "**Agreements renewed**: New (`new`)\n" in markdown.stdout
+    assert "Agreements renewed\n\n- New · new\n" in markdown.stdout
     assert "| Delegations received | 1 |\n" in markdown.stdout
 
 

@@ -353,3 +353,12 @@ def test_the_build_table_names_the_commit_only_when_the_data_is_as_committed(
     data.write_text("clusters:\n  - {id: b, name: B}\n", encoding="utf-8")
     assert run("export", "-o", "dirty.db", data=data).exit_code == 0
     assert _rows(tmp_path / "dirty.db", "select git_commit from _build") == [(None,)]
+
+
+def test_a_huge_unspaced_text_does_not_fill_the_memory() -> None:
+    from dossier.export.sqlite_search import MOST_PIECES, ngrams
+
+    runs = " ".join(chr(0x4E00 + n % 20000) * 64 for n in range(2_000))
+    pieces = ngrams([runs])
+    assert pieces is not None
+    assert MOST_PIECES <= len(pieces.split(" ")) <= MOST_PIECES + 64

@@ -55,7 +55,7 @@ def _explained(counts: Sequence[Count], dossier: Dossier, t: Translator) -> list
 
 def chart_years(dossier: Dossier, year: int) -> list[int]:
     """The years the chart shows: from the first event's (at most ten), to the report's."""
-    first = min((e.date.year for e in dossier.events), default=year)
+    first = min((e.date.year for e in dossier.events if e.date.year <= year), default=year)
     return list(range(max(first, year - YEARS_CHARTED + 1), year + 1))
 
 

@@ -29,13 +29,17 @@ UNSPACED_RUN = re.compile(
 LONGEST_RUN = 64
 """Runs longer than this are cut: names are shorter, and the pieces grow with the square."""
 
+MOST_PIECES = 20_000
+"""At most this many pieces for one row: a name or title has a few hundred; a file of long
+unspaced texts in a short field must not fill the machine's memory."""
+
 WORD_TOKENIZER = "unicode61 remove_diacritics 2"
 """The tokenizer of the short texts and their helper column."""
 
 
 def ngrams(texts: Iterable[str | None]) -> str | None:
     """Every piece (from one character to the whole run) of every unspaced run in `texts`,
-    separated by spaces, each once; None when there is none."""
+    separated by spaces, each once, up to `MOST_PIECES`; None when there is none."""
     pieces: dict[str, None] = {}
     for text in texts:
         for match in UNSPACED_RUN.finditer(text or ""):
@@ -43,4 +47,6 @@ def ngrams(texts: Iterable[str | None]) -> str | None:
             for start in range(len(run)):
                 for end in range(start + 1, len(run) + 1):
                     pieces[run[start:end]] = None
+                if len(pieces) >= MOST_PIECES:
+                    return " ".join(pieces)
     return " ".join(pieces) or None
