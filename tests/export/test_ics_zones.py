@@ -92,3 +92,18 @@ def test_a_meeting_in_july_2090_in_berlin_is_in_summer_time(run: Run, tmp_path: 
         run("export", "--format", "ics", data=data).stdout
     )
     assert (local, offset) == (dt.datetime(2090, 7, 3, 9, 30), dt.timedelta(hours=2))
+
+
+def test_new_years_morning_in_sydney_has_its_summer_offset(run: Run, tmp_path: Path) -> None:
+    # 1 January 09:30 in Sydney is 31 December in UTC: the year's observance must start at
+    # local midnight, not at midnight UTC, or the morning falls before every observance.
+    data = tmp_path / "sydney.yaml"
+    data.write_text(
+        "events:\n  - {id: e, title: E, date: 2000-01-01, timezone: Australia/Sydney,"
+        ' agenda: [{time: "09:30", title: T}], sources: [s]}\nsources: [{id: s, title: S}]\n',
+        encoding="utf-8",
+    )
+    ((local, offset, _),) = offsets_by_the_calendar(
+        run("export", "--format", "ics", data=data).stdout
+    )
+    assert (local, offset) == (dt.datetime(2000, 1, 1, 9, 30), dt.timedelta(hours=11))

@@ -3,9 +3,10 @@
 icalendar's own `add_missing_timezones` writes the zone's transitions around 1970-1980 and
 no rule after them, so a program that reads the VTIMEZONE (as RFC 5545 asks) puts a July
 2090 meeting in Berlin an hour off. Here each zone gets, for every year that holds one of
-its entries, an observance starting on 1 January with the offset then in force and one for
-every change of offset during that year, found from the IANA database itself: whatever
-rule a calendar program applies, the latest onset before an entry is the right one.
+its entries, an observance starting at local midnight on 1 January with the offset then in
+force and one for every change of offset during that year, found from the IANA database
+itself: whatever rule a calendar program applies, the latest onset before an entry is the
+right one.
 """
 
 from __future__ import annotations
@@ -58,13 +59,22 @@ def _observance(
     return observance
 
 
+def _local_new_year(zone: ZoneInfo, year: int) -> dt.datetime:
+    """The instant (UTC) of midnight on 1 January at the zone: an observance starting then
+    covers the first hours of the year, which east of Greenwich fall in the year before."""
+    try:
+        return dt.datetime(year, 1, 1, tzinfo=zone).astimezone(dt.UTC)
+    except OverflowError:  # 1 January of year 1, east of Greenwich
+        return dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+
+
 def vtimezone(name: str, years: Iterable[int]) -> Timezone:
     """The VTIMEZONE of IANA zone `name`, right throughout each of `years`."""
     zone = ZoneInfo(name)
     component = Timezone()
     component.add("tzid", name)
     for year in sorted(set(years)):
-        start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+        start = _local_new_year(zone, year)
         in_force = _offset_at(zone, start)[0]
         # The year opens with the offset then in force, so no earlier year's rule is needed.
         component.add_component(_observance(zone, start, in_force))
