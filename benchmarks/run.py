@@ -153,16 +153,60 @@ def sqlite_row(work: Path, data: Path, export: list[str], env: dict[str, str], *
     )
 
 
-def report_row(work: Path, data: Path, env: dict[str, str], *, runs: int) -> Row:
-    """P19: the yearly report counts every record once more after reading them: at most half
-    as long again as validating the same file."""
-    report = [*DOSSIER, "--data", str(data), "report", "--year", "2020"]
-    validate = [*DOSSIER, "validate", str(data)]
-    times = measure({"ours": (report, env), "validate": (validate, env)}, runs=runs, cwd=work)
+def against(
+    work: Path,
+    data: Path,
+    env: dict[str, str],
+    row: tuple[str, str, list[str], float],
+    reference: tuple[str, list[str]],
+    *,
+    runs: int,
+) -> Row:
+    """One command on `data` (its name, what it does, its arguments after `--data FILE`, its
+    budget) timed against a reference command on the same file."""
+    name, label, args, limit = row
+    reference_name, reference_args = reference
+    ours = [*DOSSIER, "--data", str(data), *args]
+    theirs = [*DOSSIER, "--data", str(data), *reference_args]
+    times = measure({"ours": (ours, env), "ref": (theirs, env)}, runs=runs, cwd=work)
     count = f"{int(data.stem[1:]):,}" if data.stem[1:].isdigit() else data.stem
     return ratio_row(
-        "P19", f"report, {count} records", times["ours"], "validate", times["validate"], 1.5
+        name, f"{label}, {count} records", times["ours"], reference_name, times["ref"], limit
     )
+
+
+def new_command_rows(work: Path, data: Path, env: dict[str, str], *, runs: int) -> list[Row]:
+    """P19-P21: the yearly report, the relationship graph and the map read every record once
+    more after loading them: at most half as long again as validating, or as the JSON
+    export, of the same file."""
+    validate = ("validate", ["validate"])
+    json_export = ("export json", ["export", "--format", "json"])
+    return [
+        against(
+            work,
+            data,
+            env,
+            ("P19", "report", ["report", "--year", "2020"], 1.5),
+            validate,
+            runs=runs,
+        ),
+        against(
+            work,
+            data,
+            env,
+            ("P20", "graph, depth 2", ["graph", "cluster-0", "--depth", "2"], 1.5),
+            validate,
+            runs=runs,
+        ),
+        against(
+            work,
+            data,
+            env,
+            ("P21", "export geojson", ["export", "--format", "geojson"], 1.5),
+            json_export,
+            runs=runs,
+        ),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     rows.append(sqlite_row(work, small_file, export, cold, runs=runs))
-    rows.append(report_row(work, small_file, cold, runs=runs))
+    rows.extend(new_command_rows(work, small_file, cold, runs=runs))
 
     # P4: validation is linear: ten times the records, at most eleven times the time.
     large_file = generate(large, work / f"d{large}.yaml")

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from dossier.briefing.build import build_briefing
 from dossier.briefing.docx import render_docx
+from dossier.briefing.graph_picture import EDGE_NAMES
 from dossier.briefing.markdown import render_markdown
 from dossier.datafile.loaded import LoadResult
 from dossier.i18n import DATE_STYLES, Translator, catalogue
@@ -74,6 +75,7 @@ def every_label(sample: LoadResult) -> set[str]:
     enums = (AgreementStatus, AgreementKind, EventKind, OrganisationKind)
     report = yearly_report(dossier, 2017, TODAY)
     figures = {count.label for _cluster, counts in report.sections() for count in counts}
+    figures |= {*EDGE_NAMES.values(), "manages", "part of"}
     return Recording.asked | labels_in_code() | figures | {e.value for enum in enums for e in enum}
 
 

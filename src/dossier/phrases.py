@@ -40,6 +40,13 @@ def coordinates(location: Location | None, t: Translator) -> str | None:
     return f"{point} ({t('approximate')})" if location.approximate else point
 
 
+def map_link(location: Location) -> str:
+    """The point on OpenStreetMap, with a marker: closer in for a building than for an area."""
+    zoom = 15 if location.approximate else 17
+    lat, lon = f"{location.lat:.5f}", f"{location.lon:.5f}"
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
+
+
 def display_width(text: str) -> int:
     """The columns a text takes in a terminal: two for a wide (East Asian) character."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -46,6 +47,12 @@ RUNS: dict[str, list[tuple[str, ...]]] = {
         ("HEAD~1",),
     ],
     "follow-ups": [("--all",), ("--all", "--format", "json"), ("--all", "--format", "csv")],
+    "graph": [
+        ("there", "--depth", "2"),
+        ("there", "--depth", "2", "--format", "mermaid"),
+        ("there", "--depth", "2", "--format", "gexf"),
+        *([("there", "--depth", "2", "--format", "svg")] if shutil.which("dot") else []),
+    ],
     "report": [("--explain",), ("--format", "json"), ("--format", "md", "--explain")],
     "stale": [("--older-than", "1d"), ("--older-than", "1d", "--format", "json")],
 }

@@ -64,4 +64,5 @@ def test_history_reads_a_file_whose_name_is_not_utf8(run: Run, folder: Path) -> 
     assert f"added cluster kawasaki (King Skyfront)  data/{SHOWN}:" in log.stdout
     assert run("set", "kawasaki", "name.en", "Kawa", data=folder).exit_code == 0
     diff = run("diff", data=folder)
-    assert f"changed  cluster kawasaki (Kawa)  data/{SHOWN}:44" in diff.stdout, diff
+    line = SAMPLE.read_text("utf-8").splitlines().index("  - id: kawasaki") + 1
+    assert f"changed  cluster kawasaki (Kawa)  data/{SHOWN}:{line}" in diff.stdout, diff

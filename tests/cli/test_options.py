@@ -80,8 +80,8 @@ def test_the_format_follows_the_output_name(
         ),
         (
             ["export", "-o", "out.txt"],
-            "dossier: -o out.txt: cannot write .txt files; name a .json, .yaml, .csv, .ics, .vcf"
-            " or .sqlite file, or give --format\n",
+            "dossier: -o out.txt: cannot write .txt files; name a .json, .yaml, .csv, .ics, .vcf,"
+            " .sqlite, .geojson or .kml file, or give --format\n",
         ),
     ],
 )

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from dossier.briefing.document import Block, Line, Subheading, Table, line
+from dossier.briefing.document import Block, BulletList, Line, Run, Subheading, Table, line
 from dossier.briefing.sides import BuilderParts
 from dossier.model.dossier import agenda_days, agenda_times, clock_span
-from dossier.model.entries import AgendaItem
+from dossier.model.entries import AgendaItem, Location
 from dossier.model.records import Event
 from dossier.model.values import PartialDate
+from dossier.phrases import coordinates, map_link
 
 
 class AgendaSection(BuilderParts):
@@ -30,7 +31,29 @@ class AgendaSection(BuilderParts):
             blocks.append(Subheading(self.t.date(day)))
             shown = zones if zones and zones[1] and day.day else None
             blocks.append(self._day(visit, day, items, shown))
-        return blocks
+        return blocks + self._venues(visit)
+
+    def _venues(self, visit: Event) -> list[Block]:
+        """Each place of the visit that has a location: its coordinates and a map link."""
+        t = self.t
+        found: dict[tuple[str, float, float], Location] = {}
+        if visit.location is not None:
+            name = t.text(visit.venue) or t.text(visit.place) or t.text(visit.title)
+            found[(name, visit.location.lat, visit.location.lon)] = visit.location
+        for item in visit.agenda:
+            if item.location is not None:
+                name = t.text(item.place) or t.text(item.title)
+                found.setdefault((name, item.location.lat, item.location.lon), item.location)
+        if not found:
+            return []
+        items = tuple(
+            line(
+                f"{name}: {coordinates(location, t)} · ",
+                Run("OpenStreetMap", url=map_link(location)),
+            )
+            for (name, _lat, _lon), location in found.items()
+        )
+        return [Subheading(t("Venues")), BulletList(items)]
 
     def _day(
         self,

@@ -290,6 +290,22 @@ def _readable(dossier: Dossier, record: AnyRecord, audience: Audience) -> AnyRec
     return found
 
 
+def _connections(
+    dossier: Dossier,
+    centre: str,
+    t: Translator,
+    today: dt.date,
+    graph_file: str | None,
+    audience: Audience,
+) -> list[Section]:
+    if graph_file is None or audience is Audience.PUBLIC:
+        return []
+    from dossier.briefing.connections import connections_picture
+
+    picture = connections_picture(dossier, centre, t, today, graph_file)
+    return [Section(t("Connections"), (picture,))] if picture else []
+
+
 def build_briefing(
     dossier: Dossier,
     target: AnyRecord,
@@ -303,6 +319,7 @@ def build_briefing(
     audience: Audience = Audience.INTERNAL,
     paper: Paper | None = None,
     template_paper: bool = False,
+    graph_file: str | None = None,
 ) -> Briefing:
     """The briefing for `target` (a cluster, an organisation, or a visit event), with only
     what `audience` may read.
@@ -311,6 +328,8 @@ def build_briefing(
     given ("" for none); `translator` defaults to English. For internal readers, facts last
     checked more than `stale_after` ago are marked (None: none are). The paper is `paper`,
     else the template's (`template_paper`), else the one of the home side's country.
+    `graph_file` adds a picture of the counterpart's connections after "Who's who" (its SVG
+    named so beside Markdown), for internal and partner readers; it needs Graphviz.
     """
     t = translator or Translator("en")
     dossier = for_audience(dossier, audience, today=today)
@@ -331,6 +350,7 @@ def build_briefing(
         Section(t("Purpose and objectives"), tuple(builder.purpose())),
         Section(t("Agenda"), tuple(builder.agenda())),
         Section(t("Who's who"), tuple(builder.whos_who())),
+        *_connections(dossier, sides.counterpart.id, t, today, graph_file, audience),
         Section(t("Counterpart profile"), tuple(builder.profile())),
         Section(t("Relationship history"), tuple(builder.history())),
         Section(t("Open follow-ups"), tuple(builder.follow_ups())),

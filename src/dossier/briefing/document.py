@@ -74,6 +74,8 @@ class Picture:
     """What it shows, for readers who cannot see it (alternative text)."""
     file_name: str
     """The SVG's file name, beside the Markdown document that links it."""
+    width_mm: float | None = None
+    """Its natural width, if narrower than the text: it is never drawn wider than that."""
 
 
 Block = Paragraph | Subheading | BulletList | NumberedList | Table | Picture

@@ -220,7 +220,8 @@ class _Writer:
 
     def picture(self, picture: Picture) -> None:
         """The chart across the text's width, described for screen readers."""
-        shape = self.document.add_picture(io.BytesIO(picture.png), width=Mm(self.text_width_mm))
+        width = min(self.text_width_mm, picture.width_mm or self.text_width_mm)
+        shape = self.document.add_picture(io.BytesIO(picture.png), width=Mm(width))
         shape._inline.docPr.set("descr", clean(picture.description))
 
     def table(self, table: Table) -> None:

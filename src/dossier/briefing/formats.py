@@ -27,3 +27,18 @@ def paper_for(country: str | list[str] | None) -> Paper:
     Letter where it is in use, else A4."""
     first = country[0] if isinstance(country, list) and country else country
     return Paper.LETTER if first in LETTER_COUNTRIES else Paper.A4
+
+
+class GraphFormat(enum.StrEnum):
+    """`dossier graph`: pictures drawn by Graphviz, or text for other programs."""
+
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+    MERMAID = "mermaid"
+    GEXF = "gexf"
+
+
+PICTURES = frozenset({GraphFormat.SVG, GraphFormat.PNG, GraphFormat.PDF})
+"""The formats Graphviz's `dot` program draws."""

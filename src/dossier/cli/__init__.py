@@ -9,7 +9,7 @@ import importlib
 
 from dossier.cli.app import Language, app
 
-for _module in ("views", "brief", "data", "report", "edit", "keep", "history"):
+for _module in ("views", "brief", "graph", "data", "report", "edit", "keep", "history"):
     importlib.import_module(f"dossier.cli.{_module}")
 
 __all__ = ["Language", "app"]

@@ -26,6 +26,7 @@ from dossier.model.vocabulary import Audience
 # Everything else is imported inside the command that needs it: `dossier show` should not
 # pay for YAML parsing it can skip, nor any command for python-docx, Babel or iCalendar.
 if TYPE_CHECKING:
+    from dossier.briefing.document import Briefing
     from dossier.datafile.loaded import LoadResult
     from dossier.model.dossier import Dossier
     from dossier.model.values import PartialDate
@@ -317,6 +318,28 @@ def emit(text: str, output: str | None, *, force: bool, bom: bool = False) -> No
         return
     # Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
     write_file(output, (("\ufeff" if bom else "") + text).encode("utf-8"), force=force)
+
+
+def pictures_beside(markdown: str, names: list[str], *, force: bool) -> list[Path]:
+    """The files of a Markdown document's pictures, beside it: each checked before anything
+    is written, so that a picture never overwrites a file without `--force`."""
+    from dossier.files import check_writable
+
+    paths = [Path(markdown).with_name(name) for name in names]
+    for path in paths:
+        check_writable(path, force=force)
+    return paths
+
+
+def write_pictures(output: str, briefing: "Briefing", *, force: bool) -> None:
+    """Write the SVG of every picture of a Markdown `briefing` beside the file `output`."""
+    from dossier.briefing.document import Picture
+
+    for section in briefing.sections:
+        for block in section.blocks:
+            if isinstance(block, Picture):
+                target = str(Path(output).with_name(block.file_name))
+                write_file(target, block.svg, force=force)
 
 
 def write_file(output: str, data: bytes, *, force: bool) -> None:

@@ -13,8 +13,10 @@ from dossier.cli.app import (
     language_of,
     load_valid,
     output_format,
+    pictures_beside,
     say,
     today,
+    write_pictures,
 )
 from dossier.errors import UsageError
 from dossier.files import write_stdout
@@ -91,6 +93,14 @@ def brief(
             help="Mark facts last checked longer ago than this: 2y, 18m, 6w or 90d.",
         ),
     ] = "2y",
+    graph: Annotated[
+        bool | None,
+        typer.Option(
+            "--graph/--no-graph",
+            help="A picture of the counterpart's connections after Who's who (default: where "
+            "Graphviz is installed, for internal and partner readers).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a briefing for a visit or a counterpart: Word, PDF or Markdown.
@@ -115,6 +125,7 @@ def brief(
     path = Path(output) if output else target.default_path(day, fmt)
     if output != "-":
         check_writable(path, force=force)
+    graph_file = _graph_file(graph, audience, fmt, path, output, force=force)
     translator = Translator(language_of(lang, dossier), mark_fallbacks=mark_fallbacks)
     briefing = build_briefing(
         dossier,
@@ -128,6 +139,7 @@ def brief(
         audience=audience,
         paper=paper,
         template_paper=template is not None,
+        graph_file=graph_file,
     )
     data = render_briefing(briefing, fmt, template)
     if output == "-":
@@ -135,3 +147,30 @@ def brief(
         return
     write_atomic(path, data, force=force)
     say(f"dossier: wrote {path} ({len(briefing.sections)} sections)")
+    if fmt is BriefFormat.MD:
+        write_pictures(str(path), briefing, force=force)
+
+
+def _graph_file(
+    graph: bool | None,
+    audience: Audience,
+    fmt: BriefFormat,
+    path: Path,
+    output: str | None,
+    *,
+    force: bool,
+) -> str | None:
+    """The SVG name of the connections picture, or None for none: asked for, or by default
+    where Graphviz is installed; never for the public, nor for Markdown on standard output
+    (there is no folder to put it beside)."""
+    from dossier.briefing.graph_picture import has_dot
+
+    if graph and audience is Audience.PUBLIC:
+        raise UsageError("--graph: a briefing for the public has no picture of connections")
+    drawn = (audience is not Audience.PUBLIC and has_dot()) if graph is None else graph
+    if not drawn or (fmt is BriefFormat.MD and output == "-"):
+        return None
+    name = f"{path.stem}-graph.svg"
+    if fmt is BriefFormat.MD:
+        pictures_beside(str(path), [name], force=force)
+    return name

@@ -104,7 +104,8 @@ def export(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="json, yaml, csv, ics, vcf or sqlite (default: from the -o name, else json).",
+            help="json, yaml, csv, ics, vcf, sqlite, geojson or kml "
+            "(default: from the -o name, else json).",
         ),
     ] = None,
     kind: Annotated[

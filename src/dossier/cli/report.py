@@ -13,8 +13,10 @@ from dossier.cli.app import (
     language_of,
     load_valid,
     output_format,
+    pictures_beside,
     today,
     write_file,
+    write_pictures,
 )
 from dossier.errors import UsageError
 from dossier.export.formats import YearReportFormat
@@ -79,7 +81,7 @@ def report(
 
         check_writable(Path(output), force=force)
         if fmt is YearReportFormat.MD and chart:
-            check_writable(Path(output).with_name(chart_file(output)), force=force)
+            pictures_beside(output, [chart_file(output)], force=force)
     day = today()
     dossier = for_audience(load_valid(ctx).dossier, audience, today=day)
     counted = yearly_report(dossier, year or day.year, day)
@@ -143,9 +145,5 @@ def _document(
         return
     assert output is not None
     write_file(output, data, force=force)
-    if fmt is YearReportFormat.MD and chart_name is not None:
-        from dossier.briefing.document import Picture
-
-        pictures = [b for s in briefing.sections for b in s.blocks if isinstance(b, Picture)]
-        for picture in pictures:
-            write_file(str(Path(output).with_name(picture.file_name)), picture.svg, force=force)
+    if fmt is YearReportFormat.MD:
+        write_pictures(output, briefing, force=force)

@@ -13,6 +13,8 @@ class ExportFormat(enum.StrEnum):
     ICS = "ics"
     VCF = "vcf"
     SQLITE = "sqlite"
+    GEOJSON = "geojson"
+    KML = "kml"
 
 
 class ListFormat(enum.StrEnum):

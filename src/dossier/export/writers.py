@@ -83,6 +83,18 @@ def _sqlite(request: ExportRequest) -> Exported:
     return Exported("", [], data=export_sqlite(request.dossier, build))
 
 
+def _geojson(request: ExportRequest) -> Exported:
+    from dossier.export.to_geo import export_geojson
+
+    return Exported(export_geojson(request.dossier, request.kind, request.lang), [])
+
+
+def _kml(request: ExportRequest) -> Exported:
+    from dossier.export.to_geo import export_kml
+
+    return Exported(export_kml(request.dossier, request.kind, request.lang), [])
+
+
 WRITERS: dict[ExportFormat, Callable[[ExportRequest], Exported]] = {
     ExportFormat.JSON: _json,
     ExportFormat.YAML: _yaml,
@@ -90,6 +102,8 @@ WRITERS: dict[ExportFormat, Callable[[ExportRequest], Exported]] = {
     ExportFormat.ICS: _ics,
     ExportFormat.VCF: _vcf,
     ExportFormat.SQLITE: _sqlite,
+    ExportFormat.GEOJSON: _geojson,
+    ExportFormat.KML: _kml,
 }
 """Every `--format` of `dossier export` and its writer (a test checks that none is missing)."""
 
@@ -110,6 +124,11 @@ def check_request(fmt: ExportFormat, kind: RecordKind | None) -> None:
         raise UsageError("--format ics exports events only")
     if fmt is ExportFormat.VCF and kind not in (None, RecordKind.PEOPLE):
         raise UsageError("--format vcf exports people only")
+    located = (None, RecordKind.CLUSTERS, RecordKind.ORGANISATIONS, RecordKind.EVENTS)
+    if fmt in (ExportFormat.GEOJSON, ExportFormat.KML) and kind not in located:
+        raise UsageError(
+            f"--format {fmt.value} maps clusters, organisations and events: they have locations"
+        )
     if fmt is ExportFormat.SQLITE and kind is not None:
         raise UsageError("--format sqlite exports the whole dossier: leave out --kind")
 
