@@ -131,6 +131,19 @@ def test_datasettes_search_box_finds_japanese_names_by_any_part(tmp_path: Path) 
     # Labels for foreign keys, and a stored query with a parameter.
     roles = _serve(path, metadata, url.format("roles"), _labels="on", person="norihiko-fukuda")
     assert roles[0]["person"] == {"value": "norihiko-fukuda", "label": "Norihiko Fukuda"}
+    # Facets on a JSON array column, as the metadata offers them.
+    from datasette.app import Datasette
+
+    async def facets() -> Any:
+        datasette = Datasette([str(path)], metadata=metadata)
+        response = await datasette.client.get(url.format("agreements"))
+        return response.json()["facet_results"]
+
+    parties = asyncio.run(facets())["parties"]
+    assert parties["type"] == "array"
+    counts = {row["value"]: row["count"] for row in parties["results"]}
+    sample = load([SAMPLE], TODAY).dossier
+    assert counts["kawasaki-city"] == sum("kawasaki-city" in a.parties for a in sample.agreements)
     long = _serve(path, metadata, url.format("search_long_texts"), text="羽田空港")
     assert {"kind": "clusters", "id": "kawasaki", "name": "King Skyfront"} in long
 
@@ -292,10 +305,10 @@ def test_datasette_config_in_both_layouts(
     assert single["license"] == "CC BY 4.0"
     people = single["databases"]["partners"]["tables"]["people"]
     assert people["columns"]["native_name"] == "Native script, family name first."
-    assert (
-        people["columns"]["name_ja"]
-        == "As usually written in Latin script. (as written in Japanese)"
+    assert people["columns"]["name_ja"] == (
+        "The name as the data writes it in Japanese (empty for a text in no language)."
     )
+    assert single["source"] == "data.yaml"  # the file's name, not where it lies
     assert people["fts_table"] == "people_fts"
     split = yaml.safe_load((tmp_path / "meta" / "metadata.yaml").read_text("utf-8"))
     config = yaml.safe_load((tmp_path / "meta" / "datasette.yaml").read_text("utf-8"))

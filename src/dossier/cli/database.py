@@ -79,6 +79,8 @@ def write_datasette_config(
     from dossier.export.datasette_meta import About, config_10, metadata_065, metadata_10
 
     dossier = request.dossier
+    # The files' names only: where they lie on this machine is no one else's business.
+    files = [Path(file).name for file in files]
     home = dossier.label(dossier.home, request.lang) if dossier.home else None
     audience = request.audience.value
     built = f" at commit {request.commit[:12]}" if request.commit else ""

@@ -79,8 +79,9 @@ def _field_description(column: Column, model: str, definitions: dict[str, Any]) 
     *parents, name = column.field.split(".")
     definition = definitions.get("Location" if parents else model, {})
     text = definition.get("properties", {}).get(field_alias(name), {}).get("description")
-    if text and column.language:
-        return f"{text} (as written in {LANGUAGE_NAMES.get(column.language, column.language)})"
+    if column.language:
+        language = LANGUAGE_NAMES.get(column.language, column.language)
+        return f"The {name} as the data writes it in {language} (empty for a text in no language)."
     return str(text) if text else None
 
 

@@ -84,15 +84,19 @@ def yearly_report(dossier: Dossier, year: int, today: dt.date) -> YearReport:
     """The figures of `year`, up to `today` if the year has not ended."""
     span = _Year(dt.date(year, 1, 1), min(dt.date(year, 12, 31), today))
     home = dossier.side(dossier.home) if dossier.home else set()
-    held = [e for e in dossier.events if span.holds(e.date.start())]
+    # With a home side, only what it took part in counts: other partners' agreements with
+    # each other are in the dossier for context, not in the home side's report.
+    ours = dossier.events_mentioning(home) if home else dossier.events
+    held = [e for e in ours if span.holds(e.date.start())]
+    agreements = [a for a in dossier.agreements if not home or home & set(a.parties)]
     counts = [
         *_delegations(dossier, held, home),
-        *_agreements(dossier, span),
-        *_follow_ups(held, dossier.events, span, today),
-        Count("new-partners", "New partners", tuple(_new_partners(dossier, span, home))),
+        *_agreements(dossier, agreements, span),
+        *_follow_ups(held, ours, span, today),
+        Count("new-partners", "New partners", tuple(_new_partners(dossier, ours, span, home))),
     ]
     partners = [
-        PartnerCounts(cluster.id, _partner_counts(dossier, cluster, held, span))
+        PartnerCounts(cluster.id, _partner_counts(dossier, cluster, held, agreements, span))
         for cluster in dossier.clusters
         if cluster.id not in home
     ]
@@ -149,16 +153,30 @@ def in_force_on(dossier: Dossier, agreement: Agreement, day: dt.date) -> bool:
         return False
     if agreement.expires is not None and agreement.expires.end() < day:
         return False
-    renewals = [a for a in dossier.agreements if a.renews == agreement.id]
-    return not any((s := signed_on(dossier, r)) is not None and s <= day for r in renewals)
+    return not _renewed_by(dossier, agreement.id, day, {agreement.id})
 
 
-def _agreements(dossier: Dossier, span: _Year) -> list[Count]:
+def _renewed_by(dossier: Dossier, agreement_id: str, day: dt.date, seen: set[str]) -> bool:
+    """Whether a renewal of it, or a renewal of a renewal whose own signing the data does
+    not date, was signed on or before `day`."""
+    for renewal in (a for a in dossier.agreements if a.renews == agreement_id):
+        if renewal.id in seen:
+            continue
+        seen.add(renewal.id)
+        signed = signed_on(dossier, renewal)
+        if signed is not None and signed <= day:
+            return True
+        if signed is None and _renewed_by(dossier, renewal.id, day, seen):
+            return True
+    return False
+
+
+def _agreements(dossier: Dossier, agreements: list[Agreement], span: _Year) -> list[Count]:
     signed: list[str] = []
     renewed: list[str] = []
     expired: list[str] = []
     active: list[str] = []
-    for agreement in dossier.agreements:
+    for agreement in agreements:
         day = signed_on(dossier, agreement)
         if day is not None and span.holds(day):
             (renewed if agreement.renews else signed).append(agreement.id)
@@ -204,32 +222,39 @@ def _follow_ups(
     ]
 
 
-def _new_partners(dossier: Dossier, span: _Year, home: set[str]) -> list[str]:
-    """Organisations and clusters of other sides first met in the year."""
-    found = []
-    for record in (*dossier.clusters, *dossier.organisations):
-        if record.id in home:
-            continue
-        met = [e.date.start() for e in dossier.events_of(record.id)]
-        if met and span.holds(min(met)):
-            found.append(record.id)
-    return found
+def _new_partners(
+    dossier: Dossier, ours: Iterable[Event], span: _Year, home: set[str]
+) -> list[str]:
+    """Organisations and clusters of other sides the home side first met in the year."""
+    first: dict[str, dt.date] = {}
+    for event in ours:
+        for party in event.parties:
+            day = event.date.start()
+            if party not in home and (party not in first or day < first[party]):
+                first[party] = day
+    return [
+        record.id
+        for record in (*dossier.clusters, *dossier.organisations)
+        if record.id in first and span.holds(first[record.id])
+    ]
 
 
 def _partner_counts(
-    dossier: Dossier, cluster: Cluster, held: list[Event], span: _Year
+    dossier: Dossier,
+    cluster: Cluster,
+    held: list[Event],
+    agreements: list[Agreement],
+    span: _Year,
 ) -> list[Count]:
     side = dossier.side(cluster.id)
     theirs = {e.id for e in dossier.events_mentioning(side)}
     events = [e for e in held if e.id in theirs]
-    agreements = [
-        a.id
-        for a in dossier.agreements
-        if side & set(a.parties) and in_force_on(dossier, a, span.end)
+    in_force = [
+        a.id for a in agreements if side & set(a.parties) and in_force_on(dossier, a, span.end)
     ]
     agreed = [f"{e.id}#{n}" for e in events for n in range(1, len(e.follow_ups) + 1)]
     return [
         Count("events", "Events", tuple(e.id for e in events)),
-        Count("agreements-in-force", "Agreements in force at the end", tuple(agreements)),
+        Count("agreements-in-force", "Agreements in force at the end", tuple(in_force)),
         Count("follow-ups-agreed", "Follow-ups agreed", tuple(agreed)),
     ]
