@@ -86,3 +86,37 @@ def test_without_dot_the_picture_is_left_out_unless_asked_for(
     assert "pictures of the graph need Graphviz's dot program" in asked.stderr
     assert not (tmp_path / "w.docx").exists()
     assert run("brief", VISIT, "--no-graph", "-o", "n.docx").exit_code == 0
+
+
+def test_a_crowded_picture_keeps_the_best_connected_and_says_how_many_are_left_out() -> None:
+    import datetime as dt
+
+    from dossier.briefing.connections import MOST_NODES
+    from dossier.datafile.validation import validate
+    from dossier.model.dossier import Dossier
+    from dossier.model.graph import relationship_graph, trimmed
+    from dossier.model.records import Cluster, Organisation, Person
+
+    people = [
+        validate(
+            Person,
+            {
+                "id": f"p{i}",
+                "name": f"P {i}",
+                "roles": [{"title": "Staff", "organisation": "office" if i % 3 else "other"}],
+            },
+        )
+        for i in range(60)
+    ]
+    records: list[Cluster | Organisation | Person] = [
+        validate(Cluster, {"id": "hub", "name": "Hub", "managed_by": "office"}),
+        validate(Organisation, {"id": "office", "name": "Office"}),
+        validate(Organisation, {"id": "other", "name": "Other"}),
+        *people,
+    ]
+    graph = relationship_graph(Dossier.build(records), "hub", depth=2, as_of=dt.date(2026, 1, 1))
+    kept, left_out = trimmed(graph, MOST_NODES, {"office"})
+    assert len(kept.nodes) == MOST_NODES and left_out == len(graph.nodes) - MOST_NODES
+    assert {"hub", "office"} <= {node.id for node in kept.nodes}
+    ids = {node.id for node in kept.nodes}
+    assert all({edge.source, edge.target} <= ids for edge in kept.edges)

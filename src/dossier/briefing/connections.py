@@ -10,9 +10,11 @@ from dossier.briefing.document import Picture
 from dossier.briefing.graph_picture import graph_dot, render_dot
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier
-from dossier.model.graph import relationship_graph
+from dossier.model.graph import relationship_graph, trimmed
 
 DOTS_PER_INCH = 200
+MOST_NODES = 24
+"""A page holds about this many names legibly; the best connected are kept."""
 
 
 def png_width_mm(png: bytes) -> float:
@@ -23,16 +25,24 @@ def png_width_mm(png: bytes) -> float:
 def connections_picture(
     dossier: Dossier, centre: str, t: Translator, today: dt.date, file_name: str
 ) -> Picture | None:
-    """The picture of `centre`'s connections; None when it has none to draw."""
-    graph = relationship_graph(dossier, centre, depth=1, as_of=today, lang=t.lang, translate=t)
+    """The picture of `centre`'s connections; None when it has none to draw. Drawn once, as
+    the document needs it: an SVG file for Markdown (`file_name` ends in .svg), else a PNG."""
+    whole = relationship_graph(dossier, centre, depth=1, as_of=today, lang=t.lang, translate=t)
+    graph, left_out = trimmed(whole, MOST_NODES, dossier.side(centre))
     if not graph.edges:
         return None
-    dot = graph_dot(graph, t, fit_page=True).replace("graph [", f"graph [dpi={DOTS_PER_INCH}, ", 1)
-    png, svg = render_dot(dot, "png"), render_dot(graph_dot(graph, t, fit_page=True), "svg")
+    vector = file_name.endswith(".svg")
+    png = (
+        b"" if vector else render_dot(graph_dot(graph, t, fit_page=True, dpi=DOTS_PER_INCH), "png")
+    )
+    svg = render_dot(graph_dot(graph, t, fit_page=True), "svg") if vector else b""
     names = {node.id: node.label for node in graph.nodes}
     described = "; ".join(
         f"{names[e.source]} – {names[e.target]}" + (f": {e.label}" if e.label else "")
         for e in graph.edges
     )
     title = t("Connections of {name}", name=dossier.label(centre, t.lang))
-    return Picture(png, svg, f"{title}. {described}", file_name, png_width_mm(png))
+    more = " " + t("({count} more, with fewer connections, left out)", count=left_out)
+    described += more if left_out else ""
+    width = None if vector else png_width_mm(png)
+    return Picture(png, svg, f"{title}. {described}", file_name, width)

@@ -66,7 +66,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Picture:
-    """A chart: PNG for Word, SVG in a file of its own beside a Markdown document."""
+    """A picture: PNG for Word, SVG in a file of its own beside a Markdown document (a
+    picture made for one kind of document may leave the other's bytes empty)."""
 
     png: bytes
     svg: bytes

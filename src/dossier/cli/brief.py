@@ -170,7 +170,8 @@ def _graph_file(
     drawn = (audience is not Audience.PUBLIC and has_dot()) if graph is None else graph
     if not drawn or (fmt is BriefFormat.MD and output == "-"):
         return None
+    if fmt is not BriefFormat.MD:
+        return f"{path.stem}-graph.png"  # inside the document: drawn as PNG
     name = f"{path.stem}-graph.svg"
-    if fmt is BriefFormat.MD:
-        pictures_beside(str(path), [name], force=force)
+    pictures_beside(str(path), [name], force=force)
     return name

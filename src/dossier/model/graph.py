@@ -189,3 +189,20 @@ def _within(centre: set[str], edges: list[Edge], depth: int) -> set[str]:
         frontier = {n for node in frontier for n in neighbours[node]} - reached
         reached |= frontier
     return reached
+
+
+def trimmed(graph: Graph, most: int, keep: Iterable[str] = ()) -> tuple[Graph, int]:
+    """At most `most` nodes: the centre, `keep`, then those with the most edges (a picture of
+    two hundred names is read by no one); and how many were left out."""
+    if len(graph.nodes) <= most:
+        return graph, 0
+    degree: dict[str, int] = defaultdict(int)
+    for edge in graph.edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    first = {graph.centre, *keep}
+    order = sorted(graph.nodes, key=lambda n: (n.id not in first, -degree[n.id]))
+    chosen = {node.id for node in order[:most]}
+    nodes = [node for node in graph.nodes if node.id in chosen]
+    edges = [e for e in graph.edges if e.source in chosen and e.target in chosen]
+    return Graph(graph.centre, nodes, edges), len(graph.nodes) - len(nodes)
