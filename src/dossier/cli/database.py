@@ -3,12 +3,14 @@ configuration beside it."""
 
 import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from dossier.cli.app import write_file
 from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat
-from dossier.export.writers import ExportRequest
+
+if TYPE_CHECKING:  # the export wing is imported only by the commands that export
+    from dossier.export.writers import ExportRequest
 
 CONFIG_FILES = ("metadata.json", "metadata.yaml", "datasette.yaml")
 """Datasette 0.65's one file, then Datasette 1.0's two."""
@@ -71,7 +73,7 @@ def data_commit(files: list[str]) -> str | None:
 
 
 def write_datasette_config(
-    target: DatasetteTarget, request: ExportRequest, database: str, files: list[str]
+    target: DatasetteTarget, request: "ExportRequest", database: str, files: list[str]
 ) -> None:
     """Datasette's metadata and configuration for the database named `database`."""
     from dossier.datafile.schema import build_schema

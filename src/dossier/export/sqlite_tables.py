@@ -188,6 +188,7 @@ CLUSTERS = Table(
 
 
 def _signed(agreement: Any, context: Context) -> str | None:
+    # The first signing as the data dates it (`2017-11` stays a month); signings are by date.
     signings = context.dossier.signings(agreement.id)
     return str(signings[0].date) if signings else None
 

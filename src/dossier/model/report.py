@@ -153,22 +153,11 @@ def in_force_on(dossier: Dossier, agreement: Agreement, day: dt.date) -> bool:
         return False
     if agreement.expires is not None and agreement.expires.end() < day:
         return False
-    return not _renewed_by(dossier, agreement.id, day, {agreement.id})
-
-
-def _renewed_by(dossier: Dossier, agreement_id: str, day: dt.date, seen: set[str]) -> bool:
-    """Whether a renewal of it, or a renewal of a renewal whose own signing the data does
-    not date, was signed on or before `day`."""
-    for renewal in (a for a in dossier.agreements if a.renews == agreement_id):
-        if renewal.id in seen:
-            continue
-        seen.add(renewal.id)
-        signed = signed_on(dossier, renewal)
-        if signed is not None and signed <= day:
-            return True
-        if signed is None and _renewed_by(dossier, renewal.id, day, seen):
-            return True
-    return False
+    # Any later agreement of its renewal chain signed by then replaces it, also through a
+    # renewal whose own signing the data does not date.
+    chain = dossier.renewal_chain(agreement.id)
+    later = chain[[a.id for a in chain].index(agreement.id) + 1 :]
+    return not any((s := signed_on(dossier, a)) is not None and s <= day for a in later)
 
 
 def _agreements(dossier: Dossier, agreements: list[Agreement], span: _Year) -> list[Count]:
