@@ -47,9 +47,14 @@ def map_link(location: Location) -> str:
     return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
 
 
+def is_wide(character: str) -> bool:
+    """A wide (East Asian) character: two columns in a terminal, a full em on paper."""
+    return unicodedata.east_asian_width(character) in "WF"
+
+
 def display_width(text: str) -> int:
-    """The columns a text takes in a terminal: two for a wide (East Asian) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """The columns a text takes in a terminal."""
+    return sum(2 if is_wide(c) else 1 for c in text)
 
 
 def report_title(dossier: Dossier, year: int, t: Translator) -> str:

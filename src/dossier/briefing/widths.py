@@ -10,8 +10,9 @@ date keeps its column; an overlong word breaks where it must).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
+
+from dossier.phrases import is_wide
 
 CHARACTER_MM = 2.5
 """Width of a Latin character of the body text (11 pt), with room for bold and capitals."""
@@ -26,21 +27,17 @@ LONG_TEXT = 60
 
 
 def text_mm(text: str) -> float:
-    return sum(WIDE_CHARACTER_MM if _is_wide(c) else CHARACTER_MM for c in text)
-
-
-def _is_wide(character: str) -> bool:
-    return unicodedata.east_asian_width(character) in "WF"
+    return sum(WIDE_CHARACTER_MM if is_wide(c) else CHARACTER_MM for c in text)
 
 
 def _word_mm(word: str) -> float:
     """The least width a word needs: all of it, but a full-width text may break between any
     two of its characters, so there only its Latin runs (`BioM` in `BioMと`) stay whole."""
-    if not any(_is_wide(c) for c in word):
+    if not any(is_wide(c) for c in word):
         return text_mm(word)
     runs, current = [], ""
     for character in word:
-        if _is_wide(character):
+        if is_wide(character):
             runs.append(current)
             current = ""
         else:
