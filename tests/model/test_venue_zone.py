@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import importlib.resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from dossier.briefing.build import build_briefing
@@ -18,6 +20,7 @@ from dossier.export.to_ics import export_ics
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, agenda_days
 from dossier.model.records import AgendaItem, Cluster, Event
+from dossier.model.zones import zone_advice
 from tests.conftest import TODAY, Run
 from tests.strategies import dossiers
 
@@ -161,11 +164,33 @@ def test_legacy_and_fixed_offset_zones_get_the_city_zone_to_write(run: Run, tmp_
     assert result.exit_code == 0
     assert result.stdout == (
         "zones.yaml:2:32: warning: a timezone: 'EST' is a legacy or fixed-offset time zone name [zone-name]\n"
-        "  hint: write America/New_York: the zone of a city follows its daylight saving\n"
+        "  hint: write America/Panama, the zone the time zone database keeps for it\n"
         "zones.yaml:3:32: warning: b timezone: 'Japan' is a legacy or fixed-offset time zone"
         " name [zone-name]\n"
-        "  hint: write Asia/Tokyo: the zone of a city follows its daylight saving\n"
+        "  hint: write Asia/Tokyo, the zone the time zone database keeps for it\n"
         "zones.yaml:4:32: warning: c timezone: 'Etc/GMT-9' is a legacy or fixed-offset time zone"
         " name [zone-name]\n"
         "  hint: write the zone of the venue's city, such as Europe/Berlin or Asia/Tokyo\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("legacy", "city"),
+    [("Australia/NSW", "Australia/Sydney"), ("Asia/Tel_Aviv", "Asia/Jerusalem")],
+)
+def test_every_backward_link_of_the_zone_database_is_named(legacy: str, city: str) -> None:
+    assert zone_advice(legacy) == (
+        f"'{legacy}' is a legacy or fixed-offset time zone name",
+        f"write {city}, the zone the time zone database keeps for it",
+    )
+
+
+def test_no_zone_a_country_lists_and_no_name_of_utc_is_warned_about() -> None:
+    zone_tab = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab")
+    listed = [
+        line.split("\t")[2]
+        for line in zone_tab.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert [name for name in listed if zone_advice(name)] == []
+    assert [name for name in ("UTC", "Zulu", "GMT0", "Etc/Universal") if zone_advice(name)] == []
