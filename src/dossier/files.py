@@ -328,3 +328,25 @@ def silence_stdout() -> None:
     buffered goes nowhere, silently, instead of a second error at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds `.git` (a folder, or the file of a
+    worktree or submodule), as git itself finds its repository; None outside one."""
+    folder = start.absolute()
+    for candidate in (folder, *folder.parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None
+
+
+def repository_path(path: str) -> str:
+    """`path` (as the user named it) relative to the root of the repository that holds it, in
+    `/` form, as GitHub names files in annotations; unchanged outside a repository."""
+    if not path:
+        return path
+    absolute = Path(path).absolute()
+    root = repository_root(absolute.parent)
+    if root is None:
+        return path
+    return Path(os.path.relpath(absolute, root)).as_posix()

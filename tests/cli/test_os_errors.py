@@ -4,6 +4,7 @@ line with the path and the system's reason: never "internal error … This is a 
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import subprocess
 import sys
@@ -75,13 +76,15 @@ def test_no_home_folder_means_no_cache_not_a_crash(
 ) -> None:
     monkeypatch.delenv("DOSSIER_NO_CACHE")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
 
-    def no_home() -> Path:
-        raise RuntimeError("Could not determine home directory.")
+    def no_such_user(uid: int) -> None:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
 
-    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(pwd, "getpwuid", no_such_user)
     result = run("show", "kawasaki", env={"DOSSIER_NO_CACHE": ""})
     assert result.exit_code == 0, result
+    assert list(Path.cwd().iterdir()) == [], "no `~` folder where the command ran"
 
 
 @pytest.mark.parametrize(

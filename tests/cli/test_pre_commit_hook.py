@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT, SAMPLE
 from tests.programs import needs_program
 
-pytestmark = needs_program("git")
+pytestmark = [needs_program("git"), pytest.mark.slow]
 
 BAD = "clusters:\n  - {id: a, name: A, contry: JP}\n"
 
@@ -104,14 +104,15 @@ def test_the_hook_fails_where_the_data_is_not_where_it_looks(
     )
 
 
-def test_the_layout_hook_passes_the_sample_and_fails_an_untidy_file(
+def test_the_layout_hook_checks_the_data_and_no_other_yaml(
     hook_repo: Path, pre_commit_home: Path, tmp_path: Path
 ) -> None:
     files = {
-        "data/clusters.yaml": SAMPLE.read_text(encoding="utf-8"),
-        "data/extra.yaml": "people:\n  - {id: a, name: A}   \n\n\n",
+        "data/clusters.yaml": SAMPLE.read_text(encoding="utf-8") + "\n\n",
+        "notes/extra.yaml": "people:\n  - {id: a, name: A}   \n\n\n",
+        ".github/workflows/ci.yml": "on: push   \n\n\n",
     }
     result = _try_repo(hook_repo, pre_commit_home, files, tmp_path, hook="dossier-fmt")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "data/extra.yaml: not in layout: blanks at line ends" in result.stdout
-    assert "data/clusters.yaml: not in layout" not in result.stdout
+    assert "data/clusters.yaml: not in layout:" in result.stdout
+    assert "extra.yaml" not in result.stdout and "ci.yml" not in result.stdout

@@ -336,7 +336,7 @@ def test_the_sample_stands_in_only_when_said_so(run: Run) -> None:
     result = run("show", "kawasaki", data=None)
     assert result.exit_code == 0
     assert result.stderr == (
-        "dossier: no data found (--data, $DOSSIER_DATA, ./data/clusters.yaml); showing the"
+        "dossier: no data found (--data, $DOSSIER_DATA, ./data/clusters.yaml and above up to the git repository's root); showing the"
         " sample dossier shipped with dossier\n"
     )
     assert result.stdout.startswith("King Skyfront")
@@ -347,7 +347,8 @@ def test_validate_never_validates_the_sample_in_place_of_missing_data(run: Run) 
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "dossier: no data found; looked at --data, $DOSSIER_DATA, ./data/clusters.yaml\n"
+        "dossier: no data found; looked at --data, $DOSSIER_DATA, ./data/clusters.yaml and above up to"
+        " the git repository's root\n"
     )
 
 

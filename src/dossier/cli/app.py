@@ -84,21 +84,21 @@ def _report_error(error: DossierError) -> NoReturn:
 
 
 def _suggest_a_choice(error: Exception) -> None:
-    """`list peple`, `--lang fr`: the closest choice, in the words of every did-you-mean."""
-    param = getattr(error, "param", None)
-    choices = getattr(getattr(param, "type", None), "choices", None)
+    """`list peple`, `--lang fr`: the closest choice, in the words of every did-you-mean.
+
+    The choices are read from the message itself (`'peple' is not one of 'clusters', …`),
+    which every Typer release words alike; Typer 0.29 prefixes pydantic's "Value error, "."""
     message = getattr(error, "message", None)
-    if not choices or not isinstance(message, str):
+    if not isinstance(message, str):
         return
-    given = re.match(r"'(.*)' is not one of ", message)
-    if given is None:
+    message = message.removeprefix("Value error, ")
+    given, _, listed = message.partition(" is not one of ")
+    if not listed or not given.startswith("'"):
         return
     from dossier.model.suggest import did_you_mean
 
-    names = [str(getattr(choice, "value", choice)) for choice in choices]
-    hint = did_you_mean(given.group(1), names)
-    if hint:
-        error.message = f"{message.rstrip('.')}; {hint}"  # type: ignore[attr-defined]
+    hint = did_you_mean(given.strip("'"), re.findall(r"'([^']*)'", listed))
+    error.message = f"{message.rstrip('.')}; {hint}" if hint else message  # type: ignore[attr-defined]
 
 
 def _closed_pipe() -> NoReturn:

@@ -6,8 +6,10 @@ errors are stored; warnings are not (they depend on today's date, and `validate`
 shows them, never uses the cache). The cache holds pickles, so it is read only from a folder
 owned by the current user that nobody else can write to. Any failure just means a miss.
 
-`DOSSIER_CACHE_DIR` moves the cache (default: `$XDG_CACHE_HOME/dossier` or
-`~/.cache/dossier`); `DOSSIER_NO_CACHE=1` turns it off.
+`DOSSIER_CACHE_DIR` moves the cache (default: the user's cache folder as platformdirs
+names it on each system: `$XDG_CACHE_HOME/dossier` or `~/.cache/dossier` on Linux,
+`~/Library/Caches/dossier` on macOS, `%LOCALAPPDATA%\\dossier\\Cache` on Windows);
+`DOSSIER_NO_CACHE=1` turns it off.
 """
 
 from __future__ import annotations
@@ -42,13 +44,14 @@ def cache_dir() -> Path | None:
         return None
     if os.environ.get("DOSSIER_CACHE_DIR"):
         return Path(os.environ["DOSSIER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError, OSError):  # a user with no home folder: no cache
-            return None
-    return Path(base) / "dossier"
+    import platformdirs
+
+    try:
+        folder = Path(platformdirs.user_cache_dir("dossier", appauthor=False))
+    except (RuntimeError, KeyError, OSError):
+        return None
+    # A user with no home folder gets `~/.cache` back unexpanded: no cache, not a `~` here.
+    return folder if folder.is_absolute() else None
 
 
 def _code_fingerprint() -> bytes:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dossier.datafile.loaded import LoadResult, RawFile
 from dossier.errors import Problem, UsageError, os_reason
+from dossier.files import repository_root
 
 if TYPE_CHECKING:
     pass
@@ -36,7 +37,9 @@ def bundled_sample() -> Path:
 
 
 LOCAL_DATA = Path("data") / "clusters.yaml"
-LOOKED_AT = f"--data, $DOSSIER_DATA, ./{LOCAL_DATA.as_posix()}"
+LOOKED_AT = (
+    f"--data, $DOSSIER_DATA, ./{LOCAL_DATA.as_posix()} and above up to the git repository's root"
+)
 """Where data is looked for, in this order, for messages."""
 SAMPLE_NOTICE = (
     f"dossier: no data found ({LOOKED_AT}); showing the sample dossier shipped with dossier"
@@ -44,8 +47,10 @@ SAMPLE_NOTICE = (
 
 
 def find_data(explicit: str | None, environ: Mapping[str, str] | None = None) -> Path | None:
-    """Where the user's data is: `--data`, `$DOSSIER_DATA`, `./data/clusters.yaml`; None when
-    none is given or there. The caller decides whether the bundled sample may stand in."""
+    """Where the user's data is: `--data`, `$DOSSIER_DATA`, `data/clusters.yaml` in the current
+    folder or, inside a git repository, in a folder above it up to the repository's root (as
+    git finds its own files from a subfolder); None when none is given or there. The caller
+    decides whether the bundled sample may stand in."""
     env = os.environ if environ is None else environ
     if explicit is not None:
         if not explicit.strip():
@@ -55,6 +60,15 @@ def find_data(explicit: str | None, environ: Mapping[str, str] | None = None) ->
         return Path(env["DOSSIER_DATA"])
     if LOCAL_DATA.is_file():
         return LOCAL_DATA
+    here = Path.cwd()
+    root = repository_root(here)
+    if root is None or root == here:
+        return None
+    for folder in here.parents:
+        if (folder / LOCAL_DATA).is_file():
+            return Path(os.path.relpath(folder / LOCAL_DATA))
+        if folder == root:
+            break
     return None
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from dossier.errors import Problem, Severity
 from dossier.export.formats import ReportFormat
-from dossier.files import printable
+from dossier.files import printable, repository_path
 
 
 def apply_policy(
@@ -60,11 +60,17 @@ def annotation(level: str, file: str, line: int, column: int, title: str, messag
 
 
 def github_line(problem: Problem) -> str:
-    """A problem as a GitHub Actions annotation."""
+    """A problem as a GitHub Actions annotation, its file named from the repository's root
+    (GitHub places annotations by that path, whatever folder the check ran in)."""
     title = f"dossier {problem.subject()}".strip() + (f" [{problem.kind}]" if problem.kind else "")
     message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
     return annotation(
-        problem.severity.value, problem.file, problem.line, problem.column, title, message
+        problem.severity.value,
+        repository_path(problem.file),
+        problem.line,
+        problem.column,
+        title,
+        message,
     )
 
 
