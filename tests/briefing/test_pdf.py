@@ -3,9 +3,12 @@ and the Word package they are made from, free of the library's leftovers."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import subprocess
+import tempfile
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -64,6 +67,12 @@ def test_a_pdf_in_each_language_on_a4_with_every_font_embedded(
     for word in words:
         assert word in text, word
     assert list(tmp_path.glob("*.docx")) == []  # the Word step leaves nothing behind
+    assert info["Tagged"] == "yes"
+    structure = subprocess.run(
+        ["pdfinfo", "-struct", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    elements = {line.split()[0].rstrip(":") for line in structure.splitlines() if line.strip()}
+    assert {"H1", "H2", "Table", "TR", "TD", "P"} <= elements, structure[:2000]
 
 
 @needs_libreoffice("writer")
@@ -108,11 +117,32 @@ def test_without_libreoffice_exit_2_and_the_package_to_install(run: Run, tmp_pat
 
 
 @needs_libreoffice("writer")
-def test_a_conversion_out_of_time_leaves_no_file(run: Run, tmp_path: Path) -> None:
-    result = run("brief", "kawasaki", "-o", "k.pdf", env={"DOSSIER_PDF_TIMEOUT": "0.01"})
+def test_a_conversion_out_of_time_leaves_no_file_no_process_and_no_profile(
+    run: Run,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    private = tmp_path_factory.mktemp("tmpdir")
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    result = run("brief", "kawasaki", "-o", "k.pdf", env={"DOSSIER_PDF_TIMEOUT": "0.5"})
     assert result.exit_code == 1
-    assert "LibreOffice did not finish the PDF within 0.01 s" in result.stderr
+    assert "LibreOffice did not finish the PDF within 0.5 s" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+    assert list(private.iterdir()) == [], "the profile is removed"
+    time.sleep(1)  # a LibreOffice left running would go on working in its profile
+    assert str(private) not in _processes(), "no LibreOffice process is left running"
+    assert list(private.iterdir()) == []
+
+
+def _processes() -> str:
+    """The command lines of the running processes."""
+    lines = []
+    for folder in Path("/proc").iterdir():
+        if folder.name.isdigit():
+            with contextlib.suppress(OSError):
+                lines.append((folder / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+    return "\n".join(lines)
 
 
 def test_a_pdf_cannot_go_to_standard_output(run: Run) -> None:
