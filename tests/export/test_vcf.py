@@ -25,6 +25,7 @@ organisations:
   - id: city
     name: City of Kawasaki
     native_name: 川崎市
+    country: JP
     phone: ["{JP}"]
 people:
   - id: norihiko-fukuda
@@ -93,7 +94,7 @@ def test_contact_details_are_internal_unless_marked(run: Run, contacts: Path) ->
     assert "city.example.jp" not in partner and JP not in partner
     # The assistant's address is marked for partners.
     cards = run("export", "--format", "vcf", "--audience", "partner", data=contacts).stdout
-    assert "EMAIL:aide@city.example.jp" in cards and "mayor@" not in cards
+    assert "EMAIL;TYPE=work:aide@city.example.jp" in cards and "mayor@" not in cards
 
 
 def test_the_vcards_read_back_with_both_scripts(run: Run, contacts: Path, tmp_path: Path) -> None:
@@ -135,3 +136,53 @@ def test_long_lines_are_folded_within_75_octets(run: Run, tmp_path: Path) -> Non
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     (card,) = vobject.readComponents(text)
     assert card.note.value == "川崎市" * 40
+
+
+def test_the_native_name_is_marked_with_its_language_only_where_it_is_known(
+    run: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "names.yaml"
+    path.write_text(
+        "organisations:\n"
+        "  - {id: seoul, name: Seoul City, country: KR}\n"
+        "  - {id: beijing, name: Beijing Office, country: CN}\n"
+        "people:\n"
+        "  - {id: kana, name: Aiko Sato, native_name: さとう あいこ}\n"
+        "  - {id: hangul, name: Kim Min-jun, native_name: 김민준}\n"
+        "  - id: han-cn\n    name: Wang Wei\n    native_name: 王伟\n"
+        "    roles: [{title: Director, organisation: beijing}]\n"
+        "  - id: han-kr\n    name: Park Ji-hoon\n    native_name: 朴志勋\n"
+        "    roles: [{title: Director, organisation: seoul}]\n"
+        "  - {id: han, name: Li Na, native_name: 李娜}\n",
+        encoding="utf-8",
+    )
+    text = run("export", "--format", "vcf", data=path).stdout
+    cards = list(vobject.readComponents(text))
+    marked = {
+        card.uid.value: [fn.params.get("LANGUAGE") for fn in card.contents["fn"]] for card in cards
+    }
+    assert list(marked.values()) == [
+        [["en"], ["ja"]],
+        [["en"], ["ko"]],
+        [["en"], ["zh"]],
+        [["en"], ["ko"]],
+        [["en"], None],
+    ]
+
+
+def test_each_title_is_grouped_with_its_organisation(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "roles.yaml"
+    path.write_text(
+        "organisations:\n  - {id: a, name: Alpha}\n  - {id: b, name: Beta}\n"
+        "people:\n  - id: p\n    name: P\n    roles:\n"
+        "      - {title: Advisor, organisation: a}\n"
+        "      - {title: Chair, organisation: b}\n",
+        encoding="utf-8",
+    )
+    (card,) = vobject.readComponents(run("export", "--format", "vcf", data=path).stdout)
+    pairs = {line.group: line.value for line in card.getChildren() if line.name == "TITLE"}
+    organisations = {line.group: line.value for line in card.getChildren() if line.name == "ORG"}
+    assert {pairs[group]: organisations[group] for group in pairs} == {
+        "Advisor": ["Alpha"],
+        "Chair": ["Beta"],
+    }

@@ -1,10 +1,13 @@
 """People as vCards 4.0 (RFC 6350), for the phones and address books of a delegation.
 
 One card per person: the name in Latin script (FN, and N with family and given names) and,
-as an alternative representation of the same name (ALTID), the native one; organisation and
-title from the current roles, in the export's language; e-mail, phone (as a `tel:` URI),
-postal address; notes. What the card holds is what the export's audience may read: contact
-details and notes are internal unless the data marks them otherwise.
+as an alternative representation of the same name (ALTID), the native one, marked with its
+language where the script or the organisation's country tells it (kana: Japanese, Hangul:
+Korean; Han characters alone by the country) and unmarked where neither does; organisation
+and title of each current role grouped (`item1.ORG`, `item1.TITLE`), so that no client pairs
+a title with another role's organisation, in the export's language; work e-mail, phone (as a
+`tel:` URI) and postal address; notes. What the card holds is what the export's audience
+may read: contact details and notes are internal unless the data marks them otherwise.
 
 The format is small and exactly specified, and written here by one function per rule
 (escaping, folding); a library for it (vobject) reads vCard 4.0 but writes 3.0.
@@ -13,6 +16,7 @@ The format is small and exactly specified, and written here by one function per 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 from dossier.model.dossier import Dossier
@@ -23,6 +27,12 @@ from dossier.model.values import text_in
 UID_NAMESPACE = uuid.UUID("7d3c1f4e-8a52-4f3b-9a7e-2b6c1d9e0f11")
 """The namespace of the cards' UIDs: the same person id always gives the same UID."""
 LINE_OCTETS = 75
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+HAN_LANGUAGE = {"JP": "ja", "KR": "ko", "CN": "zh", "TW": "zh", "HK": "zh", "MO": "zh", "SG": "zh"}
+"""The language a name in Han characters alone is written in, by the country of the person's
+organisation."""
 
 
 def escape(text: str) -> str:
@@ -52,6 +62,25 @@ def fold(line: str) -> str:
     return "\r\n".join(pieces)
 
 
+def native_language(dossier: Dossier, person: Person, today: dt.date) -> str | None:
+    """The language of the native name, where its script or the organisation's country says
+    it; None where neither does (the card then claims none)."""
+    native = person.native_name or ""
+    if _KANA.search(native):
+        return "ja"
+    if _HANGUL.search(native):
+        return "ko"
+    if not _HAN.search(native):
+        return None
+    for role in person.current_roles(today) or person.roles:
+        organisation = dossier.get(role.organisation) if role.organisation else None
+        country = getattr(organisation, "country", None)
+        for code in [country] if isinstance(country, str) else country or []:
+            if code in HAN_LANGUAGE:
+                return HAN_LANGUAGE[code]
+    return None
+
+
 def card(dossier: Dossier, person: Person, lang: str, today: dt.date) -> list[str]:
     name = text_in(person.name, lang)
     lines = [
@@ -60,23 +89,25 @@ def card(dossier: Dossier, person: Person, lang: str, today: dt.date) -> list[st
         f"UID:urn:uuid:{uuid.uuid5(UID_NAMESPACE, person.id)}",
     ]
     if person.native_name and person.native_name != name:
+        language = native_language(dossier, person, today)
+        marked = f";LANGUAGE={language}" if language else ""
         lines += [
             f"FN;ALTID=1;LANGUAGE={lang}:{escape(name)}",
-            f"FN;ALTID=1;LANGUAGE=ja:{escape(person.native_name)}",
+            f"FN;ALTID=1{marked}:{escape(person.native_name)}",
         ]
     else:
         lines.append(f"FN:{escape(name)}")
     family, given = person.family_name or "", person.given_name or ""
     prefix = person.honorific or ""
     lines.append(f"N:{escape(family)};{escape(given)};;{escape(prefix)};")
-    for role in person.current_roles(today):
-        lines.append(f"TITLE:{escape(text_in(role.title, lang))}")
+    for number, role in enumerate(person.current_roles(today), start=1):
+        lines.append(f"item{number}.TITLE:{escape(text_in(role.title, lang))}")
         if role.organisation:
-            lines.append(f"ORG:{escape(dossier.label(role.organisation, lang))}")
-    lines += [f"EMAIL:{escape(address)}" for address in person.email]
-    lines += [f"TEL;VALUE=uri:{tel_uri(phone)}" for phone in person.phone]
+            lines.append(f"item{number}.ORG:{escape(dossier.label(role.organisation, lang))}")
+    lines += [f"EMAIL;TYPE=work:{escape(address)}" for address in person.email]
+    lines += [f"TEL;TYPE=work;VALUE=uri:{tel_uri(phone)}" for phone in person.phone]
     if person.postal_address:
-        lines.append(f"ADR:;;{escape(text_in(person.postal_address, lang))};;;;")
+        lines.append(f"ADR;TYPE=work:;;{escape(text_in(person.postal_address, lang))};;;;")
     if person.notes:
         lines.append(f"NOTE:{escape(text_in(person.notes, lang))}")
     lines.append("END:VCARD")
