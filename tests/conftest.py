@@ -46,6 +46,8 @@ class Result:
 
 
 Run = Callable[..., Result]
+Write = Callable[..., Path]
+"""The `write` fixture: a data file under the test's folder from its text (and name)."""
 EDITING_COMMANDS = frozenset({"set", "done", "add", "import", "fmt", "merge"})
 """Commands that write into the data: never run against the repository's sample."""
 

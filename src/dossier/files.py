@@ -5,6 +5,7 @@ unasked; standard output in pieces, so that a reader who goes away is noticed.""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import stat
@@ -346,7 +347,13 @@ def repository_path(path: str) -> str:
     if not path:
         return path
     absolute = Path(path).absolute()
-    root = repository_root(absolute.parent)
+    root = _root_of_folder(absolute.parent)
     if root is None:
         return path
     return Path(os.path.relpath(absolute, root)).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _root_of_folder(folder: Path) -> Path | None:
+    """`repository_root`, once per folder: a report names the same few files many times."""
+    return repository_root(folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -120,14 +121,22 @@ def today_from(value: str | None) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def _is_east_asian(text: str) -> bool:
-    ranges = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uac00", "\ud7af"))  # kana, CJK, Hangul
-    return any(low <= ch <= high for ch in text for low, high in ranges)
+_SCRIPTS = (
+    ("kana", re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")),
+    ("hangul", re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
+    ("han", re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+)
+
+
+def east_asian_script(text: str) -> str | None:
+    """`kana` for a text with any kana (Japanese), `hangul` (Korean), `han` for Han characters
+    alone (Chinese, or Japanese or Korean written without kana or Hangul); None for others."""
+    return next((name for name, characters in _SCRIPTS if characters.search(text)), None)
 
 
 def family_name_first(person: Person) -> bool:
     """Names whose native script puts the family name first (Japanese, Chinese, Korean)."""
-    return bool(person.native_name and _is_east_asian(person.native_name))
+    return bool(person.native_name and east_asian_script(person.native_name))
 
 
 def formal_name(person: Person, translator: Translator | None = None) -> str:

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,11 +22,9 @@ from dossier.datafile.load import load
 from dossier.datafile.loaded import LoadResult
 from dossier.errors import UsageError
 from dossier.i18n import Translator
-from tests.conftest import TODAY
+from tests.conftest import TODAY, Write
 from tests.conftest import Run as CliRun
 from tests.programs import needs_libreoffice, needs_program, soffice_command
-
-Write = Callable[..., Path]
 
 
 def _zone(zone: str, day: dt.date) -> str:

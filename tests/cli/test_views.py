@@ -7,16 +7,14 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from dossier.datafile.loaded import LoadResult
-from tests.conftest import Run
+from tests.conftest import Run, Write
 
 EXPECTED = Path(__file__).resolve().parents[1] / "expected"
-Write = Callable[..., Path]
 
 
 def expected(name: str, actual: str) -> str:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from dossier.datafile.load import bundled_sample, find_data, find_yaml_files, load
 from dossier.errors import UsageError
-from tests.conftest import SAMPLE, TODAY
-
-Write = Callable[..., Path]
+from tests.conftest import SAMPLE, TODAY, Write
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ import io
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,9 @@ from dossier.export.plain import as_data
 from dossier.export.to_yaml import export_yaml
 from dossier.model.dossier import Dossier
 from dossier.model.records import Cluster, Event, Organisation, Person, Source
-from tests.conftest import ROOT, SAMPLE, TODAY, Run
+from tests.conftest import ROOT, SAMPLE, TODAY, Run, Write
 from tests.programs import needs_libreoffice, needs_program, soffice_command
 from tests.strategies import dossiers
-
-Write = Callable[..., Path]
 
 
 def test_json_export_is_byte_for_byte_stable_and_keeps_date_precision(run: Run) -> None:

@@ -9,7 +9,7 @@ import phonenumbers
 import pytest
 import vobject
 
-from tests.conftest import Run
+from tests.conftest import Run, Write
 
 # A number valid by the phone plan's own data (the library's example for Japan), written as
 # people write it: with spaces.
@@ -139,10 +139,9 @@ def test_long_lines_are_folded_within_75_octets(run: Run, tmp_path: Path) -> Non
 
 
 def test_the_native_name_is_marked_with_its_language_only_where_it_is_known(
-    run: Run, tmp_path: Path
+    run: Run, write: Write
 ) -> None:
-    path = tmp_path / "names.yaml"
-    path.write_text(
+    path = write(
         "organisations:\n"
         "  - {id: seoul, name: Seoul City, country: KR}\n"
         "  - {id: beijing, name: Beijing Office, country: CN}\n"
@@ -153,8 +152,7 @@ def test_the_native_name_is_marked_with_its_language_only_where_it_is_known(
         "    roles: [{title: Director, organisation: beijing}]\n"
         "  - id: han-kr\n    name: Park Ji-hoon\n    native_name: 朴志勋\n"
         "    roles: [{title: Director, organisation: seoul}]\n"
-        "  - {id: han, name: Li Na, native_name: 李娜}\n",
-        encoding="utf-8",
+        "  - {id: han, name: Li Na, native_name: 李娜}\n"
     )
     text = run("export", "--format", "vcf", data=path).stdout
     cards = list(vobject.readComponents(text))
@@ -170,14 +168,12 @@ def test_the_native_name_is_marked_with_its_language_only_where_it_is_known(
     ]
 
 
-def test_each_title_is_grouped_with_its_organisation(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "roles.yaml"
-    path.write_text(
+def test_each_title_is_grouped_with_its_organisation(run: Run, write: Write) -> None:
+    path = write(
         "organisations:\n  - {id: a, name: Alpha}\n  - {id: b, name: Beta}\n"
         "people:\n  - id: p\n    name: P\n    roles:\n"
         "      - {title: Advisor, organisation: a}\n"
-        "      - {title: Chair, organisation: b}\n",
-        encoding="utf-8",
+        "      - {title: Chair, organisation: b}\n"
     )
     (card,) = vobject.readComponents(run("export", "--format", "vcf", data=path).stdout)
     pairs = {line.group: line.value for line in card.getChildren() if line.name == "TITLE"}

@@ -52,7 +52,7 @@ def _timeout() -> float:
 def docx_to_pdf(document: bytes) -> bytes:
     """The PDF LibreOffice makes of a .docx document."""
     program = soffice()
-    with tempfile.TemporaryDirectory(prefix="dossier-pdf-", ignore_cleanup_errors=True) as folder:
+    with tempfile.TemporaryDirectory(prefix="dossier-pdf-") as folder:
         work = Path(folder)
         source = work / "briefing.docx"
         source.write_bytes(document)
@@ -88,14 +88,15 @@ def _run_in_own_group(command: list[str], work: Path) -> tuple[int, bytes]:
         env={**os.environ, "HOME": str(work)},
         start_new_session=True,
     )
+    limit = _timeout()
     try:
-        _, stderr = process.communicate(timeout=_timeout())
+        _, stderr = process.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
+        process.communicate()  # until every process of the group is gone and the pipes close
         raise ConversionError(
-            f"LibreOffice did not finish the PDF within {_timeout():g} s"
+            f"LibreOffice did not finish the PDF within {limit:g} s"
             " (DOSSIER_PDF_TIMEOUT sets the limit)"
         ) from None
     return process.returncode, stderr

@@ -22,7 +22,7 @@ from dossier.export.sqlite_entries import (
     ROLES,
 )
 from dossier.model.records import display_text, kind_of
-from dossier.model.values import text_in
+from dossier.model.values import country_codes, text_in
 
 
 def _record(fields: Fields) -> Fields:
@@ -31,8 +31,7 @@ def _record(fields: Fields) -> Fields:
 
 
 def _countries(item: Any, _c: Context) -> str | None:
-    country = item.country
-    return json_list([country] if isinstance(country, str) else country or [])
+    return json_list(country_codes(item.country))
 
 
 def _last_contact(item: Any, context: Context) -> str | None:

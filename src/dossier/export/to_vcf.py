@@ -16,20 +16,17 @@ The format is small and exactly specified, and written here by one function per 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 
 from dossier.model.dossier import Dossier
 from dossier.model.reachable import tel_uri
 from dossier.model.records import Person
-from dossier.model.values import text_in
+from dossier.model.values import country_codes, text_in
+from dossier.phrases import east_asian_script
 
 UID_NAMESPACE = uuid.UUID("7d3c1f4e-8a52-4f3b-9a7e-2b6c1d9e0f11")
 """The namespace of the cards' UIDs: the same person id always gives the same UID."""
 LINE_OCTETS = 75
-_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 HAN_LANGUAGE = {"JP": "ja", "KR": "ko", "CN": "zh", "TW": "zh", "HK": "zh", "MO": "zh", "SG": "zh"}
 """The language a name in Han characters alone is written in, by the country of the person's
 organisation."""
@@ -65,17 +62,12 @@ def fold(line: str) -> str:
 def native_language(dossier: Dossier, person: Person, today: dt.date) -> str | None:
     """The language of the native name, where its script or the organisation's country says
     it; None where neither does (the card then claims none)."""
-    native = person.native_name or ""
-    if _KANA.search(native):
-        return "ja"
-    if _HANGUL.search(native):
-        return "ko"
-    if not _HAN.search(native):
-        return None
+    script = east_asian_script(person.native_name or "")
+    if script != "han":
+        return {"kana": "ja", "hangul": "ko"}.get(script or "")
     for role in person.current_roles(today) or person.roles:
         organisation = dossier.get(role.organisation) if role.organisation else None
-        country = getattr(organisation, "country", None)
-        for code in [country] if isinstance(country, str) else country or []:
+        for code in country_codes(getattr(organisation, "country", None)):
             if code in HAN_LANGUAGE:
                 return HAN_LANGUAGE[code]
     return None

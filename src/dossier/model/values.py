@@ -173,6 +173,11 @@ def _check_country(value: str) -> str:
     return value
 
 
+def country_codes(country: str | list[str] | None) -> list[str]:
+    """A `country:` field as a list of codes: one, several (a cluster across borders) or none."""
+    return [] if country is None else [country] if isinstance(country, str) else list(country)
+
+
 def _check_timezone(value: str) -> str:
     from zoneinfo import ZoneInfo  # only data being validated needs the time zone database
 

@@ -14,14 +14,17 @@ package, a dependency): a link (`L target name` in `tzdata.zi`) whose name no co
 from __future__ import annotations
 
 import functools
-import importlib.resources
+from pathlib import Path
 
 _UNIVERSAL = frozenset({"Etc/UTC", "Etc/GMT"})
 _LEGACY_AREAS = ("Etc/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/", "SystemV/")
 
 
 def _zoneinfo_text(name: str) -> str:
-    return importlib.resources.files("tzdata").joinpath("zoneinfo", name).read_text("utf-8")
+    # The package's own folder: importlib.resources would cost more than reading the files.
+    import tzdata  # type: ignore[import-untyped]  # a data package without type information
+
+    return (Path(tzdata.__file__).parent / "zoneinfo" / name).read_text("utf-8")
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from dossier.model.dossier import Dossier, OpenFollowUp
 from dossier.model.records import Agreement, AnyRecord, Cluster, Event, Organisation, Person, Source
 from dossier.model.stale import Fact
 from dossier.model.suggest import did_you_mean
-from dossier.model.values import all_texts, text_in
+from dossier.model.values import all_texts, country_codes, text_in
 from dossier.model.vocabulary import AgreementKind, AgreementStatus, EventKind, OrganisationKind
 from dossier.model.vocabulary import RecordKind as ListKind
 from dossier.phrases import date_span, place_of, role_line
@@ -39,8 +39,7 @@ class Rows:
 
 
 def _countries(record: Cluster | Organisation) -> list[str]:
-    country = record.country
-    return [] if country is None else [country] if isinstance(country, str) else country
+    return country_codes(record.country)
 
 
 _FILTERS: dict[str, dict[ListKind, Callable[[AnyRecord, str], bool]]] = {
