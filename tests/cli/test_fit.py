@@ -78,3 +78,14 @@ def test_an_empty_result_is_one_line_on_stderr(run: Run) -> None:
     # Programs still get what they parse: an empty JSON list, a CSV header.
     assert run("list", "organisations", "--country", "FR", "--format", "json").stdout == "[]\n"
     assert run("follow-ups", "--due-before", "1990", "--format", "csv").stdout.startswith("Due,")
+
+
+def test_an_option_of_dossier_after_the_command_says_where_it_goes(run: Run) -> None:
+    result = run("show", "kawasaki", "--data", "data/clusters.yaml", data=None)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --data is an option of dossier itself: write it before the command"
+        " (dossier --data … show …)"
+    )
+    unknown = run("show", "kawasaki", "--dat", "x", data=None)
+    assert "No such option: --dat" in unknown.stderr

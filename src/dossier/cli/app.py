@@ -101,6 +101,19 @@ def _suggest_a_choice(error: Exception) -> None:
     error.message = f"{message.rstrip('.')}; {hint}" if hint else message  # type: ignore[attr-defined]
 
 
+def _place_a_main_option(error: Exception, ctx: Any) -> None:
+    """`dossier show a --data f.yaml`: an option of `dossier` itself given after the command
+    is unknown to the command; say where it goes, rather than that it does not exist."""
+    given = getattr(error, "option_name", None)
+    main_options = {name for param in ctx.command.params for name in getattr(param, "opts", ())}
+    if given in main_options and given not in {"--help", "-h"}:
+        command = ctx.invoked_subcommand or "COMMAND"
+        error.message = (  # type: ignore[attr-defined]
+            f"{given} is an option of dossier itself: write it before the command"
+            f" (dossier {given} … {command} …)"
+        )
+
+
 def _closed_pipe() -> NoReturn:
     """The reader went away before all output was written (`dossier export | head -1`):
     stop quietly with exit code 1, as the README promises. Click would exit 0 here."""
@@ -122,6 +135,7 @@ class _Commands(TyperGroup):
             _report_error(error)
         except typer.TyperException as error:
             _suggest_a_choice(error)
+            _place_a_main_option(error, ctx)
             raise
         except (typer.Exit, typer.Abort):
             raise
