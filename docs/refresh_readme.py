@@ -35,6 +35,7 @@ FIXED = {
     "NO_COLOR": "1",
     "DOSSIER_TODAY": "2026-11-25",
     "TERM": "dumb",
+    "TTY_COMPATIBLE": "1",  # the output as a terminal shows it (piped, lists are tab-separated)
     "DOSSIER_NO_CACHE": "1",
 }
 BLOCK = re.compile(r"(```console\n)(\$ .*?)(\n```)", re.DOTALL)

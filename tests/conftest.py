@@ -22,6 +22,7 @@ CLI_ENV = {
     "DOSSIER_TODAY": TODAY.isoformat(),
     "NO_COLOR": "1",
     "TERM": "dumb",
+    "TTY_COMPATIBLE": "1",  # views as on a terminal of COLUMNS; tests of pipes set it to 0
     "DOSSIER_NO_CACHE": "1",  # tests/datafile/test_cache.py turns it on where it is the subject
 }
 

@@ -54,11 +54,17 @@ def test_timeline_as_json_is_events_in_order_marked_upcoming(run: Run) -> None:
     assert all(e["upcoming"] is False for e in events if str(e["date"]) < "2020")
 
 
+def _header_words(table: str) -> list[str]:
+    """The words above a table's rule: its column labels, however they wrapped."""
+    header = table[: table.index("─")]
+    return header.split()
+
+
 def test_list_takes_lang_for_its_labels(run: Run) -> None:
     assert run("list", "--lang", "de").stdout.split()[0] == "Id"
     # Only words that differ between the languages can show which one was used.
-    german = run("list", "agreements", "--lang", "de").stdout.splitlines()[0].split()
-    english = run("list", "agreements", "--lang", "en").stdout.splitlines()[0].split()
+    german = _header_words(run("list", "agreements", "--lang", "de").stdout)
+    english = _header_words(run("list", "agreements", "--lang", "en").stdout)
     assert {"Titel", "Art", "Parteien"} <= set(german)
     assert {"Title", "Kind", "Parties"} <= set(english)
     assert not {"Title", "Kind", "Parties"} & set(german)

@@ -51,7 +51,7 @@ def test_show_domdey_shows_his_former_role(run: Run) -> None:
     result = run("show", "domdey")
     assert result.exit_code == 0, result
     assert result.stdout == expected("show-domdey.txt", result.stdout)
-    assert "1997 – 2022-12-31   former" in result.stdout
+    assert "1997 – 2022-12-31  former" in result.stdout
 
 
 @pytest.mark.parametrize(

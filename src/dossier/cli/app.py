@@ -46,8 +46,20 @@ Language = enum.StrEnum("Language", {code.upper(): code for code in LANGUAGES}) 
 """The languages offered on the command line: exactly those of `LANGUAGES`."""
 
 
+UNWRAPPED_WIDTH = 100_000
+"""The width views are laid out in when standard output is not a terminal: no line wraps."""
+
+
 def stdout_console() -> Console:
-    return Console(file=ViewStdout(), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+    """The console views are printed on. Not a terminal (a pipe, a file): lines are never
+    wrapped, so `grep` finds what it looks for. A dumb terminal with `COLUMNS` set (the shell
+    inside an editor) gets that width, which Rich would ignore for 80."""
+    console = Console(file=ViewStdout(), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+    if not console.is_terminal:
+        console.width = UNWRAPPED_WIDTH
+    elif console.is_dumb_terminal and (columns := os.environ.get("COLUMNS", "")).isdigit():
+        console.size = (int(columns), console.height)
+    return console
 
 
 def stderr_console() -> Console:

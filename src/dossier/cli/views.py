@@ -17,7 +17,7 @@ from dossier.cli.app import (
 )
 from dossier.errors import UsageError
 from dossier.export.formats import ListFormat, ListSort, ViewFormat
-from dossier.files import write_stdout
+from dossier.files import printable, write_stdout
 from dossier.model.languages import spoken
 from dossier.model.vocabulary import (
     AgreementKind,
@@ -40,17 +40,23 @@ LANG_HELP = f"{spoken()} (default: the data's lang:, else en)."
 
 
 def _print_rows(viewer: "Viewer", rows: "Rows", fmt: ListFormat, nothing: str) -> None:
-    """Rows drawn as a table, or written as JSON or CSV for other programs. No rows in a
-    table: `nothing` said in one line on standard error, rather than a bare header (JSON
-    and CSV stay what programs expect: `[]`, a header)."""
+    """Rows drawn as a table on a terminal, as tab-separated lines elsewhere (a pipe, a file),
+    or written as JSON or CSV for other programs. No rows in a table: `nothing` said in one
+    line on standard error, rather than a bare header (JSON and CSV stay what programs
+    expect: `[]`, a header)."""
     if fmt is ListFormat.TABLE:
-        from dossier.views.blocks import table
-
         if not rows.rows:
             say(f"dossier: {nothing}")
             return
+        console = stdout_console()
+        if not console.is_terminal:
+            from dossier.export.rows import rows_tsv
 
-        stdout_console().print(table(viewer, rows.columns, rows.rows))
+            write_stdout(printable(rows_tsv(rows)))
+            return
+        from dossier.views.blocks import table
+
+        console.print(table(viewer, rows.columns, rows.rows))
         return
     from dossier.export.rows import rows_csv, rows_json
 
@@ -185,13 +191,13 @@ def search_command(
 
         write_stdout(hits_json(viewer.dossier, hits))
         return
-    from dossier.views.blocks import table
+    from dossier.views.listing import Rows
 
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (h.record.id, viewer.dossier.kind(h.record.id) or "", h.field, snippet(h.text, text))
         for h in hits
     ]
-    stdout_console().print(table(viewer, ("Record", "Kind", "Field", "Match"), rows))
+    _print_rows(viewer, Rows(("Record", "Kind", "Field", "Match"), rows), ListFormat.TABLE, "")
 
 
 @command()

@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -22,6 +21,7 @@ from dossier.model.dossier import Dossier, OpenFollowUp, is_upcoming
 from dossier.model.records import Event, Organisation, Person, Source
 from dossier.model.values import LocalText
 from dossier.phrases import date_span, names, person_name, place_of
+from dossier.views.fitted import FittedTable
 
 HEADING = "bold"
 DIM = "dim"
@@ -63,21 +63,37 @@ def field_grid(viewer: Viewer, rows: Iterable[tuple[str, str | None]]) -> Table:
     return grid
 
 
-def table(viewer: Viewer, columns: Sequence[str], rows: Iterable[Sequence[str | Text]]) -> Table:
-    """A simple table; cells that are plain strings are shown literally."""
-    result = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    for column in columns:
-        result.add_column(viewer.t(column), overflow="fold")
-    for row in rows:
-        result.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in row))
-    return result
+WHOLE_COLUMNS = frozenset(
+    {"Id", "Record", "Date", "Due", "When", "Time", "Signed", "Expires", "As of", "Changed"}
+    | {"Last contact", "Number", "Kind", "Status", "Country", "Native"}
+)
+"""Columns of ids, dates, numbers, codes and native names: their cells never break."""
+
+
+def table(
+    viewer: Viewer,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str | Text]],
+    *,
+    whole: Iterable[str] = (),
+) -> FittedTable:
+    """A simple table; cells that are plain strings are shown literally. Cells of the columns
+    in `WHOLE_COLUMNS` or `whole` never wrap; prose wraps at spaces."""
+    unbroken = WHOLE_COLUMNS | set(whole)
+    return FittedTable(
+        tuple(viewer.t(column) for column in columns),
+        tuple(column in unbroken for column in columns),
+        [tuple(cell if isinstance(cell, Text) else Text(cell) for cell in row) for row in rows],
+    )
 
 
 def bullets(items: Iterable[str]) -> Group:
     return Group(*(Text(f"• {item}") for item in items))
 
 
-def events_table(viewer: Viewer, events: Sequence[Event], *, mark_upcoming: bool = True) -> Table:
+def events_table(
+    viewer: Viewer, events: Sequence[Event], *, mark_upcoming: bool = True
+) -> FittedTable:
     rows = []
     for event in events:
         date = Text(date_span(event.date, event.end))
@@ -87,7 +103,7 @@ def events_table(viewer: Viewer, events: Sequence[Event], *, mark_upcoming: bool
     return table(viewer, ("Date", "Event", "Where"), rows)
 
 
-def follow_ups_table(viewer: Viewer, items: Sequence[OpenFollowUp]) -> Table:
+def follow_ups_table(viewer: Viewer, items: Sequence[OpenFollowUp]) -> FittedTable:
     rows = []
     for item in items:
         due = Text(str(item.follow_up.due) if item.follow_up.due else "—")
@@ -103,7 +119,7 @@ def follow_ups_table(viewer: Viewer, items: Sequence[OpenFollowUp]) -> Table:
                 Text(str(item.number)),
             )
         )
-    return table(viewer, ("Due", "Action", "Owner", "Event", "Number"), rows)
+    return table(viewer, ("Due", "Action", "Owner", "Event", "Number"), rows, whole=("Event",))
 
 
 def sources_block(viewer: Viewer, source_ids: Sequence[str]) -> Group:
@@ -131,7 +147,7 @@ def notes_and_sources(
     return parts
 
 
-def participants_table(viewer: Viewer, event: Event) -> Table:
+def participants_table(viewer: Viewer, event: Event) -> FittedTable:
     rows = []
     for participant in event.participants():
         person = viewer.dossier.get(participant.person)
