@@ -18,6 +18,7 @@ from dossier.cli.app import (
     today,
     write_pictures,
 )
+from dossier.cli.completion import counterparts, events, records
 from dossier.errors import UsageError
 from dossier.files import write_stdout
 from dossier.model.languages import spoken
@@ -31,14 +32,27 @@ from dossier.model.vocabulary import Audience
 def brief(
     ctx: typer.Context,
     ref: Annotated[
-        str, typer.Argument(metavar="REF", help="A cluster, an organisation, or a visit event.")
+        str,
+        typer.Argument(
+            metavar="REF",
+            help="A cluster, an organisation, or a visit event.",
+            autocompletion=counterparts,
+        ),
     ],
     visit_ref: Annotated[
-        str | None, typer.Option("--visit", metavar="EVENT", help="The visit to brief for.")
+        str | None,
+        typer.Option(
+            "--visit", metavar="EVENT", help="The visit to brief for.", autocompletion=events
+        ),
     ] = None,
     home_ref: Annotated[
         str | None,
-        typer.Option("--from", metavar="CLUSTER", help="Write from this side (default: home)."),
+        typer.Option(
+            "--from",
+            metavar="CLUSTER",
+            help="Write from this side (default: home).",
+            autocompletion=records,
+        ),
     ] = None,
     output: Annotated[
         str | None,

@@ -21,6 +21,7 @@ from dossier.cli.app import (
     today,
     write_file,
 )
+from dossier.cli.completion import warning_kinds
 from dossier.cli.database import data_commit, database_options, write_datasette_config
 from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat, ReportFormat
@@ -59,6 +60,7 @@ def validate(
         typer.Option(
             "--fail-on",
             metavar="KIND",
+            autocompletion=warning_kinds,
             help=(
                 "Fail on warnings of these kinds (repeat, or separate with commas): "
                 f"{', '.join(WarningKind)}; or the groups steady (all but the clock-driven), "
@@ -69,7 +71,12 @@ def validate(
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", metavar="KIND", help="Leave warnings of these kinds out."),
+        typer.Option(
+            "--ignore",
+            metavar="KIND",
+            help="Leave warnings of these kinds out.",
+            autocompletion=warning_kinds,
+        ),
     ] = None,
 ) -> None:
     """Check the data and report every problem at once.

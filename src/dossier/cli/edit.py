@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dossier.cli.app import command, say, today, user_data
+from dossier.cli.completion import events, follow_up_numbers, records
 from dossier.errors import UsageError
 from dossier.files import write_stdout
 
@@ -149,7 +150,9 @@ def _new_record(
 @command("set")
 def set_command(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: id or name.")],
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="The record: id or name.", autocompletion=records)
+    ],
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="A field path: honorific, roles[0].until.")
     ],
@@ -180,7 +183,9 @@ def set_command(
 @command()
 def unset(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: id or name.")],
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="The record: id or name.", autocompletion=records)
+    ],
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="A field path: honorific, roles[0].until.")
     ],
@@ -209,7 +214,9 @@ def unset(
 @command()
 def remove(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="The record: id or name.")],
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="The record: id or name.", autocompletion=records)
+    ],
     force: Annotated[
         bool, typer.Option("--force", help="Remove it even while other records refer to it.")
     ] = False,
@@ -244,10 +251,19 @@ def remove(
 @command()
 def done(
     ctx: typer.Context,
-    event: Annotated[str, typer.Argument(metavar="EVENT", help="The event the follow-up is in.")],
+    event: Annotated[
+        str,
+        typer.Argument(
+            metavar="EVENT", help="The event the follow-up is in.", autocompletion=events
+        ),
+    ],
     number: Annotated[
         int,
-        typer.Argument(metavar="N", help="Its number, as `dossier follow-ups` shows it (from 1)."),
+        typer.Argument(
+            metavar="N",
+            help="Its number, as `dossier follow-ups` shows it (from 1).",
+            autocompletion=follow_up_numbers,
+        ),
     ],
     on: Annotated[
         str | None, typer.Option(metavar="DATE", help="The day it was done (sets done_on).")

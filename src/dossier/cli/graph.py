@@ -18,6 +18,7 @@ from dossier.cli.app import (
     today,
     write_file,
 )
+from dossier.cli.completion import records
 from dossier.errors import UsageError
 from dossier.model.languages import spoken
 from dossier.model.vocabulary import Audience
@@ -45,7 +46,9 @@ def _kinds(text: str | None) -> list[str]:
 @command()
 def graph(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="The record at the centre.")],
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="The record at the centre.", autocompletion=records)
+    ],
     depth: Annotated[
         int, typer.Option(min=1, max=2, help="Steps out from the centre: 1 or 2.")
     ] = 1,

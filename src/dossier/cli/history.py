@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dossier.cli.app import command, emit, say, today, user_data
+from dossier.cli.completion import records
 from dossier.errors import NotFoundError, Problem, UsageError
 from dossier.files import printable
 from dossier.history.formats import DiffFormat, LogFormat
@@ -148,7 +149,9 @@ def _as_read_by(snapshot: "Snapshot", reader: Audience) -> "Snapshot":
 @command()
 def log(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="A record: id or name.")],
+    ref: Annotated[
+        str, typer.Argument(metavar="REF", help="A record: id or name.", autocompletion=records)
+    ],
     fmt: Annotated[
         LogFormat, typer.Option("--format", metavar="FORMAT", help="text or json.")
     ] = LogFormat.TEXT,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from dossier.cli.app import command, say, today, user_data
+from dossier.cli.completion import records
 from dossier.cli.edit import workspace_for
 from dossier.errors import UsageError
 from dossier.files import write_stdout
@@ -166,8 +167,13 @@ def fmt(
 @command()
 def merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The record that stays.")],
-    drop: Annotated[str, typer.Argument(metavar="DROP", help="The record folded into it.")],
+    keep: Annotated[
+        str, typer.Argument(metavar="KEEP", help="The record that stays.", autocompletion=records)
+    ],
+    drop: Annotated[
+        str,
+        typer.Argument(metavar="DROP", help="The record folded into it.", autocompletion=records),
+    ],
     prefer: Annotated[
         str | None,
         typer.Option(metavar="keep|drop", help="Whose value wins where the two disagree."),

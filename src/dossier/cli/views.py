@@ -15,6 +15,7 @@ from dossier.cli.app import (
     stdout_console,
     today,
 )
+from dossier.cli.completion import agreement_statuses, list_filter_kinds, records
 from dossier.errors import UsageError
 from dossier.export.formats import ListFormat, ListSort, ViewFormat
 from dossier.files import printable, write_stdout
@@ -83,7 +84,12 @@ def _viewer(
 @command()
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(metavar="REF", help="An id, name, native name or alias.")],
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="REF", help="An id, name, native name or alias.", autocompletion=records
+        ),
+    ],
     lang: Annotated[Language | None, typer.Option(metavar="LANG", help=LANG_HELP)] = None,
     fmt: Annotated[
         ViewFormat, typer.Option("--format", metavar="FORMAT", help="text or json.")
@@ -124,6 +130,7 @@ def list_(
         str | None,
         typer.Option(
             metavar="STATUS",
+            autocompletion=agreement_statuses,
             help=f"Only agreements with this status: {', '.join(AgreementStatus)}.",
         ),
     ] = None,
@@ -132,6 +139,7 @@ def list_(
         typer.Option(
             "--kind",
             metavar="KIND",
+            autocompletion=list_filter_kinds,
             help=(
                 f"Only records of this kind. Organisations: {', '.join(OrganisationKind)}."
                 f" Agreements: {', '.join(AgreementKind)}. Events: {', '.join(EventKind)}."
@@ -204,7 +212,8 @@ def search_command(
 def timeline(
     ctx: typer.Context,
     ref: Annotated[
-        str | None, typer.Argument(metavar="[REF]", help="Only events of this record.")
+        str | None,
+        typer.Argument(metavar="[REF]", help="Only events of this record.", autocompletion=records),
     ] = None,
     since: Annotated[
         str | None,
@@ -248,11 +257,20 @@ def follow_ups(
     ctx: typer.Context,
     owner: Annotated[
         str | None,
-        typer.Option(metavar="REF", help="Only what this person or organisation owes."),
+        typer.Option(
+            metavar="REF",
+            help="Only what this person or organisation owes.",
+            autocompletion=records,
+        ),
     ] = None,
     counterpart: Annotated[
         str | None,
-        typer.Option("--with", metavar="REF", help="Only follow-ups of events with this side."),
+        typer.Option(
+            "--with",
+            metavar="REF",
+            help="Only follow-ups of events with this side.",
+            autocompletion=records,
+        ),
     ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue ones.")] = False,
     due_before: Annotated[
