@@ -28,7 +28,7 @@ def edit_rows(
     records = 1_000 if quick else 10_000
     data = work / f"edit{records}.yaml"
     shutil.copyfile(generate(records, work / f"d{records}.yaml"), data)
-    edit = [*dossier, "--data", str(data), "set", "person-0", "honorific", "Dr.", "--dry-run"]
+    edit = [*dossier, "--data", str(data), "set", "person-0", "honorific", "Dr."]
     p14 = measure(
         {
             "set": (edit, env),

@@ -38,7 +38,7 @@ COMMANDS = [
     ("brief", "kawasaki", "--format", "md", "-o", "-"),
     ("validate",),
     ("fmt", "--check"),
-    ("set", "kawasaki", "name.en", "King Skyfront Hub", "--dry-run"),
+    ("set", "kawasaki", "name.en", "King Skyfront Hub"),
 ]
 
 
@@ -62,7 +62,7 @@ def test_history_reads_a_file_whose_name_is_not_utf8(run: Run, folder: Path) -> 
     log = run("log", "kawasaki", data=folder)
     assert log.exit_code == 0, log
     assert f"added cluster kawasaki (King Skyfront)  data/{SHOWN}:" in log.stdout
-    assert run("set", "kawasaki", "name.en", "Kawa", data=folder).exit_code == 0
+    assert run("set", "--apply", "kawasaki", "name.en", "Kawa", data=folder).exit_code == 0
     diff = run("diff", data=folder)
     line = SAMPLE.read_text("utf-8").splitlines().index("  - id: kawasaki") + 1
     assert f"changed  cluster kawasaki (Kawa)  data/{SHOWN}:{line}" in diff.stdout, diff

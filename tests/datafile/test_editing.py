@@ -33,7 +33,7 @@ def _changed(before: str, after: str) -> list[str]:
 
 def test_set_changes_one_line_and_keeps_every_comment(run: Run, data: Path) -> None:
     before = data.read_text(encoding="utf-8")
-    result = run("set", "norihiko-fukuda", "honorific", "Mayor", data=data)
+    result = run("set", "--apply", "norihiko-fukuda", "honorific", "Mayor", data=data)
     assert result.exit_code == 0, result
     assert result.stderr == f"dossier: norihiko-fukuda honorific set in {data}\n"
     after = data.read_text(encoding="utf-8")
@@ -47,7 +47,7 @@ def test_set_changes_one_line_and_keeps_every_comment(run: Run, data: Path) -> N
 
 def test_an_edit_that_would_not_validate_writes_nothing(run: Run, data: Path) -> None:
     before = data.read_bytes()
-    result = run("set", "fukuda", "roles[0].since", "2013-13-40", data=data)
+    result = run("set", "--apply", "fukuda", "roles[0].since", "2013-13-40", data=data)
     assert result.exit_code == 1
     assert "roles[0].since: '2013-13-40' has no month 13" in result.stderr
     assert data.read_bytes() == before
@@ -55,24 +55,24 @@ def test_an_edit_that_would_not_validate_writes_nothing(run: Run, data: Path) ->
 
 def test_done_marks_a_follow_up_and_done_on_dates_it(run: Run, data: Path) -> None:
     assert "overdue" in run("follow-ups", "--owner", "ralf-huss", data=data).stdout
-    dry = run("done", VISIT, "1", "--dry-run", data=data)
+    dry = run("done", VISIT, "1", data=data)
     assert "+        done: true\n" in dry.stdout and dry.stdout.startswith("--- a/")
-    assert run("done", VISIT, "1", "--on", "2026-11-20", data=data).exit_code == 0
+    assert run("done", "--apply", VISIT, "1", "--on", "2026-11-20", data=data).exit_code == 0
     after = data.read_text(encoding="utf-8")
     assert "        done_on: 2026-11-20\n" in after or "        done_on: '2026-11-20'\n" in after
     assert "Send list of Munich SMEs" not in run("follow-ups", data=data).stdout
-    refused = run("done", VISIT, "9", data=data)
+    refused = run("done", "--apply", VISIT, "9", data=data)
     assert refused.exit_code == 2
     assert refused.stderr == f"dossier: {VISIT} has 3 follow-ups; N is 1 to 3\n"
     # Done twice: said so, nothing written (no `done: true` beside `done_on`).
     done_already = data.read_bytes()
-    again = run("done", VISIT, "1", data=data)
+    again = run("done", "--apply", VISIT, "1", data=data)
     assert again.exit_code == 0
     assert again.stderr == (
         f"dossier: follow-up 1 of {VISIT} is done already on 2026-11-20; nothing to do\n"
     )
     assert data.read_bytes() == done_already
-    future = run("done", VISIT, "2", "--on", "2099-01-01", data=data)
+    future = run("done", "--apply", VISIT, "2", "--on", "2099-01-01", data=data)
     assert future.exit_code == 2 and "a day still to come" in future.stderr
     assert data.read_bytes() == done_already
 
@@ -85,7 +85,7 @@ def test_follow_ups_are_numbered_as_done_takes_them(run: Run, data: Path) -> Non
     assert numbers == list(range(1, len(numbers) + 1))
     first = next(line for line in rows if line.endswith(",1"))
     action = first.split(",")[2]
-    assert run("done", VISIT, "1", data=data).exit_code == 0
+    assert run("done", "--apply", VISIT, "1", data=data).exit_code == 0
     assert action not in run("follow-ups", "--format", "csv", data=data).stdout
 
 
@@ -94,7 +94,7 @@ def test_a_data_folder_edits_the_records_own_file(run: Run, tmp_path: Path) -> N
     folder.mkdir()
     (folder / "a.yaml").write_text("# people\npeople:\n  - id: a\n    name: A\n", "utf-8")
     (folder / "b.yaml").write_text("people:\n  - {id: b, name: B}  # flow\n", "utf-8")
-    assert run("set", "b", "honorific", "Dr.", data=folder).exit_code == 0
+    assert run("set", "--apply", "b", "honorific", "Dr.", data=folder).exit_code == 0
     assert (folder / "b.yaml").read_text("utf-8") == (
         "people:\n  - {id: b, name: B, honorific: Dr.}  # flow\n"
     )
@@ -104,7 +104,7 @@ def test_a_data_folder_edits_the_records_own_file(run: Run, tmp_path: Path) -> N
 def test_windows_line_ends_and_a_byte_order_mark_are_kept(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
     path.write_bytes("\ufeffpeople:\r\n  - id: a\r\n    name: A\r\n".encode())
-    assert run("set", "a", "honorific", "Dr.", data=path).exit_code == 0
+    assert run("set", "--apply", "a", "honorific", "Dr.", data=path).exit_code == 0
     assert (
         path.read_bytes()
         == "\ufeffpeople:\r\n  - id: a\r\n    name: A\r\n    honorific: Dr.\r\n".encode()
@@ -112,11 +112,11 @@ def test_windows_line_ends_and_a_byte_order_mark_are_kept(run: Run, tmp_path: Pa
 
 
 def test_set_refuses_an_id_and_a_bad_path(run: Run, data: Path) -> None:
-    assert run("set", "fukuda", "id", "x", data=data).exit_code == 2
-    bad = run("set", "fukuda", "roles[x]", "x", data=data)
+    assert run("set", "--apply", "fukuda", "id", "x", data=data).exit_code == 2
+    bad = run("set", "--apply", "fukuda", "roles[x]", "x", data=data)
     assert bad.exit_code == 2 and "is not a field path" in bad.stderr
     # Without data given, an edit never falls back to the sample shipped in the package.
-    fallback = run("set", "fukuda", "honorific", "x", data=None)
+    fallback = run("set", "--apply", "fukuda", "honorific", "x", data=None)
     assert fallback.exit_code == 2 and "no data found" in fallback.stderr
 
 
@@ -141,6 +141,7 @@ def test_add_puts_a_record_that_show_finds_laid_out_as_its_neighbours(run: Run, 
     before = data.read_text(encoding="utf-8")
     result = run(
         "add",
+        "--apply",
         "person",
         "jane-roe",
         "name=Jane Roe",
@@ -174,7 +175,7 @@ def test_add_refuses_a_record_the_data_would_not_validate_with(
 ) -> None:
     record_id = "ralf-huss" if "duplicate" in message else "bob"
     before = data.read_bytes()
-    result = run("add", "person", record_id, *fields, data=data)
+    result = run("add", "--apply", "person", record_id, *fields, data=data)
     assert result.exit_code == 1
     assert message in result.stderr and "nothing was written" in result.stderr
     assert data.read_bytes() == before
@@ -185,8 +186,8 @@ def test_add_to_flow_lists_new_sections_and_the_right_file(run: Run, tmp_path: P
     folder.mkdir()
     (folder / "a.yaml").write_text("clusters: [{id: c, name: C}]\n", "utf-8")
     (folder / "b.yaml").write_text("# people live here\npeople: []\n", "utf-8")
-    assert run("add", "person", "p", "name=P", data=folder).exit_code == 0
-    assert run("add", "cluster", "d", "name=D", data=folder).exit_code == 0
+    assert run("add", "--apply", "person", "p", "name=P", data=folder).exit_code == 0
+    assert run("add", "--apply", "cluster", "d", "name=D", data=folder).exit_code == 0
     assert (folder / "b.yaml").read_text(
         "utf-8"
     ) == "# people live here\npeople: [{id: p, name: P}]\n"
@@ -195,7 +196,7 @@ def test_add_to_flow_lists_new_sections_and_the_right_file(run: Run, tmp_path: P
     ) == "clusters: [{id: c, name: C}, {id: d, name: D}]\n"
     single = tmp_path / "one.yaml"
     single.write_text("version: 1\n", "utf-8")
-    assert run("add", "source", "s", "title=A source", data=single).exit_code == 0
+    assert run("add", "--apply", "source", "s", "title=A source", data=single).exit_code == 0
     assert single.read_text("utf-8") == "version: 1\nsources:\n  - id: s\n    title: A source\n"
-    wrong = run("add", "meeting", "m", data=single)
+    wrong = run("add", "--apply", "meeting", "m", data=single)
     assert wrong.exit_code == 2 and "is not a kind of record" in wrong.stderr

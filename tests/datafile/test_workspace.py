@@ -42,7 +42,7 @@ def issue_file(tmp_path: Path) -> Path:
 def test_a_record_that_ends_in_a_block_list_gets_its_own_new_field(
     run: Run, issue_file: Path
 ) -> None:
-    result = run("set", "kenji-tanaka", "honorific", "Mr.", data=issue_file)
+    result = run("set", "--apply", "kenji-tanaka", "honorific", "Mr.", data=issue_file)
     assert result.exit_code == 0, result
     assert issue_file.read_text(encoding="utf-8") == ISSUE.replace(
         "      - k.tanaka@example.org\n", "      - k.tanaka@example.org\n    honorific: Mr.\n"
@@ -88,7 +88,7 @@ def test_null_is_not_a_value_to_set_and_unset_takes_a_field_out(issue_file: Path
 
 
 def test_set_null_on_the_command_line_says_to_unset(run: Run, issue_file: Path) -> None:
-    result = run("set", "kenji-tanaka", "honorific", "null", data=issue_file)
+    result = run("set", "--apply", "kenji-tanaka", "honorific", "null", data=issue_file)
     assert result.exit_code == 2
     assert result.stderr == "dossier: honorific: null removes a field; use `dossier unset`\n"
     assert issue_file.read_text(encoding="utf-8") == ISSUE
@@ -108,14 +108,14 @@ def test_a_file_changed_by_someone_else_meanwhile_is_never_overwritten(issue_fil
 def test_a_link_is_edited_through_and_stays_a_link(run: Run, issue_file: Path) -> None:
     link = issue_file.parent / "link.yaml"
     link.symlink_to(issue_file.name)
-    assert run("set", "yuki-sato", "honorific", "Ms.", data=link).exit_code == 0
+    assert run("set", "--apply", "yuki-sato", "honorific", "Ms.", data=link).exit_code == 0
     assert link.is_symlink()
     assert "    honorific: Ms.\n" in issue_file.read_text(encoding="utf-8")
 
 
 def test_a_read_only_file_is_refused(run: Run, issue_file: Path) -> None:
     issue_file.chmod(0o444)
-    result = run("set", "yuki-sato", "honorific", "Ms.", data=issue_file)
+    result = run("set", "--apply", "yuki-sato", "honorific", "Ms.", data=issue_file)
     assert result.exit_code == 2
     assert result.stderr == f"dossier: {issue_file}: read-only; nothing written\n"
     assert issue_file.read_text(encoding="utf-8") == ISSUE
@@ -141,7 +141,7 @@ def test_six_concurrent_sets_keep_all_six_changes(tmp_path: Path) -> None:
     environment = {**os.environ, "DOSSIER_DATA": str(path), "DOSSIER_NO_CACHE": "1"}
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "dossier", "set", p, "honorific", f"Dr. {p}"],
+            [sys.executable, "-m", "dossier", "set", p, "honorific", f"Dr. {p}", "--apply"],
             env=environment,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -169,7 +169,7 @@ def test_six_concurrent_sets_keep_all_six_changes(tmp_path: Path) -> None:
     ],
 )
 def test_a_value_is_stored_as_typed(run: Run, issue_file: Path, typed: str, stored: str) -> None:
-    result = run("set", "yuki-sato", "notes", typed, data=issue_file)
+    result = run("set", "--apply", "yuki-sato", "notes", typed, data=issue_file)
     assert result.exit_code == 0, result
     read = _plain(issue_file.read_text(encoding="utf-8"))
     assert isinstance(read, dict)
@@ -179,7 +179,12 @@ def test_a_value_is_stored_as_typed(run: Run, issue_file: Path, typed: str, stor
 def test_a_list_is_set_whether_written_in_block_or_flow_style(run: Run, issue_file: Path) -> None:
     assert (
         run(
-            "set", "kenji-tanaka", "email", "[a@example.org, b@example.org]", data=issue_file
+            "set",
+            "kenji-tanaka",
+            "email",
+            "[a@example.org, b@example.org]",
+            "--apply",
+            data=issue_file,
         ).exit_code
         == 0
     )
@@ -188,7 +193,7 @@ def test_a_list_is_set_whether_written_in_block_or_flow_style(run: Run, issue_fi
     )
     flow = issue_file.parent / "flow.yaml"
     flow.write_text("people:\n  - {id: a, name: A, email: [x@example.org]}\n", "utf-8")
-    assert run("set", "a", "email", "[y@example.org]", data=flow).exit_code == 0
+    assert run("set", "--apply", "a", "email", "[y@example.org]", data=flow).exit_code == 0
     assert flow.read_text("utf-8") == "people:\n  - {id: a, name: A, email: [y@example.org]}\n"
 
 
@@ -202,12 +207,20 @@ def test_add_role_follow_up_and_agenda_items(run: Run, tmp_path: Path) -> None:
         "utf-8",
     )
     role = run(
-        "add", "role", "Kenji", "title=Director", "organisation=city", "since=2024-04", data=path
+        "add",
+        "role",
+        "Kenji",
+        "title=Director",
+        "organisation=city",
+        "since=2024-04",
+        "--apply",
+        data=path,
     )
     assert role.exit_code == 0, role
     assert role.stderr == f"dossier: added role 1 to kenji in {path}\n"
     follow = run(
         "add",
+        "--apply",
         "follow-up",
         "visit",
         "action=Send the report",
@@ -217,7 +230,7 @@ def test_add_role_follow_up_and_agenda_items(run: Run, tmp_path: Path) -> None:
     )
     assert follow.exit_code == 0, follow
     assert "added follow-up 2 to visit" in follow.stderr
-    agenda = run("add", "agenda", "visit", "time=10:00", "title=Welcome", data=path)
+    agenda = run("add", "--apply", "agenda", "visit", "time=10:00", "title=Welcome", data=path)
     assert agenda.exit_code == 0, agenda
     text = path.read_text("utf-8")
     assert (
@@ -227,7 +240,7 @@ def test_add_role_follow_up_and_agenda_items(run: Run, tmp_path: Path) -> None:
     assert "      - {action: Send the report, owner: kenji, due: 2027-05-01}\n" in text
     assert "    agenda:\n      - time: '10:00'\n        title: Welcome\n" in text
     assert run("validate", data=path).exit_code == 0
-    wrong = run("add", "role", "visit", "title=X", data=path)
+    wrong = run("add", "--apply", "role", "visit", "title=X", data=path)
     assert wrong.exit_code == 2 and "a role belongs to a person" in wrong.stderr
 
 
@@ -238,16 +251,16 @@ def test_remove_is_refused_while_others_refer_to_it(run: Run, tmp_path: Path) ->
         "people:\n  - id: kenji\n    name: Kenji\n    roles: [{title: Mayor, organisation: city}]\n"
     )
     path.write_text(text, "utf-8")
-    refused = run("remove", "city", data=path)
+    refused = run("remove", "--apply", "city", data=path)
     assert refused.exit_code == 2
     assert refused.stderr == (
         "dossier: city is referred to by kenji roles[0].organisation; change those first,"
         " or --force\n"
     )
     assert path.read_text("utf-8") == text
-    assert run("remove", "other", data=path).exit_code == 0
+    assert run("remove", "--apply", "other", data=path).exit_code == 0
     assert "other" not in path.read_text("utf-8")
-    forced = run("remove", "city", "--force", data=path)
+    forced = run("remove", "--apply", "city", "--force", data=path)
     assert forced.exit_code == 1 and "nothing was written" in forced.stderr  # it would dangle
 
 
@@ -256,7 +269,7 @@ def test_an_id_that_is_another_records_alias_is_refused(run: Run, tmp_path: Path
     path.write_text(
         "people:\n  - id: taro-yamada\n    name: Taro Yamada\n    aliases: [taro]\n", "utf-8"
     )
-    added = run("add", "person", "taro", "name=Taro Suzuki", data=path)
+    added = run("add", "--apply", "person", "taro", "name=Taro Suzuki", data=path)
     assert added.exit_code == 1
     assert "the id 'taro' is an alias of 'taro-yamada'" in added.stderr
     path.write_text(path.read_text("utf-8") + "  - id: taro\n    name: Taro Suzuki\n", "utf-8")

@@ -141,7 +141,7 @@ def test_a_delegation_list_without_ids_adds_its_people_with_roles(
         {"title": "Director International Affairs", "organisation": "kawasaki-city"}
     ]
     # `add` makes the same id from the same name.
-    added = run("add", "person", "Jörg Müller", "--dry-run", data=data)
+    added = run("add", "person", "Jörg Müller", data=data)
     assert added.exit_code == 1
     assert "joerg-mueller" in added.stderr
 

@@ -1,6 +1,6 @@
 """The commands that edit records: set, unset, add, remove and done. Each changes only the
 lines it must, through one `Workspace`, and writes nothing the data would not validate
-with; `--dry-run` shows the change as a diff instead."""
+with. Like `import` and `merge`, each shows its change as a diff unless `--apply`."""
 
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,25 +17,49 @@ if TYPE_CHECKING:
 # No `from __future__ import annotations`: Typer reads every command's signature at each
 # start, and annotations kept as text would be evaluated anew each time.
 
-DRY_RUN = typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+APPLY = typer.Option("--apply", help="Write the change (default: show it as a diff).")
+DRY_RUN = typer.Option(
+    "--dry-run", hidden=True, help="Deprecated: showing the change is the default now."
+)
+"""`--dry-run`: how set, unset, add, remove and done were told to show rather than write,
+until every editing command showed by default. Kept for a release, with a notice."""
+DRY_RUN_NOTICE = (
+    "dossier: --dry-run is the default now and goes in the next release;"
+    " leave it out to see the change, add --apply to write it"
+)
 
 
-def workspace_for(ctx: typer.Context, dry_run: bool) -> "Workspace":
+def writes(apply: bool, dry_run: bool) -> bool:
+    """Whether an editing command writes: with --apply; --dry-run still shows, with notice."""
+    if dry_run:
+        if apply:
+            raise UsageError("--apply and --dry-run contradict each other: give one")
+        say(DRY_RUN_NOTICE)
+    return apply
+
+
+def dry_run_said(summary: str) -> None:
+    """The last line of every dry run, the same for every editing command."""
+    say(f"dossier: {summary} (a dry run: --apply writes)")
+
+
+def workspace_for(ctx: typer.Context, preview: bool) -> "Workspace":
     """The user's data, read once; locked against other editing commands unless a dry run."""
     from dossier.datafile.workspace import Workspace, open_for_edit
 
     data = user_data(ctx)
-    return Workspace.open(data, today()) if dry_run else open_for_edit(data, today())
+    return Workspace.open(data, today()) if preview else open_for_edit(data, today())
 
 
-def _finish(workspace: "Workspace", dry_run: bool, done: str, unchanged: str) -> None:
+def _finish(workspace: "Workspace", preview: bool, done: str, unchanged: str) -> None:
     """Check and write the workspace's edits (or show them), then say what was done."""
     edits = workspace.changes(today())
     if not edits:
         say(f"dossier: {unchanged}; nothing to write")
         return
-    if dry_run:
+    if preview:
         write_stdout("".join(edit.diff() for edit in edits))
+        dry_run_said(done)
         return
     workspace.write(edits)
     say(f"dossier: {done} in {', '.join(str(edit.path) for edit in edits)}")
@@ -88,6 +112,7 @@ def add(
             help="Its fields: name=…, roles[0].title=…; values read as YAML.",
         ),
     ] = None,
+    apply: Annotated[bool, APPLY] = False,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
     """Add a record at the end of its section, or an item at the end of a record's list,
@@ -96,18 +121,19 @@ def add(
     The data is validated with it first: what would make the data invalid (a missing
     required field, an id already used or an alias of another record) is not written (exit 1).
 
-    Example: dossier add person jane-roe "name=Jane Roe"
+    Example: dossier add person jane-roe "name=Jane Roe" --apply
 
-    Example: dossier add person "Jörg Müller" (its id: joerg-mueller)
+    Example: dossier add person "Jörg Müller" --apply (its id: joerg-mueller)
 
-    Example: dossier add role jane-roe "title=Director" organisation=biom since=2024-04
+    Example: dossier add role jane-roe "title=Director" organisation=biom since=2024-04 --apply
     """
     from dossier.datafile.editing import build_record
     from dossier.model.records import LIST_ITEMS, SECTION_OF_KIND, section_named
 
     word = kind.lower()
     pairs = _assignments(fields or [])
-    with workspace_for(ctx, dry_run) as workspace:
+    preview = not writes(apply, dry_run)
+    with workspace_for(ctx, preview) as workspace:
         if word in LIST_ITEMS:
             model, list_field = LIST_ITEMS[word]
             record = workspace.find(name)
@@ -117,7 +143,7 @@ def add(
                 )
             item = build_record(None, pairs)
             number = workspace.append(record.id, (list_field,), item) + 1
-            _finish(workspace, dry_run, f"added {word} {number} to {record.id}", "no change")
+            _finish(workspace, preview, f"added {word} {number} to {record.id}", "no change")
             return
         section = section_named(word)
         if section is None:
@@ -125,7 +151,7 @@ def add(
             raise UsageError(f"'{kind}' is not a kind of record or item: {', '.join(kinds)}")
         new = _new_record(section, name, pairs)
         workspace.add(section, new)
-        _finish(workspace, dry_run, f"added {new['id']} to {section}", "no change")
+        _finish(workspace, preview, f"added {new['id']} to {section}", "no change")
 
 
 def _new_record(
@@ -159,6 +185,7 @@ def set_command(
     value: Annotated[
         str, typer.Argument(metavar="VALUE", help="Read as YAML: Mayor, true, {en: …, de: …}.")
     ],
+    apply: Annotated[bool, APPLY] = False,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
     """Set one field of one record, changing only the lines it must.
@@ -167,17 +194,18 @@ def set_command(
     typed (a # in it is text). The data is validated with the change first: if it would have
     an error, nothing is written (exit 1). `dossier unset` takes a field out.
 
-    Example: dossier set norihiko-fukuda honorific Mayor
+    Example: dossier set norihiko-fukuda honorific Mayor --apply
     """
     from dossier.datafile.editing import read_value
     from dossier.errors import format_field_path
 
     path = _field(field)
-    with workspace_for(ctx, dry_run) as workspace:
+    preview = not writes(apply, dry_run)
+    with workspace_for(ctx, preview) as workspace:
         record = workspace.find(ref)
         shown = f"{record.id} {format_field_path(path)}"
         workspace.set(record.id, path, read_value(value))
-        _finish(workspace, dry_run, f"{shown} set", f"{shown} is already so")
+        _finish(workspace, preview, f"{shown} set", f"{shown} is already so")
 
 
 @command()
@@ -189,25 +217,27 @@ def unset(
     field: Annotated[
         str, typer.Argument(metavar="FIELD", help="A field path: honorific, roles[0].until.")
     ],
+    apply: Annotated[bool, APPLY] = False,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
     """Take one field out of one record (or one item out of a list: roles[1]).
 
-    Example: dossier unset norihiko-fukuda honorific
+    Example: dossier unset norihiko-fukuda honorific --apply
     """
     from dossier.errors import format_field_path
 
     path = _field(field)
-    with workspace_for(ctx, dry_run) as workspace:
+    preview = not writes(apply, dry_run)
+    with workspace_for(ctx, preview) as workspace:
         record = workspace.find(ref)
         shown = f"{record.id} {format_field_path(path)}"
         if isinstance(path[-1], int):
             workspace.remove_item(record.id, path)
-            _finish(workspace, dry_run, f"{shown} removed", f"{shown} is not there")
+            _finish(workspace, preview, f"{shown} removed", f"{shown} is not there")
             return
         workspace.unset(record.id, path)
         _finish(
-            workspace, dry_run, f"{shown} unset", f"{record.id} has no {format_field_path(path)}"
+            workspace, preview, f"{shown} unset", f"{record.id} has no {format_field_path(path)}"
         )
 
 
@@ -220,17 +250,19 @@ def remove(
     force: Annotated[
         bool, typer.Option("--force", help="Remove it even while other records refer to it.")
     ] = False,
+    apply: Annotated[bool, APPLY] = False,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
     """Take a record out of the data. Refused while other records refer to it (they are
     listed), since those references would break; `dossier merge` folds a duplicate instead.
 
-    Example: dossier remove jane-roe
+    Example: dossier remove jane-roe --apply
     """
     from dossier.errors import format_field_path
     from dossier.model.references import references
 
-    with workspace_for(ctx, dry_run) as workspace:
+    preview = not writes(apply, dry_run)
+    with workspace_for(ctx, preview) as workspace:
         record = workspace.find(ref)
         referring = [
             f"{other.id} {format_field_path(r.path)}"
@@ -245,7 +277,7 @@ def remove(
                 " change those first, or --force"
             )
         workspace.remove(record.id)
-        _finish(workspace, dry_run, f"removed {record.id}", "no change")
+        _finish(workspace, preview, f"removed {record.id}", "no change")
 
 
 @command()
@@ -268,11 +300,12 @@ def done(
     on: Annotated[
         str | None, typer.Option(metavar="DATE", help="The day it was done (sets done_on).")
     ] = None,
+    apply: Annotated[bool, APPLY] = False,
     dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
     """Mark follow-up N of an event done (done_on: DATE with --on, else done: true).
 
-    Example: dossier done munich-delegation-kawasaki-2027 1 --on 2026-11-20
+    Example: dossier done munich-delegation-kawasaki-2027 1 --on 2026-11-20 --apply
     """
     from dossier.model.records import Event
 
@@ -283,7 +316,8 @@ def done(
         day = partial_date(on, "--on")
         if day is not None and day.start() > today():
             raise UsageError(f"--on {on}: a day still to come; a follow-up is done when it is")
-    with workspace_for(ctx, dry_run) as workspace:
+    preview = not writes(apply, dry_run)
+    with workspace_for(ctx, preview) as workspace:
         record = workspace.find(event)
         if not isinstance(record, Event):
             raise UsageError(f"'{event}' is not an event")
@@ -301,4 +335,4 @@ def done(
             workspace.set(record.id, ("follow_ups", number - 1, "done_on"), on)
         else:
             workspace.set(record.id, ("follow_ups", number - 1, "done"), True)
-        _finish(workspace, dry_run, f"follow-up {number} of {record.id} done", "no change")
+        _finish(workspace, preview, f"follow-up {number} of {record.id} done", "no change")

@@ -8,7 +8,7 @@ import typer
 
 from dossier.cli.app import command, say, today, user_data
 from dossier.cli.completion import records
-from dossier.cli.edit import workspace_for
+from dossier.cli.edit import APPLY, DRY_RUN, dry_run_said, workspace_for, writes
 from dossier.errors import UsageError
 from dossier.files import write_stdout
 
@@ -40,9 +40,8 @@ def import_command(
     clear_empty: Annotated[
         bool, typer.Option("--clear-empty", help="An empty cell clears the stored value.")
     ] = False,
-    apply: Annotated[
-        bool, typer.Option("--apply", help="Write the changes (default: show them).")
-    ] = False,
+    apply: Annotated[bool, APPLY] = False,
+    dry_run: Annotated[bool, DRY_RUN] = False,
     lang: Annotated[
         str, typer.Option(metavar="LANG", help="The language of the file's texts.")
     ] = "en",
@@ -78,6 +77,7 @@ def import_command(
         raise UsageError("--kind: people, organisations, clusters, events, agreements or sources")
     table = read_table(file, display_name(file))
     columns = read_columns(table.header, section, _columns(mapping or []))
+    apply = writes(apply, dry_run)
     with workspace_for(ctx, not apply) as workspace:
         options = Options(today(), lang=lang, clear_empty=clear_empty)
         plans = plan_import(workspace.dossier, columns, table, options)
@@ -96,7 +96,7 @@ def import_command(
         if problems:
             raise ImportRefused(problems)
         if not apply:
-            say(f"dossier: {summary} (a dry run: --apply writes)")
+            dry_run_said(summary)
             return
         workspace.write(edits)
     say(f"dossier: {summary}; written")
@@ -178,7 +178,8 @@ def merge(
         str | None,
         typer.Option(metavar="keep|drop", help="Whose value wins where the two disagree."),
     ] = None,
-    apply: Annotated[bool, typer.Option("--apply", help="Write (default: show the diff).")] = False,
+    apply: Annotated[bool, APPLY] = False,
+    dry_run: Annotated[bool, DRY_RUN] = False,
 ) -> None:
     """Fold DROP into KEEP: fields, roles, sources, notes; every reference rewritten; DROP's
     id kept as an alias of KEEP. A dry run (the diff) unless --apply.
@@ -190,12 +191,13 @@ def merge(
 
     if prefer not in (None, "keep", "drop"):
         raise UsageError("--prefer: keep or drop")
+    apply = writes(apply, dry_run)
     with workspace_for(ctx, not apply) as workspace:
         kept, dropped = workspace.find(keep).id, workspace.find(drop).id
         plan, edits = merge_records(workspace, kept, dropped, prefer, today())
         if not apply:
             write_stdout("".join(edit.diff() for edit in edits))
-            say(f"dossier: would fold {describe(plan)} (a dry run: --apply writes)")
+            dry_run_said(f"would fold {describe(plan)}")
             return
         workspace.write(edits)
     say(f"dossier: folded {describe(plan)}")
