@@ -2,7 +2,7 @@
 P15: `dossier import` of the CSV export of 10,000 people against writing that export.
 
 An edit is validated before it is written, so validation is its floor; the edit itself parses
-only the record's own lines. `--dry-run` does all of it but the (atomic, one-file) write.
+only the record's own lines. The dry run (no `--apply`) does all of it but the (atomic, one-file) write.
 """
 
 from __future__ import annotations
