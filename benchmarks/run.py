@@ -141,15 +141,25 @@ def generate(records: int, path: Path, scenario: str = "dossier") -> Path:
     return path
 
 
-def sqlite_row(work: Path, data: Path, export: list[str], env: dict[str, str], *, runs: int) -> Row:
-    """P3s: the SQLite database (tables, indexes, full-text search, views) against the JSON
-    export of the same data: what the database adds beyond reading the data."""
-    database = work / f"{data.stem}.db"
-    ours = [*DOSSIER, "--data", str(data), "export", "-o", str(database), "--force"]
+def file_export_row(
+    work: Path,
+    data: Path,
+    export: list[str],
+    env: dict[str, str],
+    *,
+    runs: int,
+    row: tuple[str, str, str, float],
+) -> Row:
+    """A file format against the JSON export of the same data: what the format adds beyond
+    reading the data. P3s: the SQLite database (tables, indexes, full-text search, views);
+    P3x: the workbook (a sheet per kind, every cell typed text)."""
+    name, fmt, suffix, limit = row
+    target = work / f"{data.stem}.{suffix}"
+    ours = [*DOSSIER, "--data", str(data), "export", "-o", str(target), "--force"]
     times = measure({"ours": (ours, env), "json": (export, env)}, runs=runs, cwd=work)
     count = f"{int(data.stem[1:]):,}" if data.stem[1:].isdigit() else data.stem
     return ratio_row(
-        "P3s", f"export sqlite, {count} records", times["ours"], "export json", times["json"], 2
+        name, f"export {fmt}, {count} records", times["ours"], "export json", times["json"], limit
     )
 
 
@@ -276,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
 
-    rows.append(sqlite_row(work, small_file, export, cold, runs=runs))
+    for file_row in (("P3s", "sqlite", "db", 2.0), ("P3x", "xlsx", "xlsx", 5.0)):
+        rows.append(file_export_row(work, small_file, export, cold, runs=runs, row=file_row))
     rows.extend(new_command_rows(work, small_file, cold, runs=runs))
 
     # P4: validation is linear: ten times the records, at most eleven times the time.

@@ -45,3 +45,24 @@ def needs_program(name: str, package: str | None = None) -> pytest.MarkDecorator
 def soffice_command(profile: Path) -> list[str]:
     """`soffice` headless with a profile of its own, so that parallel runs never collide."""
     return ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless"]
+
+
+def sheet_as_csv(workbook: Path, work: Path) -> str:
+    """The first sheet of `workbook` as LibreOffice Calc reads it, saved back as UTF-8 CSV:
+    what a spreadsheet user sees in the cells."""
+    import subprocess
+
+    subprocess.run(
+        [
+            *soffice_command(work / "profile"),
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",  # comma, double quote, UTF-8
+            "--outdir",
+            str(work / "back"),
+            str(workbook),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    return (work / "back" / f"{workbook.stem}.csv").read_text(encoding="utf-8")

@@ -60,7 +60,11 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def _neutralized(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """The CSV cell a spreadsheet cannot run: guarded with `'` when it starts as a formula
+    (a phone number or a signed number is not one)."""
+    number = text[:1] in ("+", "-") and set(text[1:]) <= set("0123456789 ().-/")
+    runs = text[:1] in ("=", "@", "\t", "\r") or (text[:1] in ("+", "-") and not number)
+    return "'" + text if runs else text
 
 
 SETTINGS = settings(

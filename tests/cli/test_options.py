@@ -81,7 +81,7 @@ def test_the_format_follows_the_output_name(
         (
             ["export", "-o", "out.txt"],
             "dossier: -o out.txt: cannot write .txt files; name a .json, .yaml, .csv, .ics, .vcf,"
-            " .sqlite, .geojson or .kml file, or give --format\n",
+            " .sqlite, .geojson, .kml or .xlsx file, or give --format\n",
         ),
     ],
 )

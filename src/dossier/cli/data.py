@@ -111,7 +111,7 @@ def export(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="json, yaml, csv, ics, vcf, sqlite, geojson or kml "
+            help="json, yaml, csv, xlsx, ics, vcf, sqlite, geojson or kml "
             "(default: from the -o name, else json).",
         ),
     ] = None,
@@ -173,7 +173,7 @@ def export(
     for note in exported.left_out:
         say(f"dossier: {note}")
     if exported.data is not None:
-        assert output is not None, "database_options refuses a database on standard output"
+        assert output is not None, "database_options refuses a file format on standard output"
         write_file(output, exported.data, force=force)
     else:
         emit(exported.text, output, force=force, bom=exported.spreadsheet)

@@ -33,6 +33,10 @@ def database_options(
     force: bool,
 ) -> DatasetteTarget | None:
     """Refuse, before any data is read, what a database cannot do or what only it can."""
+    if fmt is ExportFormat.XLSX and output in (None, "-"):
+        raise UsageError(
+            "--format xlsx writes a workbook file: name it with -o, such as -o dossier.xlsx"
+        )
     if fmt is not ExportFormat.SQLITE:
         if config is not None or licence is not None or source_url is not None:
             raise UsageError(

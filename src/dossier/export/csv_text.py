@@ -1,17 +1,33 @@
-"""CSV that spreadsheets open safely: formulas neutralized, one header row."""
+"""CSV that spreadsheets open safely: formulas that would run neutralized, one header row."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-][0-9 ().\-/]*")
+"""A signed number or a phone number: `+81 44-200-2111`, `-5`, `+49 (89) 1234`."""
+
+
+def _runs(cell: str) -> bool:
+    """Whether a spreadsheet opening the CSV would run `cell` as a formula that reaches
+    beyond the cell: one that starts with `=` or `@`, or with a tab or a carriage return
+    (ways past a guard), or with `+` or `-` and then anything but a number's characters
+    (`+cmd|' /C calc'!A0`, `-1+HYPERLINK(…)`). A phone number or a signed number is left as
+    it is: guarding it would change it for every program that reads the CSV, not only for
+    a spreadsheet, and a spreadsheet user has `--format xlsx`, whose cells are always text."""
+    if not cell:
+        return False
+    if cell[0] in "=@\t\r":
+        return True
+    return cell[0] in "+-" and _NUMBER.fullmatch(cell) is None
 
 
 def _guarded(cell: str) -> bool:
-    """A cell that starts as a formula would, after any quotes that guard it."""
-    return cell.lstrip("'").startswith(_FORMULA_STARTS)
+    """A cell that would run, after any quotes that guard it."""
+    return _runs(cell.lstrip("'"))
 
 
 def csv_safe(cell: str) -> str:

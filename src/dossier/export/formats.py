@@ -15,6 +15,7 @@ class ExportFormat(enum.StrEnum):
     SQLITE = "sqlite"
     GEOJSON = "geojson"
     KML = "kml"
+    XLSX = "xlsx"
 
 
 class ListFormat(enum.StrEnum):

@@ -41,10 +41,15 @@ def cell(value: Any, lang: str) -> str:
     return str(value)
 
 
-def export_csv(dossier: Dossier, kind: RecordKind, lang: str = "en") -> str:
+def table_of(dossier: Dossier, kind: RecordKind, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of one kind: what a CSV file and a spreadsheet's sheet hold."""
     model: Any = SECTIONS[kind.value]
     names = list(reading_order(dict.fromkeys(f.name for f in dataclasses.fields(model))))
     header = [field_alias(n) for n in names]
     records = getattr(dossier, kind.value)
-    rows = ([cell(getattr(record, n), lang) for n in names] for record in records)
+    return header, [[cell(getattr(record, n), lang) for n in names] for record in records]
+
+
+def export_csv(dossier: Dossier, kind: RecordKind, lang: str = "en") -> str:
+    header, rows = table_of(dossier, kind, lang)
     return csv_text(header, rows)

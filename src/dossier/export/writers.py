@@ -95,6 +95,13 @@ def _kml(request: ExportRequest) -> Exported:
     return Exported(export_kml(request.dossier, request.kind, request.lang), [])
 
 
+def _xlsx(request: ExportRequest) -> Exported:
+    from dossier.export.to_xlsx import export_xlsx
+
+    data = export_xlsx(request.dossier, request.kind, request.lang, request.stamp)
+    return Exported("", [], data=data)
+
+
 WRITERS: dict[ExportFormat, Callable[[ExportRequest], Exported]] = {
     ExportFormat.JSON: _json,
     ExportFormat.YAML: _yaml,
@@ -104,6 +111,7 @@ WRITERS: dict[ExportFormat, Callable[[ExportRequest], Exported]] = {
     ExportFormat.SQLITE: _sqlite,
     ExportFormat.GEOJSON: _geojson,
     ExportFormat.KML: _kml,
+    ExportFormat.XLSX: _xlsx,
 }
 """Every `--format` of `dossier export` and its writer (a test checks that none is missing)."""
 
