@@ -24,7 +24,7 @@ from dossier.cli.app import (
 from dossier.cli.completion import warning_kinds
 from dossier.cli.database import data_commit, database_options, write_datasette_config
 from dossier.errors import UsageError
-from dossier.export.formats import ExportFormat, ReportFormat
+from dossier.export.formats import ExportFormat, ReportFormat, VCardVersion
 from dossier.files import write_stdout
 from dossier.model.languages import spoken
 from dossier.model.vocabulary import (
@@ -148,6 +148,13 @@ def export(
         str | None,
         typer.Option(metavar="URL", help="With sqlite: where the data is kept (a repository)."),
     ] = None,
+    vcard: Annotated[
+        VCardVersion | None,
+        typer.Option(
+            metavar="VERSION",
+            help="With vcf: 4.0 (the default) or 3.0, which many phones import best.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Export the validated dossier for other programs; the same data gives the same bytes.
@@ -158,6 +165,8 @@ def export(
 
     fmt = output_format(format_option, output, ExportFormat, ExportFormat.JSON)
     check_request(fmt, kind)
+    if vcard is not None and fmt is not ExportFormat.VCF:
+        raise UsageError(f"--vcard goes with --format vcf, not {fmt.value}")
     about = database_options(fmt, output, datasette_config, licence, source_url, force=force)
     if output not in (None, "-"):
         from dossier.files import check_writable
@@ -167,7 +176,14 @@ def export(
     dossier = result.dossier
     commit = data_commit(result.files) if fmt is ExportFormat.SQLITE else None
     request = ExportRequest(
-        dossier, kind, language_of(lang, dossier), _export_stamp(), audience, today(), commit
+        dossier,
+        kind,
+        language_of(lang, dossier),
+        _export_stamp(),
+        audience,
+        today(),
+        commit,
+        vcard or VCardVersion.V4,
     )
     exported = export_text(fmt, request)
     for note in exported.left_out:

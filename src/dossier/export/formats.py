@@ -18,6 +18,13 @@ class ExportFormat(enum.StrEnum):
     XLSX = "xlsx"
 
 
+class VCardVersion(enum.StrEnum):
+    """vCard 4.0 (RFC 6350), or 3.0 (RFC 2426), which many phones still import best."""
+
+    V4 = "4.0"
+    V3 = "3.0"
+
+
 class ListFormat(enum.StrEnum):
     TABLE = "table"
     JSON = "json"

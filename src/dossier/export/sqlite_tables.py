@@ -115,6 +115,7 @@ PEOPLE = Table(
             .plain("family_name")
             .plain("given_name")
             .plain("native_name")
+            .plain("reading")
             .plain("honorific")
             .text("address")
             .strings("aliases")
@@ -125,7 +126,15 @@ PEOPLE = Table(
     ).columns,
     label="name",
     array_facets=("languages",),
-    search=("name", "family_name", "given_name", "native_name", "aliases", "address"),
+    search=(
+        "name",
+        "family_name",
+        "given_name",
+        "native_name",
+        "reading",
+        "aliases",
+        "address",
+    ),
 )
 
 ORGANISATIONS = Table(

@@ -1,13 +1,17 @@
-"""People as vCards 4.0 (RFC 6350), for the phones and address books of a delegation.
+"""People as vCards, 4.0 (RFC 6350) or 3.0 (RFC 2426), for phones and address books.
 
-One card per person: the name in Latin script (FN, and N with family and given names) and,
-as an alternative representation of the same name (ALTID), the native one, marked with its
-language where the script or the organisation's country tells it (kana: Japanese, Hangul:
-Korean; Han characters alone by the country) and unmarked where neither does; organisation
-and title of each current role grouped (`item1.ORG`, `item1.TITLE`), so that no client pairs
-a title with another role's organisation, in the export's language; work e-mail, phone (as a
-`tel:` URI) and postal address; notes. What the card holds is what the export's audience
-may read: contact details and notes are internal unless the data marks them otherwise.
+One card per person: the name in its display form (FN) and, in N, the family and given names
+as the data has them; the native name as an alternative representation of FN (4.0's ALTID)
+and as NICKNAME too, the field every address book shows and searches (khard, phones), marked
+with its language where the script or the organisation's country tells it (kana: Japanese,
+Hangul: Korean; Han characters alone by the country) and unmarked where neither does; the
+reading of the native name as the phonetic name phones sort by (`X-PHONETIC-LAST-NAME`,
+`X-PHONETIC-FIRST-NAME`) and, in 4.0 where the native name has its family and given parts,
+as RFC 9554's phonetic N; organisation and title of each current role grouped (`item1.ORG`,
+`item1.TITLE`), so that no client pairs a title with another role's organisation, in the
+export's language; work e-mail, phone (a `tel:` URI in 4.0) and postal address; notes. What
+the card holds is what the export's audience may read: contact details and notes are
+internal unless the data marks them otherwise.
 
 The format is small and exactly specified, and written here by one function per rule
 (escaping, folding); a library for it (vobject) reads vCard 4.0 but writes 3.0.
@@ -73,31 +77,35 @@ def native_language(dossier: Dossier, person: Person, today: dt.date) -> str | N
     return None
 
 
-def card(dossier: Dossier, person: Person, lang: str, today: dt.date) -> list[str]:
-    name = text_in(person.name, lang)
+def card(
+    dossier: Dossier, person: Person, lang: str, today: dt.date, version: str = "4.0"
+) -> list[str]:
+    name = dossier.label(person.id, lang)
     lines = [
         "BEGIN:VCARD",
-        "VERSION:4.0",
+        f"VERSION:{version}",
         f"UID:urn:uuid:{uuid.uuid5(UID_NAMESPACE, person.id)}",
     ]
-    if person.native_name and person.native_name != name:
-        language = native_language(dossier, person, today)
-        marked = f";LANGUAGE={language}" if language else ""
+    native = person.native_name if person.native_name != name else None
+    language = native_language(dossier, person, today) if native else None
+    marked = f";LANGUAGE={language}" if language else ""
+    if native and version == "4.0":
         lines += [
             f"FN;ALTID=1;LANGUAGE={lang}:{escape(name)}",
-            f"FN;ALTID=1{marked}:{escape(person.native_name)}",
+            f"FN;ALTID=1{marked}:{escape(native)}",
         ]
     else:
         lines.append(f"FN:{escape(name)}")
-    family, given = person.family_name or "", person.given_name or ""
-    prefix = person.honorific or ""
-    lines.append(f"N:{escape(family)};{escape(given)};;{escape(prefix)};")
+    lines += _names(person, native, marked, version)
     for number, role in enumerate(person.current_roles(today), start=1):
         lines.append(f"item{number}.TITLE:{escape(text_in(role.title, lang))}")
         if role.organisation:
             lines.append(f"item{number}.ORG:{escape(dossier.label(role.organisation, lang))}")
     lines += [f"EMAIL;TYPE=work:{escape(address)}" for address in person.email]
-    lines += [f"TEL;TYPE=work;VALUE=uri:{tel_uri(phone)}" for phone in person.phone]
+    if version == "4.0":
+        lines += [f"TEL;TYPE=work;VALUE=uri:{tel_uri(phone)}" for phone in person.phone]
+    else:
+        lines += [f"TEL;TYPE=work,voice:{escape(phone)}" for phone in person.phone]
     if person.postal_address:
         lines.append(f"ADR;TYPE=work:;;{escape(text_in(person.postal_address, lang))};;;;")
     if person.notes:
@@ -106,7 +114,58 @@ def card(dossier: Dossier, person: Person, lang: str, today: dt.date) -> list[st
     return [fold(line) for line in lines]
 
 
-def export_vcf(dossier: Dossier, lang: str, today: dt.date) -> str:
+def _names(person: Person, native: str | None, marked: str, version: str) -> list[str]:
+    """N, the native name as NICKNAME, and the reading as the phonetic name."""
+    prefix = escape(person.honorific or "")
+    family, given = escape(person.family_name or ""), escape(person.given_name or "")
+    reading = split_name(person.reading or "")
+    native_parts = split_name(native or "")
+    lines = [f"N:{family};{given};;{prefix};"]
+    if version == "4.0" and native and reading and native_parts:
+        # RFC 9554: the reading is a phonetic form of the native N, bound to it by ALTID.
+        script = kana_script(person.reading or "")
+        lines = [
+            f"N;ALTID=2:{family};{given};;{prefix};",
+            f"N;ALTID=2{marked}:{escape(native_parts[0])};{escape(native_parts[1])};;;",
+            *(
+                [
+                    f"N;ALTID=2;PHONETIC=script;SCRIPT={script}{marked}:"
+                    f"{escape(reading[0])};{escape(reading[1])};;;"
+                ]
+                if script
+                else []
+            ),
+        ]
+    if native:
+        lines.append(f"NICKNAME{marked}:{escape(native)}")
+    if person.reading:
+        last, first = reading or (person.reading.strip(), "")
+        lines.append(f"X-PHONETIC-LAST-NAME:{escape(last)}")
+        if first:
+            lines.append(f"X-PHONETIC-FIRST-NAME:{escape(first)}")
+    return lines
+
+
+def split_name(text: str) -> tuple[str, str] | None:
+    """Family and given name of a name written family name first with a space between
+    (`福田 紀彦`, `ふくだ　のりひこ`); None for a name written without one."""
+    parts = text.split(maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+def kana_script(text: str) -> str | None:
+    """ISO 15924 code of a reading in kana: `Hira` for hiragana, `Kana` for katakana, `Hrkt`
+    for both; None for a reading in another script (RFC 9554 then leaves it unmarked)."""
+    hiragana = any("\u3041" <= c <= "\u309f" for c in text)
+    katakana = any("\u30a0" <= c <= "\u30ff" for c in text)
+    if hiragana and katakana:
+        return "Hrkt"
+    return "Hira" if hiragana else "Kana" if katakana else None
+
+
+def export_vcf(dossier: Dossier, lang: str, today: dt.date, version: str = "4.0") -> str:
     """Every person of the dossier as a vCard, in the order of the data."""
-    lines = [line for person in dossier.people for line in card(dossier, person, lang, today)]
+    lines = [
+        line for person in dossier.people for line in card(dossier, person, lang, today, version)
+    ]
     return "".join(f"{line}\r\n" for line in lines)

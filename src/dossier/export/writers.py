@@ -30,6 +30,8 @@ class ExportRequest(NamedTuple):
     """The day that decides which events are still to come (default: the stamp's day)."""
     commit: str | None = None
     """The commit the data is exactly as (a database says what it was built from)."""
+    vcard: str = "4.0"
+    """The vCard version of a vcf export."""
 
 
 class Exported(NamedTuple):
@@ -65,7 +67,8 @@ def _csv(request: ExportRequest) -> Exported:
 def _vcf(request: ExportRequest) -> Exported:
     from dossier.export.to_vcf import export_vcf
 
-    return Exported(export_vcf(request.dossier, request.lang, request.stamp.date()), [])
+    today = request.stamp.date()
+    return Exported(export_vcf(request.dossier, request.lang, today, request.vcard), [])
 
 
 def _ics(request: ExportRequest) -> Exported:

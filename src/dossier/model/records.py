@@ -145,6 +145,9 @@ class Person(Record):
     """Given name in Latin script."""
     native_name: str | None = None
     """Native script, family name first."""
+    reading: str | None = None
+    """How the native name is read, for sorting and saying it: kana for a Japanese name,
+    family name first and a space before the given name (ふくだ のりひこ)."""
     honorific: str | None = None
     """Title before the name (Prof. Dr.)."""
     address: LocalText | None = None

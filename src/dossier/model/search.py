@@ -12,7 +12,15 @@ from dossier.model.records import AnyRecord, field_alias
 from dossier.model.values import PartialDate, all_texts
 
 # Where a match counts most: a hit in a name says more than one in a note.
-_WEIGHTS = {"name": 5, "native_name": 5, "title": 5, "aliases": 4, "family_name": 4, "id": 3}
+_WEIGHTS = {
+    "name": 5,
+    "native_name": 5,
+    "reading": 4,
+    "title": 5,
+    "aliases": 4,
+    "family_name": 4,
+    "id": 3,
+}
 _DEFAULT_WEIGHT = 1
 _SKIP = {"sources", "url", "website", "source", "timezone", "audience"}
 
