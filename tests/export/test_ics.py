@@ -7,7 +7,7 @@ from pathlib import Path
 
 import icalendar
 
-from tests.conftest import Run
+from tests.conftest import Run, Write
 
 VERSION_1 = """\
 clusters: [{id: k, name: K, timezone: Asia/Tokyo, sources: [s]}]
@@ -92,3 +92,51 @@ def test_two_agenda_items_may_not_share_an_id(run: Run, tmp_path: Path) -> None:
         "dup.yaml:11:14: error: visit agenda[2].id: agenda item id 'tour' is already used by"
         " item 2\n  hint: give each item of an agenda its own id\n"
     )
+
+
+FOLLOW_UPS = """\
+people:
+  - {id: ralf, name: Ralf Huss, email: [ralf@biom.example]}
+  - {id: aiko, name: Aiko Sato}
+events:
+  - id: trip
+    title: Trip to Kawasaki
+    date: 2017-02
+    follow_ups: [{action: Send the report, owner: ralf, due: 2017-03-31}]
+  - id: talk
+    title: Call
+    date: 2017-05-02
+    follow_ups: [{action: Book rooms, owner: aiko}, {action: Write up}]
+"""
+
+
+def _to_dos(run: Run, write: Write, *args: str) -> tuple[list[str], dict[str, icalendar.Todo]]:
+    result = run("export", "--format", "ics", *args, data=write(FOLLOW_UPS))
+    assert result.exit_code == 0, result
+    calendar = icalendar.Calendar.from_ical(result.stdout)
+    uids = [str(entry["UID"]) for entry in calendar.walk("VEVENT")]
+    return uids, {str(todo["SUMMARY"]): todo for todo in calendar.walk("VTODO")}
+
+
+def test_a_to_do_relates_only_to_an_event_the_calendar_holds(run: Run, write: Write) -> None:
+    uids, to_dos = _to_dos(run, write)
+    assert uids == ["talk@dossier"]  # the trip has no day: it is left out
+    for to_do in to_dos.values():
+        assert "RELATED-TO" not in to_do or str(to_do["RELATED-TO"]) in uids
+    report = to_dos["Send the report"]
+    assert "RELATED-TO" not in report
+    assert str(report["DESCRIPTION"]) == "Trip to Kawasaki (2017-02)"
+    assert str(to_dos["Book rooms"]["RELATED-TO"]) == "talk@dossier"
+
+
+def test_a_to_do_names_its_owner_and_invites_them_where_it_can(run: Run, write: Write) -> None:
+    _, to_dos = _to_dos(run, write)
+    report, rooms, notes = to_dos["Send the report"], to_dos["Book rooms"], to_dos["Write up"]
+    assert str(report["X-DOSSIER-OWNER"]) == "Ralf Huss"
+    assert str(report["ATTENDEE"]) == "mailto:ralf@biom.example"
+    assert report["ATTENDEE"].params["CN"] == "Ralf Huss"
+    assert str(rooms["X-DOSSIER-OWNER"]) == "Aiko Sato" and "ATTENDEE" not in rooms
+    assert "X-DOSSIER-OWNER" not in notes
+    # Partners may not read the address: the owner is named, not invited.
+    _, for_partners = _to_dos(run, write, "--audience", "partner")
+    assert "ATTENDEE" not in for_partners["Send the report"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from icalendar import Calendar, Todo
 from icalendar import Event as CalendarEvent
-from icalendar.prop import vText
+from icalendar.prop import vCalAddress, vText
 
 from dossier.i18n import Translator
 from dossier.model.dossier import Dossier, agenda_times
@@ -151,8 +151,9 @@ def follow_up_uids(event: Event) -> list[str]:
     return uids
 
 
-def _to_dos(event: Event, lang: str, stamp: dt.datetime) -> list[Todo]:
-    """Follow-ups as VTODO: due on the last day their date allows, done or still to do."""
+def _to_dos(dossier: Dossier, event: Event, lang: str, stamp: dt.datetime) -> list[Todo]:
+    """Follow-ups as VTODO: due on the last day their date allows, done or still to do,
+    related to their event where the calendar holds it, and owed by their owner."""
     to_dos = []
     for follow_up, uid in zip(event.follow_ups, follow_up_uids(event), strict=True):
         to_do = Todo()
@@ -165,9 +166,30 @@ def _to_dos(event: Event, lang: str, stamp: dt.datetime) -> list[Todo]:
             # COMPLETED is a UTC date-time; the day is what the data knows.
             done = follow_up.done_on.start()
             to_do.add("completed", dt.datetime(done.year, done.month, done.day, tzinfo=dt.UTC))
-        to_do.add("related-to", f"{event.id}@{UID_DOMAIN}")
+        if event.date.day is not None:
+            to_do.add("related-to", f"{event.id}@{UID_DOMAIN}")
+        else:
+            # The event is left out of the calendar (no day): name it instead of pointing at it.
+            _text(to_do, "description", f"{text_in(event.title, lang)} ({event.date})")
+        if follow_up.owner is not None:
+            _owner(to_do, dossier, follow_up.owner, lang)
         to_dos.append(to_do)
     return to_dos
+
+
+def _owner(to_do: Todo, dossier: Dossier, owner: str, lang: str) -> None:
+    """Who owes the follow-up: always by name (`X-DOSSIER-OWNER`, which no calendar program
+    needs to understand), and as ATTENDEE where the data has an e-mail address to reach them
+    by (an ATTENDEE is an address, RFC 5545 section 3.8.4.1)."""
+    name = dossier.label(owner, lang)
+    _text(to_do, "x-dossier-owner", name)
+    record = dossier.get(owner)
+    addresses = getattr(record, "email", None) or []
+    if addresses:
+        attendee = vCalAddress(f"mailto:{addresses[0]}")
+        attendee.params["cn"] = name
+        attendee.params["role"] = "REQ-PARTICIPANT"
+        to_do.add("attendee", attendee)
 
 
 def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsResult:
@@ -179,7 +201,7 @@ def export_ics(dossier: Dossier, stamp: dt.datetime, lang: str = "en") -> IcsRes
     calendar.add("calscale", "GREGORIAN")
     skipped = []
     for event in dossier.events:
-        for to_do in _to_dos(event, lang, stamp):
+        for to_do in _to_dos(dossier, event, lang, stamp):
             calendar.add_component(to_do)
         if event.date.day is None:
             skipped.append(f"{event.id} (date {event.date} has no day)")
