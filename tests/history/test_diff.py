@@ -194,3 +194,30 @@ def test_values_equal_in_python_but_not_in_the_data_are_a_change(run: Run, tmp_p
     new.write_text("events:\n  - {id: e, follow_ups: [{action: A, done: 1}]}\n", "utf-8")
     result = run("diff", str(old), str(new), data=None)
     assert "  follow_ups[0].done: true → 1\n" in result.stdout
+
+
+def test_a_quote_in_a_value_reads_as_a_quote_when_the_comment_is_rendered(
+    run: Run, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    repo = Repo(tmp_path / "repo")
+    repo.commit("People", {"data/people.yaml": PEOPLE})
+    quoted = PEOPLE.replace("honorific: Countess", "honorific: 'Countess \"Ada\" \\ of L.'")
+    repo.commit("Quoted", {"data/people.yaml": quoted})
+    text = run("diff", "HEAD~1", "HEAD", data=repo.root / "data").stdout
+    assert 'honorific: "Countess" → "Countess "Ada" \\ of L."' in text
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed (apt-get install pandoc)")
+    markdown = run("diff", "HEAD~1", "HEAD", "--format", "markdown", data=repo.root / "data")
+    shown = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "plain", "--wrap=none"],
+        input=markdown.stdout,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert 'honorific: "Countess" → "Countess "Ada" \\ of L."' in shown

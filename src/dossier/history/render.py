@@ -25,10 +25,23 @@ def shown_value(value: Any) -> str:
     """A value on one line: strings quoted, lists and mappings in flow style, long ones cut."""
     if value is MISSING:
         return "(none)"
-    text = json.dumps(value, ensure_ascii=False)
+    text = _flow(value)
     if len(text) > SHOWN_VALUE_CHARACTERS:
         text = text[: SHOWN_VALUE_CHARACTERS - 1] + "…"
     return printable(text, one_line=True)
+
+
+def _flow(value: Any) -> str:
+    """A value as JSON writes it in flow style, but with strings in plain quotes: a quote or
+    a backslash in the data is shown as itself, not as JSON's escape (`\\"`), which no reader
+    of a terminal or a rendered pull-request comment should have to undo."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def subject(change: RecordChange) -> str:
