@@ -110,7 +110,7 @@ events:
 """
 
 
-def _to_dos(run: Run, write: Write, *args: str) -> tuple[list[str], dict[str, icalendar.Todo]]:
+def _to_dos(run: Run, write: Write, *args: str) -> tuple[list[str], dict[str, icalendar.Component]]:
     result = run("export", "--format", "ics", *args, data=write(FOLLOW_UPS))
     assert result.exit_code == 0, result
     calendar = icalendar.Calendar.from_ical(result.stdout)
