@@ -127,6 +127,10 @@ def _set_languages(document: Document, language: str) -> None:
         lang.set(qn("w:eastAsia"), "ja-JP")
 
 
+LINK_STYLE = "Hyperlink"
+"""The character style of links, as Word names it."""
+
+
 @functools.cache
 def _q(name: str) -> str:
     """`w:tag` as lxml spells it; cached, since tables need thousands."""
@@ -141,17 +145,16 @@ def _element(parent: Any, tag: str, attributes: dict[str, str] | None = None) ->
     return child
 
 
-def _run(parent: Any, text: str, *, bold: bool, italic: bool, link: bool = False) -> None:
+def _run(parent: Any, text: str, *, bold: bool, italic: bool, style_id: str | None = None) -> None:
     run = _element(parent, "w:r")
-    if bold or italic or link:
+    if bold or italic or style_id:
         properties = _element(run, "w:rPr")  # child order as the schema wants it
+        if style_id:
+            _element(properties, "w:rStyle", {_q("w:val"): style_id})
         if bold:
             _element(properties, "w:b")
         if italic:
             _element(properties, "w:i")
-        if link:
-            _element(properties, "w:color", {_q("w:val"): "0563C1"})
-            _element(properties, "w:u", {_q("w:val"): "single"})
     preserve = {_q("xml:space"): "preserve"}
     for index, piece in enumerate(text.split("\n")):
         if index:
@@ -159,17 +162,40 @@ def _run(parent: Any, text: str, *, bold: bool, italic: bool, link: bool = False
         _element(run, "w:t", preserve).text = piece
 
 
-def _fill_xml(paragraph: Any, part: Any, runs: Line) -> None:
-    """Add `runs` to a `w:p` element; links become `w:hyperlink` with a relationship."""
+def _fill_xml(paragraph: Any, part: Any, runs: Line, link_style: str) -> None:
+    """Add `runs` to a `w:p` element; links become `w:hyperlink` with a relationship, in
+    the character style `link_style`."""
     for piece in runs:
         text = clean(piece.text)
         if piece.url and is_safe_link(piece.url):
             target = link_target(clean(piece.url))
             relation = part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
             link = _element(paragraph, "w:hyperlink", {_q("r:id"): relation})
-            _run(link, text, bold=piece.bold, italic=piece.italic, link=True)
+            _run(link, text, bold=piece.bold, italic=piece.italic, style_id=link_style)
         else:
             _run(paragraph, text, bold=piece.bold, italic=piece.italic)
+
+
+def hyperlink_style(document: Document) -> str:
+    """The id of the document's `Hyperlink` character style, added where the template has
+    none: links take their look from the style (as Word's own do), so a template can
+    restyle them, and a reader such as pandoc sees a link rather than underlined text."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_UNDERLINE
+    from docx.shared import RGBColor
+
+    name = LINK_STYLE
+    for style in document.styles:
+        if style.name == LINK_STYLE and style.type == WD_STYLE_TYPE.CHARACTER:
+            return str(style.style_id)
+        if style.name == LINK_STYLE:  # a template's paragraph style of that name
+            name = f"{LINK_STYLE} Char"
+    style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    style.font.underline = WD_UNDERLINE.SINGLE
+    style.priority = 99
+    style.unhide_when_used = True
+    return str(style.style_id)
 
 
 class _Writer:
@@ -187,6 +213,7 @@ class _Writer:
         self.part = document.part
         self.body = document.element.body
         self.style_ids = {name: document.styles[name].style_id for name in REQUIRED_STYLES}
+        self.link_style = hyperlink_style(document)
 
     def paragraph(
         self, runs: Line, style: str | None = None, *, keep: bool = False, indent: bool = False
@@ -200,7 +227,7 @@ class _Writer:
                 _element(ppr, "w:keepNext")  # a heading, or a name, never ends a page
             if indent:
                 _element(ppr, "w:ind", {_q("w:left"): str(INDENT_TWIPS)})
-        _fill_xml(p, self.part, runs)
+        _fill_xml(p, self.part, runs, self.link_style)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
@@ -254,7 +281,7 @@ class _Writer:
                 tc = _element(tr, "w:tc")
                 if width is not None:
                     _element(tc, "w:tcPr").append(copy.deepcopy(width))
-                _fill_xml(_element(tc, "w:p"), self.part, runs)
+                _fill_xml(_element(tc, "w:p"), self.part, runs, self.link_style)
 
 
 def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
