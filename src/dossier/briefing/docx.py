@@ -35,6 +35,7 @@ from dossier.briefing.document import (
     is_safe_link,
 )
 from dossier.briefing.formats import Paper
+from dossier.briefing.numbering import number_room, widened_numbering
 from dossier.briefing.package import clean_package, set_paper
 from dossier.briefing.widths import column_widths
 from dossier.files import link_target
@@ -216,15 +217,25 @@ class _Writer:
         self.link_style = hyperlink_style(document)
 
     def paragraph(
-        self, runs: Line, style: str | None = None, *, keep: bool = False, indent: bool = False
+        self,
+        runs: Line,
+        style: str | None = None,
+        *,
+        keep: bool = False,
+        indent: bool = False,
+        numbering: int | None = None,
     ) -> None:
         p = self.body.add_p()  # placed before the section properties, where it belongs
-        if (style is not None and style != "Normal") or keep or indent:
+        if (style is not None and style != "Normal") or keep or indent or numbering:
             ppr = _element(p, "w:pPr")
             if style is not None and style != "Normal":
                 _element(ppr, "w:pStyle", {_q("w:val"): self.style_ids[style]})
             if keep or (style or "").startswith("Heading"):
                 _element(ppr, "w:keepNext")  # a heading, or a name, never ends a page
+            if numbering is not None:
+                numbers = _element(ppr, "w:numPr")
+                _element(numbers, "w:ilvl", {_q("w:val"): "0"})
+                _element(numbers, "w:numId", {_q("w:val"): str(numbering)})
             if indent:
                 _element(ppr, "w:ind", {_q("w:left"): str(INDENT_TWIPS)})
         _fill_xml(p, self.part, runs, self.link_style)
@@ -235,11 +246,14 @@ class _Writer:
         elif isinstance(block, Subheading):
             self.paragraph((Run(block.text),), "Heading 2")
         elif isinstance(block, BulletList | NumberedList):
-            style = "List Bullet" if isinstance(block, BulletList) else "List Number"
+            numbered = isinstance(block, NumberedList)
+            style = "List Number" if numbered else "List Bullet"
+            room = number_room(len(block.items)) if numbered else None
+            numbering = None if room is None else widened_numbering(self.document, style, room)
             last = len(block.items) - 1
             for index, item in enumerate(block.items):
                 # The last two items share a page: a list never leaves one item stranded.
-                self.paragraph(item, style, keep=index == last - 1)
+                self.paragraph(item, style, keep=index == last - 1, numbering=numbering)
         elif isinstance(block, Picture):
             self.picture(block)
         else:
