@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -321,3 +322,26 @@ def test_a_batch_of_edits_changes_exactly_those_fields(
     assert _plain(after)["people"] == expected
     kept = [m for m in _markers(text) if m.startswith("g")]
     assert [m for m in _markers(after) if m.startswith("g")] == kept
+
+
+KEPT_TEXT = (
+    "people:\n- id: p0\n  name: Kenji\n\n- id: p1\n  name: Kenji\n  notes: |+\n"
+    "      One line.\n\norganisations:\n  - {id: o1, name: City}\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_record_added_after_a_text_kept_with_its_blank_lines_leaves_them_as_they_were(
+    tmp_path: Path, newline: str
+) -> None:
+    """Records set apart by blank lines get one before a new record, except after a `|+`
+    text: its blank lines are its content, and one more would change it."""
+    path = tmp_path / "data.yaml"
+    path.write_bytes(KEPT_TEXT.replace("\n", newline).encode())
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    workspace.add("people", {"id": "p2", "name": "Aiko"})
+    (edit,) = workspace.changes(TODAY)
+    read = yaml.safe_load(edit.after)
+    assert [p["id"] for p in read["people"]] == ["p0", "p1", "p2"]
+    assert read["people"][1]["notes"] == "One line.\n\n"
+    assert edit.after.count("\n") == edit.after.count(newline)

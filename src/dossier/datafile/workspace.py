@@ -39,6 +39,7 @@ from dossier.datafile.yaml_edit import (
     walk,
 )
 from dossier.datafile.yaml_ends import compose_list_ends
+from dossier.datafile.yaml_lines import after_line, line_start
 from dossier.datafile.yaml_render import Layout, add_section
 from dossier.errors import EditRefused, FieldPath, UsageError, format_field_path, os_reason
 
@@ -370,9 +371,8 @@ def _region(file: DataFile, place: Place) -> _Region:
         start, end = int(node.start_mark.index), Editor(file.text, node, file.layout).end(node)
     else:
         start, end = place.start, place.end
-    editor = Editor(file.text, None, file.layout)
-    line = editor.line_start(start)
-    after = editor.after_line(end)
+    line = line_start(file.text, start)
+    after = after_line(file.text, end)
     rest = file.text[end:after].strip()
     if rest and not rest.startswith("#"):
         after = end  # more on its last line (the next record of a flow list): cut there

@@ -23,6 +23,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dossier.datafile.yaml_core import Composer, core_tag
+from dossier.datafile.yaml_lines import after_blank_line, after_line, line_start
 from dossier.datafile.yaml_positions import LINE_BREAK
 from dossier.datafile.yaml_render import Layout, block_lines, inline, literal_block, needs_block
 from dossier.errors import FieldPath, UsageError, format_field_path
@@ -159,19 +160,6 @@ class Editor:
             position = found.end()
         return position
 
-    def after_line(self, position: int) -> int:
-        """The start of the line after the one `position` ends (a block item's text ends with
-        its last character, or at the start of a line for a block scalar)."""
-        if position > 0 and self.text[position - 1] in "\n\r\x85\u2028\u2029":
-            return position
-        found = LINE_BREAK.search(self.text, position)
-        return found.end() if found else len(self.text)
-
-    def line_start(self, position: int) -> int:
-        while position > 0 and self.text[position - 1] not in "\n\r\x85\u2028\u2029":
-            position -= 1
-        return position
-
     def _ends_file(self, position: int) -> str:
         """A line end to add where the file's last line has none."""
         return (
@@ -206,16 +194,16 @@ class Editor:
         if in_block_mapping and isinstance(value, list | dict) and value and as_block:
             assert key is not None
             colon = self.text.find(":", self.end(key)) + 1
-            return self._after_colon(key, colon, self.after_line(end), value)
+            return self._after_colon(key, colon, after_line(self.text, end), value)
         if isinstance(current, ScalarNode) and current.style in ("|", ">"):
             # A block scalar stays one, and its line end stays: the next line starts where
             # it did.
             indent = self._content_indent(current, key)
             written = literal_block(value, indent, current.style, self.layout.newline)
             if written is not None:
-                return Splice(start, self.after_line(end), written)
+                return Splice(start, after_line(self.text, end), written)
             return Splice(
-                start, self.after_line(end), inline(self.layout, value) + self.layout.newline
+                start, after_line(self.text, end), inline(self.layout, value) + self.layout.newline
             )
         return Splice(start, end, inline(self.layout, value, in_flow=_in_flow(parent)))
 
@@ -250,7 +238,7 @@ class Editor:
             return Splice(at, at, f", {key}: {inline(self.layout, value, in_flow=True)}")
         indent = int(mapping.value[0][0].start_mark.column)
         last_key, last_value = mapping.value[-1]
-        at = self.after_line(self._pair_end(last_key, last_value))
+        at = after_line(self.text, self._pair_end(last_key, last_value))
         if needs_block(value) or (isinstance(value, str) and "\n" in value):
             line = block_lines(self.layout, {key: value}, indent)
         else:  # a scalar, or a list of them, on the key's line, as the reader needs it
@@ -283,11 +271,11 @@ class Editor:
             return [
                 Splice(self._pair_end(previous_key, previous_value), self._pair_end(key, value), "")
             ]
-        line = self.line_start(self.start(key))
+        line = line_start(self.text, self.start(key))
         if line < self.head or self.text[line : self.start(key)].strip(" \t"):
             # The first key of a list item (`- title: …`): the next key takes its place.
             return [Splice(self.start(key), self.start(pairs[place + 1][0]), "")]
-        return [Splice(line, self.after_line(self._pair_end(key, value)), "")]
+        return [Splice(line, after_line(self.text, self._pair_end(key, value)), "")]
 
     def append(self, path: FieldPath, item: Any) -> list[Splice]:
         """Add `item` at the end of the list at `path` (created if the mapping lacks it)."""
@@ -308,13 +296,19 @@ class Editor:
     def _add_block_item(self, items: SequenceNode, item: Any) -> Splice:
         dash = int(items.start_mark.column)
         last = items.value[-1]
-        at = self.after_line(self.end(last))
+        at = after_line(self.text, self.end(last))
         gap = ""
         if len(items.value) > 1:  # items set apart by blank lines: so is the new one
             between = self.text[
-                self.after_line(self.end(items.value[-2])) : self.line_start(self.start(last))
+                after_line(self.text, self.end(items.value[-2])) : line_start(
+                    self.text, self.start(last)
+                )
             ]
             gap = self.layout.newline if between and not between.strip() else ""
+        if gap and after_blank_line(self.text, at):
+            # The last item ends in a text kept with its blank lines (`|+`): they are its
+            # content, and a blank line more would be content too. They set it apart already.
+            gap = ""
         if isinstance(last, MappingNode | SequenceNode) and last.flow_style:
             # Items written in flow style (`- {title: Mayor, since: 2013}`): so is this one.
             line = " " * dash + "- " + inline(self.layout, item) + self.layout.newline
@@ -341,7 +335,7 @@ class Editor:
         if key is None:
             raise UsageError(f"{format_field_path(path)}: its only item cannot be taken out")
         colon = self.text.find(":", self.end(key)) + 1
-        return Splice(colon, self.after_line(self.end(items)), " []" + self.layout.newline)
+        return Splice(colon, after_line(self.text, self.end(items)), " []" + self.layout.newline)
 
     def remove(self, path: FieldPath) -> list[Splice]:
         """Take item `path[-1]` out of the list at `path[:-1]`: its lines (and one blank line
@@ -361,10 +355,10 @@ class Editor:
             return [Splice(self.start(item), self.end(item), "")]
         if len(items.value) == 1:
             return [self._emptied(path[:-1], items)]
-        first = self.line_start(self.start(item))
+        first = line_start(self.text, self.start(item))
         if first < self.head:
             raise UsageError(f"{format_field_path(path)} shares its line; remove it by hand")
-        last = self.after_line(self.end(item))
+        last = after_line(self.text, self.end(item))
         following = LINE_BREAK.search(self.text, last)
         if (
             index + 1 < len(items.value)
@@ -373,7 +367,7 @@ class Editor:
         ):
             return [Splice(first, following.end(), "")]  # and the blank line after it
         if index + 1 == len(items.value):
-            previous_end = self.after_line(self.end(items.value[index - 1]))
+            previous_end = after_line(self.text, self.end(items.value[index - 1]))
             if previous_end < first and not self.text[previous_end:first].strip():
                 first = previous_end  # the last item: the blank line before it goes with it
         return [Splice(first, last, "")]

@@ -1,0 +1,33 @@
+"""Lines of a YAML text, by YAML's line breaks (CR LF, CR, LF, NEL, LS, PS)."""
+
+from __future__ import annotations
+
+from dossier.datafile.yaml_positions import LINE_BREAK
+
+BREAKS = "\n\r\x85\u2028\u2029"
+
+
+def after_line(text: str, position: int) -> int:
+    """The start of the line after the one `position` ends (a block item's text ends with
+    its last character, or at the start of a line for a block scalar)."""
+    if position > 0 and text[position - 1] in BREAKS:
+        return position
+    found = LINE_BREAK.search(text, position)
+    return found.end() if found else len(text)
+
+
+def line_start(text: str, position: int) -> int:
+    """The start of the line `position` is on."""
+    while position > 0 and text[position - 1] not in BREAKS:
+        position -= 1
+    return position
+
+
+def after_blank_line(text: str, position: int) -> bool:
+    """Whether the line before the one starting at `position` holds nothing but blanks."""
+    end = position - 1  # the previous line's break
+    if end < 0 or text[end] not in BREAKS:
+        return False
+    if end > 0 and text[end - 1 : end + 1] == "\r\n":
+        end -= 1
+    return not text[line_start(text, end) : end].strip(" \t")
