@@ -93,11 +93,12 @@ sources:
 
 SMALL_MARKDOWN = """\
 ---
-title: "Briefing: Trip to Far Cluster"
-subject: "Briefing on Far Cluster for Home Cluster"
-author: "Home Cluster"
-lang: "en-GB"
-date: "2026-11-25"
+    pagetitle: "Briefing: Trip to Far Cluster"
+    title-meta: "Briefing: Trip to Far Cluster"
+    subject: "Briefing on Far Cluster for Home Cluster"
+    author-meta: "Home Cluster"
+    lang: "en-GB"
+    date: "2026-11-25"
 ---
 
 # Briefing: Trip to Far Cluster
@@ -476,7 +477,9 @@ def test_brief_a_cluster_to_a_named_file(run: CliRun, tmp_path: Path) -> None:
 def test_brief_markdown_to_stdout(run: CliRun) -> None:
     result = run("brief", VISIT, "--format", "md", "-o", "-")
     assert result.exit_code == 0, result
-    assert result.stdout.startswith('---\ntitle: "Briefing: Munich delegation to King Skyfront"\n')
+    assert result.stdout.startswith(
+        '---\n    pagetitle: "Briefing: Munich delegation to King Skyfront"\n'
+    )
     assert "\n# Briefing: Munich delegation to King Skyfront\n" in result.stdout
 
 

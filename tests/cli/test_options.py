@@ -45,7 +45,7 @@ def test_list_help_names_every_choice_of_every_filter(run: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "written", "starts"),
     [
-        (["brief", "kawasaki", "-o", "k.md"], "k.md", b'---\ntitle: "Briefing'),
+        (["brief", "kawasaki", "-o", "k.md"], "k.md", b'---\n    pagetitle: "Briefing'),
         (["brief", "kawasaki", "-o", "k.docx"], "k.docx", b"PK"),
         (["export", "-o", "d.yaml"], "d.yaml", b"# yaml-language-server"),
         (["export", "-o", "d.yml"], "d.yml", b"# yaml-language-server"),

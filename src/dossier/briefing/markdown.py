@@ -30,6 +30,8 @@ _BLOCK_START = re.compile(r"^(\s*(?:\d+)?)([-+.)]|:(?=::))")
 # In a link's address only these stay as written; everything else is percent-encoded, so an
 # address can never end the link early (`>`, `)`, a space) or carry markup.
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
+METADATA_INDENT = " " * 4
+"""The metadata's indent: enough for CommonMark's code block."""
 
 
 def escape(text: str) -> str:
@@ -84,15 +86,22 @@ def block(item: Block) -> str:
 
 
 def metadata(briefing: Briefing) -> str:
-    """A YAML metadata block (title, lang, date) that pandoc and static-site tools read; the
-    values are JSON strings, which YAML reads as written. pandoc reads each string as
-    Markdown, so it is escaped as every text of the body is: a `<script>` in a title is
-    text, not HTML that `pandoc -s` would put in the page."""
-    texts = {"title": briefing.title, "subject": briefing.subject, "author": briefing.author}
-    fields = {key: line_start(escape(value)) for key, value in texts.items()}
+    """A YAML metadata block that pandoc, GitHub and static-site tools read: the page's title,
+    subject, author, language and date.
+
+    The title is `pagetitle` and `title-meta`, the names pandoc gives the title of the page
+    (HTML's `<title>`, the PDF's properties) without a title block: the body's `#` heading is
+    the one title a reader sees. The lines are indented, which YAML reads the same and
+    CommonMark shows as a block of code between two rules, never as a heading. The values are
+    JSON strings, which YAML reads as written; pandoc reads each as Markdown, so it is escaped
+    as every text of the body is: a `<script>` in a title is text, not HTML in the page."""
+    title = line_start(escape(briefing.title))
+    texts = {"subject": briefing.subject, "author-meta": briefing.author}
+    fields = {"pagetitle": title, "title-meta": title}
+    fields.update({key: line_start(escape(value)) for key, value in texts.items()})
     # A language tag and an ISO date hold nothing Markdown reads; tools parse them as written.
     fields.update(lang=language_tag(briefing.language), date=briefing.prepared.isoformat())
-    lines = [f"{key}: {_yaml_string(value)}" for key, value in fields.items()]
+    lines = [f"{METADATA_INDENT}{key}: {_yaml_string(value)}" for key, value in fields.items()]
     return "\n".join(["---", *lines, "---"])
 
 
