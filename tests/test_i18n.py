@@ -226,7 +226,8 @@ def test_the_japanese_briefing_reads_japanese(sample: LoadResult) -> None:
         build_briefing(dossier, dossier.by_id[VISIT], today=TODAY, translator=Translator("ja"))
     )
     texts = _texts(data)
-    assert texts[0] == "ブリーフィング：ミュンヘン代表団のキング スカイフロント訪問"
+    # A Japanese title breaks after its colon and at the space between words, not inside one.
+    assert texts[0] == "ブリーフィング：\nミュンヘン代表団のキング\nスカイフロント訪問"
     assert "福田市長 · FUKUDA Norihiko" in texts  # the form of address the data gives
     assert any("2027年4月14日～15日" in t for t in texts)
     document = docx.Document(io.BytesIO(data))

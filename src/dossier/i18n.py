@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,6 +84,11 @@ def catalogue(lang: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in parsed if m.id and m.string}
 
 
+def separator(lang: str) -> str:
+    """What a list of names or places is joined with: `, `, or `、` in Japanese."""
+    return catalogue(lang).get(", ", ", ")
+
+
 _OFFSET = re.compile(r"^(?:[+-]\d|GMT|UTC)")
 """What CLDR gives where a language has no short name for a zone: an offset."""
 
@@ -102,6 +108,14 @@ class Translator:
         """The label for `msgid`, with `{name}` placeholders filled from `values`."""
         text = self._messages.get(msgid, msgid)
         return text.format(**values) if values else text
+
+    def join(self, items: Iterable[str]) -> str:
+        """Items in a list, as this language separates them (`separator`)."""
+        return separator(self.lang).join(items)
+
+    def aside(self, text: str) -> str:
+        """` (text)` after what it qualifies; full-width brackets in Japanese."""
+        return self(" ({text})", text=text)
 
     def parts(self, msgid: str) -> list[str]:
         """A template split around its placeholders: `Page {page} of {pages}` gives

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from dossier.i18n import separator
 from dossier.model.dossier import Dossier
 from dossier.model.records import Event, Location, Person, Role
 from dossier.model.values import PartialDate, text_in
@@ -107,11 +108,11 @@ def role_line(dossier: Dossier, role: Role, lang: str = "en") -> str:
 def place_of(event: Event, lang: str = "en") -> str:
     """`Kawasaki City Hall, Kawasaki`, or whichever part is known, in `lang` where the data
     has it."""
-    return ", ".join(text_in(part, lang) for part in (event.venue, event.place) if part)
+    return separator(lang).join(text_in(part, lang) for part in (event.venue, event.place) if part)
 
 
 def names(dossier: Dossier, ids: list[str], lang: str = "en") -> str:
-    return ", ".join(dossier.label(i, lang) for i in ids)
+    return separator(lang).join(dossier.label(i, lang) for i in ids)
 
 
 def today_from(value: str | None) -> dt.date:

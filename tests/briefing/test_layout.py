@@ -13,8 +13,9 @@ import docx
 import pytest
 
 from dossier.briefing.widths import column_widths
+from dossier.datafile.loaded import LoadResult
 from dossier.i18n import Translator
-from tests.conftest import Run
+from tests.conftest import TODAY, Run
 from tests.programs import needs_libreoffice, needs_program
 
 VISIT = "munich-delegation-kawasaki-2027"
@@ -133,3 +134,42 @@ def test_when_words_cannot_all_fit_the_widest_columns_give_way() -> None:
     assert widths[0] == pytest.approx(2.5 * 11 + 4.6)  # the time keeps its width
     assert widths[1] == pytest.approx(widths[2])
     assert sum(widths) == pytest.approx(170)
+
+
+@needs_libreoffice("writer")
+@needs_program("pdftotext", "poppler-utils")
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_every_date_in_a_table_stays_on_one_line(
+    tmp_path: Path, lang: str, sample: LoadResult
+) -> None:
+    from dossier.briefing.build import build_briefing
+    from dossier.briefing.document import Table
+    from dossier.briefing.docx import render_docx
+    from dossier.briefing.pdf import docx_to_pdf
+
+    dossier = sample.dossier
+    translator = Translator(lang)
+    briefing = build_briefing(
+        dossier, dossier.by_id["kawasaki"], today=TODAY, translator=translator
+    )
+    tables = [b for s in briefing.sections for b in s.blocks if isinstance(b, Table)]
+    dates = {r.text for t in tables for row in t.rows for cell in row for r in cell if r.whole}
+    assert len(dates) >= 4, dates
+    path = tmp_path / "b.pdf"
+    path.write_bytes(docx_to_pdf(render_docx(briefing)))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # pdftotext sets spaces between scripts (`2017 年`): lines are compared without spaces.
+    lines = [re.sub(r"\s", "", line) for line in text.splitlines()]
+    broken = sorted(d for d in dates if not any(re.sub(r"\s", "", d) in line for line in lines))
+    assert broken == []
+
+
+@pytest.mark.parametrize("date", ["10. November 2017", "2017年11月10日", "14.–15. April 2027"])
+def test_a_date_is_one_word_for_its_column(date: str) -> None:
+    from dossier.briefing.widths import CELL_PADDING_MM, text_mm
+
+    columns = [["Date", date], ["Event", "x " * 200]]
+    plain, kept = column_widths(columns, 170), column_widths(columns, 170, [[date], []])
+    assert kept[0] >= text_mm(date) + CELL_PADDING_MM > plain[0]

@@ -70,9 +70,9 @@ class AgendaSection(BuilderParts):
             row: list[Line] = [line(clock_span(item.time, item.end))]
             if zones and zones[1]:
                 row.append(line(self._home_time(visit, item, zones[0], zones[1])))
-            people = t(", ").join(self.label(p) for p in item.people)
+            people = t.join(self.label(p) for p in item.people)
             row += [
-                line(t.text(item.title), f" ({t.text(item.place)})" if item.place else None),
+                line(t.text(item.title), t.aside(t.text(item.place)) if item.place else None),
                 line(people),
             ]
             rows.append(tuple(row))

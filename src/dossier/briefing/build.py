@@ -82,7 +82,7 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
         subject = t.text(self.visit.title) if self.visit else t.text(counterpart.name)
         title = t("Briefing: {subject}", subject=subject)
         if not self.visit and where:
-            title += f", {where}"
+            title = t.join([title, where])
         lines = [line(t("Counterpart: "), Run(self.named(counterpart), bold=True))]
         if self.visit:
             when = self.t.date_span(self.visit.date, self.visit.end)
@@ -138,7 +138,7 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
             details.append(self.t("via {person}", person=self.label(person.contact_via)))
         if not details:
             return ()
-        return line(self.t("Contact: {details}", details=self.t(", ").join(details)))
+        return line(self.t("Contact: {details}", details=self.t.join(details)))
 
     def _people_of(self, ids: frozenset[str]) -> list[Person]:
         found: dict[str, Person] = {}
@@ -177,7 +177,9 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
             for index, role in enumerate(person.roles)
             if role in current and (mark := self.checked(person.id, ("roles", index)))
         }
-        role_line = line(roles, f" ({'; '.join(spans)})" if spans else None, *sorted(marks)[:1])
+        role_line = line(
+            roles, self.t.aside("; ".join(spans)) if spans else None, *sorted(marks)[:1]
+        )
         notes = [self.t.text(person.notes)] if person.notes else []
         notes += self._signatures(person)
         if self.visit:
@@ -214,7 +216,7 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
         region = counterpart.region if isinstance(counterpart, Cluster) else None
         countries = counterpart.country
         codes = [countries] if isinstance(countries, str) else countries or []
-        location = ", ".join(
+        location = self.t.join(
             [self.t.text(p) for p in (counterpart.city, region) if p]
             + [self.t.country(code) for code in codes]
         )
@@ -237,7 +239,7 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
             )
         if isinstance(counterpart, Cluster):
             if counterpart.focus:
-                focus = ", ".join(self.t.text(f) for f in counterpart.focus)
+                focus = self.t.join(self.t.text(f) for f in counterpart.focus)
                 blocks.append(Paragraph(line(self.t("Focus: ") + focus)))
             if counterpart.institutions:
                 blocks += [
@@ -250,7 +252,9 @@ class _Builder(AgendaSection, RelationshipSections, SinceSection):
                         line(self.t.text(f.label)),
                         line(f"{f.value} {f.unit}" if f.unit else str(f.value)),
                         line(
-                            self.t.date(f.as_of) if f.as_of else self.t("date not recorded"),
+                            Run(self.t.date(f.as_of), whole=True)
+                            if f.as_of
+                            else self.t("date not recorded"),
                             self.checked(counterpart.id, ("figures", index)),
                         ),
                         line(self.citations.label([f.source] if f.source else [])),

@@ -24,6 +24,9 @@ class Run:
     bold: bool = False
     italic: bool = False
     url: str | None = None
+    whole: bool = False
+    """Kept on one line in a table: a date, in every language (`10. November 2017` would
+    otherwise break at its spaces, `2017年11月10日` between any two characters)."""
 
 
 Line = tuple[Run, ...]

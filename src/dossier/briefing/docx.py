@@ -37,7 +37,7 @@ from dossier.briefing.document import (
 from dossier.briefing.formats import Paper
 from dossier.briefing.numbering import number_room, widened_numbering
 from dossier.briefing.package import clean_package, set_paper
-from dossier.briefing.widths import column_widths
+from dossier.briefing.widths import column_widths, title_lines
 from dossier.files import link_target
 from dossier.model.languages import language_tag
 from dossier.model.values import CONTROL_CHARACTERS
@@ -57,6 +57,8 @@ EAST_ASIAN_FONT = "Yu Gothic"
 LATIN_FONT_IN_JAPANESE = "Arial"
 """The proportional Latin face beside the Japanese one (LibreOffice: Liberation Sans or its
 like); a Japanese font's own Latin letters are often monospaced."""
+DEFAULT_POINTS = 11.0
+"""Word's size for a style that sets none."""
 INDENT_TWIPS = 284
 """Half a centimetre: a person's role and notes set in under their name."""
 
@@ -276,7 +278,11 @@ class _Writer:
             [title, *("".join(run.text for run in row[i]) for row in table.rows)]
             for i, title in enumerate(table.header)
         ]
-        fitted = column_widths(columns, self.text_width_mm)
+        whole = [
+            [run.text for row in table.rows for run in row[i] if run.whole]
+            for i in range(len(table.header))
+        ]
+        fitted = column_widths(columns, self.text_width_mm, whole)
         for grid, cell, width in zip(
             result._tbl.tblGrid.findall(_q("w:gridCol")), header.cells, fitted, strict=True
         ):
@@ -296,6 +302,17 @@ class _Writer:
                 if width is not None:
                     _element(tc, "w:tcPr").append(copy.deepcopy(width))
                 _fill_xml(_element(tc, "w:p"), self.part, runs, self.link_style)
+
+
+def _points(document: Document, style_name: str) -> float:
+    """The font size of a paragraph style, from the styles it is based on where it sets
+    none (python-docx's Title: 26 pt; a template's own)."""
+    style: Any = document.styles[style_name]
+    while style is not None:
+        if style.font.size is not None:
+            return float(style.font.size.pt)
+        style = style.base_style
+    return DEFAULT_POINTS
 
 
 def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
@@ -362,7 +379,8 @@ def render_docx(
     if briefing.paper is not None:
         set_paper(document, Paper(briefing.paper))
     writer = _Writer(document)  # after the paper is set: tables fill the width between margins
-    writer.paragraph((Run(briefing.title),), "Title")
+    title = title_lines(briefing.title, writer.text_width_mm, _points(document, "Title"))
+    writer.paragraph((Run(title),), "Title")
     for cover_line in briefing.cover:
         writer.paragraph(cover_line)
     if briefing.classification:

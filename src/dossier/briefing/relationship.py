@@ -34,7 +34,7 @@ class RelationshipSections(BuilderParts):
             rows = tuple(
                 (
                     line(
-                        self.t.date_span(e.date, e.end),
+                        Run(self.t.date_span(e.date, e.end), whole=True),
                         self.t(" (planned)") if is_upcoming(e, self.today) else None,
                     ),
                     line(self.t.text(e.title), self.citations.cite(e.sources)),
@@ -89,7 +89,7 @@ class RelationshipSections(BuilderParts):
             else self.person(p)
             for p, part in self.dossier.signatories(event)
         ]
-        date, place, names = t.date(event.date), t.text(event.place), t(", ").join(signatories)
+        date, place, names = t.date(event.date), t.text(event.place), t.join(signatories)
         if place and signatories:
             return t("Signed {date} in {place} by {names}", date=date, place=place, names=names)
         if signatories:
@@ -107,10 +107,13 @@ class RelationshipSections(BuilderParts):
             return []
         rows = []
         for item in items:
-            due = self.t.date(item.follow_up.due) if item.follow_up.due else self.t("no date")
+            due = Run(
+                self.t.date(item.follow_up.due) if item.follow_up.due else self.t("no date"),
+                whole=True,
+            )
             # Our lateness is an internal matter: a partner's copy says what is due when.
             due_line = (
-                line(Run(self.t("overdue"), bold=True), " ", due)
+                line(Run(self.t("overdue"), bold=True), "\n", due)  # the date on a line of its own
                 if item.is_overdue(self.today) and self.audience is Audience.INTERNAL
                 else line(due)
             )
@@ -121,7 +124,7 @@ class RelationshipSections(BuilderParts):
     def sources(self) -> list[Block]:
         items = []
         for source in self.citations.sources():
-            published = f" ({self.t.date(source.published)})" if source.published else ""
+            published = self.t.aside(self.t.date(source.published)) if source.published else ""
             publisher = f"{source.publisher}: " if source.publisher else ""
             url = Run(source.url, url=source.url) if source.url else None
             items.append(

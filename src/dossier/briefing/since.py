@@ -25,7 +25,7 @@ class SinceSection(BuilderParts):
         intro = line(
             t("Last contact: "),
             Run(t.text(last.title), bold=True),
-            f" ({t.date_span(last.date, last.end)})",
+            t.aside(t.date_span(last.date, last.end)),
             self.citations.cite(last.sources),
         )
         changes = changes_since(
@@ -92,4 +92,4 @@ class SinceSection(BuilderParts):
             return line(f"{day}: ", t("Done: {action}", action=action))
         text = t("Agreed at {event}: {action}", event=t.text(change.event.title), action=action)
         owner = change.follow_up.owner
-        return line(f"{day}: ", text, f" ({self.label(owner)})" if owner else None)
+        return line(f"{day}: ", text, t.aside(self.label(owner)) if owner else None)

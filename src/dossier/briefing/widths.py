@@ -5,12 +5,13 @@ much room as a paragraph of notes, and `NanoMedicine` wraps as `NanoMedicin|e`. 
 here is at least as wide as its longest word (at the widest a character of the text face is),
 and the room left goes to the columns with the most text. Only when even the longest words
 do not fit side by side are the widest columns cut down to a common width (a time or a
-date keeps its column; an overlong word breaks where it must).
+date keeps its column; an overlong word breaks where it must). A date is one word, whatever
+its spaces and script: its column holds it on one line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dossier.phrases import is_wide
 
@@ -52,12 +53,22 @@ def _longest_word_mm(text: str) -> float:
     return max((_word_mm(word) for word in text.split()), default=0.0)
 
 
-def column_widths(columns: Sequence[Sequence[str]], available_mm: float) -> list[float]:
+def column_widths(
+    columns: Sequence[Sequence[str]],
+    available_mm: float,
+    whole: Sequence[Sequence[str]] = (),
+) -> list[float]:
     """Widths in millimetres for columns (each the texts of its cells, header first) that
-    together fill `available_mm`."""
+    together fill `available_mm`; `whole` holds, column by column, the texts in it that
+    stay on one line (dates)."""
+    kept = [*whole, *([()] * (len(columns) - len(whole)))]
     least = [
-        max((_longest_word_mm(t) for t in texts), default=0.0) + CELL_PADDING_MM
-        for texts in columns
+        max(
+            (*(_longest_word_mm(t) for t in texts), *(text_mm(t) for t in unbroken)),
+            default=0.0,
+        )
+        + CELL_PADDING_MM
+        for texts, unbroken in zip(columns, kept, strict=True)
     ]
     wanted = [
         max((min(text_mm(t), text_mm("x" * LONG_TEXT)) for t in texts), default=0.0)
@@ -86,3 +97,53 @@ def _capped(least: list[float], available_mm: float) -> list[float]:
             return [min(w, cap) for w in least]
         fixed += width
     return least
+
+
+BODY_POINTS = 11.0
+"""The size the widths above are measured at."""
+TITLE_BREAKS = (("：", ": "), ("、", ", "), (" ",))
+"""Where a title may break, best first: after its colon, after a comma, at a space."""
+
+
+def title_lines(title: str, available_mm: float, points: float) -> str:
+    """A Japanese title with line breaks where it may break, when it needs more than a
+    line at `points`: Word and LibreOffice break Japanese between any two characters, so
+    `キング スカイフロント` would end a line with `キング スカイフロン`. A title in a
+    script with spaces between words keeps to the word processor's breaks."""
+    if not any(is_wide(c) for c in title):
+        return title
+    scale = points / BODY_POINTS
+
+    def fits(text: str) -> bool:
+        return text_mm(text.strip(" ")) * scale <= available_mm
+
+    return "\n".join(line.strip(" ") for line in _filled(title, fits, 0))
+
+
+def _filled(text: str, fits: Callable[[str], bool], level: int) -> list[str]:
+    """`text` in lines that fit, broken at the separators of `level` and, within a piece
+    still too wide, at those of the next levels."""
+    if fits(text) or level == len(TITLE_BREAKS):
+        return [text]
+    pieces = _after_each(text, TITLE_BREAKS[level])
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and fits(current + piece):
+            current += piece
+            continue
+        if current:
+            lines.append(current)
+        *done, current = _filled(piece, fits, level + 1)
+        lines += done
+    return [*lines, current]
+
+
+def _after_each(text: str, separators: tuple[str, ...]) -> list[str]:
+    """`text` cut after each of `separators`, which stay at the ends of their pieces."""
+    pieces, start = [], 0
+    for index in range(len(text)):
+        if any(text.startswith(s, index - len(s) + 1) for s in separators if index >= len(s) - 1):
+            pieces.append(text[start : index + 1])
+            start = index + 1
+    return [*pieces, text[start:]] if start < len(text) else pieces
