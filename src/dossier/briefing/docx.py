@@ -36,7 +36,7 @@ from dossier.briefing.document import (
 )
 from dossier.briefing.formats import Paper
 from dossier.briefing.numbering import number_room, widened_numbering
-from dossier.briefing.package import clean_package, set_paper
+from dossier.briefing.package import clean_package, set_paper, set_properties
 from dossier.briefing.widths import column_widths, title_lines
 from dossier.files import link_target
 from dossier.model.languages import language_tag
@@ -347,38 +347,19 @@ def _header_and_footer(document: Document, briefing: Briefing) -> None:
             footer.add_run(clean(piece))
 
 
-PROPERTY_LIMIT = 255
-"""Word's limit, and python-docx's, on a document property such as the title."""
-
-
-def _property(text: str) -> str:
-    """A document property: whole up to Word's limit, else shortened with an ellipsis."""
-    cleaned = " ".join(clean(text).split())
-    return cleaned if len(cleaned) <= PROPERTY_LIMIT else cleaned[: PROPERTY_LIMIT - 1] + "…"
-
-
-def _properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:
-    properties: Any = document.core_properties
-    properties.title = _property(briefing.title)
-    properties.subject = _property(briefing.subject)
-    properties.author = _property(briefing.author)
-    properties.keywords = _property(", ".join(briefing.keywords))
-    properties.language = language_tag(briefing.language)
-    properties.created = now
-    properties.modified = now
-    properties.last_modified_by = _property(briefing.author)
-    properties.revision = 1
-
-
 def render_docx(
-    briefing: Briefing, *, template: Path | None = None, now: dt.datetime | None = None
+    briefing: Briefing,
+    *,
+    template: Path | None = None,
+    now: dt.datetime | None = None,
 ) -> bytes:
     """The briefing as the bytes of a .docx file."""
     document = open_template(template, dict(briefing.template_values))
     _set_languages(document, briefing.language)
     if briefing.paper is not None:
         set_paper(document, Paper(briefing.paper))
-    writer = _Writer(document)  # after the paper is set: tables fill the width between margins
+    # After the paper is set: tables fill the width between the margins.
+    writer = _Writer(document)
     title = title_lines(briefing.title, writer.text_width_mm, _points(document, "Title"))
     writer.paragraph((Run(title),), "Title")
     for cover_line in briefing.cover:
@@ -390,7 +371,7 @@ def render_docx(
         for block in section.blocks:
             writer.block(block)
     _header_and_footer(document, briefing)
-    _properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
+    set_properties(document, briefing, now or dt.datetime.now(dt.UTC).replace(microsecond=0))
     clean_package(document)
     buffer = io.BytesIO()
     document.save(buffer)

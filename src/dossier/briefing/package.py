@@ -8,6 +8,8 @@ file browsers show as a blank preview. A briefing says what it is, and that `dos
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.document import Document
@@ -15,7 +17,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.shared import Mm
 
 from dossier import __version__
+from dossier.briefing.document import Briefing
 from dossier.briefing.formats import Paper
+from dossier.model.languages import language_tag
+from dossier.model.values import CONTROL_CHARACTERS
 
 PAPER_SIZES = {Paper.A4: (Mm(210), Mm(297)), Paper.LETTER: (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(20)
@@ -56,3 +61,27 @@ def _extended_properties(pages: int | None) -> bytes:
         f"<Application>{escape(APPLICATION)}</Application>{counted}<DocSecurity>0</DocSecurity>"
         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc></Properties>"
     ).encode()
+
+
+PROPERTY_LIMIT = 255
+"""Word's limit, and python-docx's, on a document property such as the title."""
+
+
+def _property(text: str) -> str:
+    """A document property: whole up to Word's limit, else shortened with an ellipsis."""
+    cleaned = " ".join(CONTROL_CHARACTERS.sub("", text).split())
+    return cleaned if len(cleaned) <= PROPERTY_LIMIT else cleaned[: PROPERTY_LIMIT - 1] + "…"
+
+
+def set_properties(document: Document, briefing: Briefing, now: dt.datetime) -> None:
+    """Title, subject, author, keywords and language: the briefing's; made and changed now."""
+    properties: Any = document.core_properties
+    properties.title = _property(briefing.title)
+    properties.subject = _property(briefing.subject)
+    properties.author = _property(briefing.author)
+    properties.keywords = _property(", ".join(briefing.keywords))
+    properties.language = language_tag(briefing.language)
+    properties.created = now
+    properties.modified = now
+    properties.last_modified_by = _property(briefing.author)
+    properties.revision = 1

@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from dossier.briefing.fonts import for_this_machine
 from dossier.errors import ConversionError, UsageError
 
 EXPORT_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
@@ -55,7 +56,7 @@ def docx_to_pdf(document: bytes) -> bytes:
     with tempfile.TemporaryDirectory(prefix="dossier-pdf-") as folder:
         work = Path(folder)
         source = work / "briefing.docx"
-        source.write_bytes(document)
+        source.write_bytes(for_this_machine(document))
         command = [
             program,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
