@@ -345,3 +345,25 @@ def test_a_record_added_after_a_text_kept_with_its_blank_lines_leaves_them_as_th
     assert [p["id"] for p in read["people"]] == ["p0", "p1", "p2"]
     assert read["people"][1]["notes"] == "One line.\n\n"
     assert edit.after.count("\n") == edit.after.count(newline)
+
+
+KEPT_THEN_ROLES = (
+    "people:\n- id: p0\n  name: Kenji\n  notes: |+\n      One line.\n\n"
+    "  roles:\n      - title: Adviser\n\norganisations:\n  - {id: o1, name: City}\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_field_taken_out_after_a_kept_text_adds_no_blank_line_to_it(
+    tmp_path: Path, newline: str
+) -> None:
+    """Taking out the field after a `|+` text would leave the blank line that ended the
+    record after the text, which keeps it as its own: it goes with the field."""
+    path = tmp_path / "data.yaml"
+    path.write_bytes(KEPT_THEN_ROLES.replace("\n", newline).encode())
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    workspace.unset("p0", ("roles",))
+    (edit,) = workspace.changes(TODAY)
+    read = yaml.safe_load(edit.after)
+    assert read["people"] == [{"id": "p0", "name": "Kenji", "notes": "One line.\n\n"}]
+    assert read["organisations"] == [{"id": "o1", "name": "City"}]

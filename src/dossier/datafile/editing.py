@@ -4,12 +4,11 @@ the command line, and records built from `FIELD=VALUE` pairs. The edits themselv
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dossier.datafile.line_diff import unified_diff
 from dossier.datafile.load import display_name
 from dossier.datafile.yaml_reader import parse_yaml
 from dossier.errors import FieldPath, UsageError
@@ -31,40 +30,15 @@ class Edit:
         write_atomic(self.path, self.after.encode("utf-8"), force=True)
 
     def diff(self) -> str:
-        """A unified diff; the lines the edit left alone are matched first, so that a large
-        file does not cost difflib's search over all of it."""
+        """A unified diff, in time close to linear in the file's lines
+        (`dossier.datafile.line_diff`)."""
         name = printable(display_name(self.path), one_line=True)  # a name may hold anything
         old, new = self.before.splitlines(keepends=True), self.after.splitlines(keepends=True)
-        head = 0
-        while head < min(len(old), len(new)) and old[head] == new[head]:
-            head += 1
-        tail = 0
-        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-            tail += 1
-        start = max(head - CONTEXT, 0)
-        old_part, new_part = (
-            old[start : len(old) - tail + CONTEXT],
-            new[start : len(new) - tail + CONTEXT],
-        )
-        lines = list(difflib.unified_diff(old_part, new_part, f"a/{name}", f"b/{name}"))
-        # Line numbers in the hunk headers count from the start of the file.
-        return "".join(_shifted(line, start) for line in lines)
+        return "".join(unified_diff(old, new, f"a/{name}", f"b/{name}", CONTEXT))
 
 
 CONTEXT = 3
 """Lines of context around a change in a diff, as git shows them."""
-_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
-
-
-def _shifted(line: str, offset: int) -> str:
-    match = _HUNK.match(line)
-    if not match or not offset:
-        return line
-    old, old_count, new, new_count = match.groups()
-    return (
-        f"@@ -{int(old) + offset}{old_count or ''} +{int(new) + offset}{new_count or ''} @@"
-        + line[match.end() :]
-    )
 
 
 def read_value(text: str) -> Any:

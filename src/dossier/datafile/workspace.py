@@ -38,8 +38,13 @@ from dossier.datafile.yaml_edit import (
     compose,
     walk,
 )
-from dossier.datafile.yaml_ends import compose_list_ends
-from dossier.datafile.yaml_lines import after_line, line_start
+from dossier.datafile.yaml_ends import compose_list_ends, compose_list_items
+from dossier.datafile.yaml_lines import (
+    after_blank_line,
+    after_line,
+    line_start,
+    past_blank_lines,
+)
 from dossier.datafile.yaml_render import Layout, add_section
 from dossier.errors import EditRefused, FieldPath, UsageError, format_field_path, os_reason
 
@@ -85,14 +90,19 @@ class DataFile:
 
     def edited(self) -> str:
         """The text with every edit made."""
-        splices = [
-            Splice(r.start, r.end, self.text[r.start : r.start + r.head] + r.text[r.head :])
-            for key, r in self.regions.items()
-            if key not in self.removed
-        ]
+        splices = [self._splice(r) for key, r in self.regions.items() if key not in self.removed]
         for removal in self.removed.values():
             splices += removal
         return apply_splices(self.text, [*splices, *self.inserts])
+
+    def _splice(self, region: _Region) -> Splice:
+        """A record's edited text in place of its old; where the edit leaves it ending in a
+        `|+` text, the blank lines after the record go, or the text would keep them."""
+        new = self.text[region.start : region.start + region.head] + region.text[region.head :]
+        end = region.end
+        if after_blank_line(new, len(new)) and not after_blank_line(self.text, region.end):
+            end = past_blank_lines(self.text, end)
+        return Splice(region.start, end, new)
 
 
 class Workspace:
@@ -216,8 +226,14 @@ class Workspace:
         """Take a record out of its file: its lines, or its text and a comma."""
         place = self.where(record_id)
         file = self._by_name[place.file]
-        editor = Editor(file.text, file.tree(), file.layout)
-        file.removed[place.section, place.index] = editor.remove((place.section, place.index))
+        spans = self._spans(file, place.section) or []
+        # The record, its neighbours and the first item: enough to know its lines and the
+        # blank lines around them, without composing the whole file.
+        keep = sorted({0, *(i for i in range(place.index - 1, place.index + 2) if i < len(spans))})
+        tree = compose_list_items(file.text, place.section, spans, keep) if spans else None
+        index = keep.index(place.index) if tree is not None else place.index
+        editor = Editor(file.text, tree if tree is not None else file.tree(), file.layout)
+        file.removed[place.section, place.index] = editor.remove((place.section, index))
 
     def add(self, section: str, record: dict[str, Any]) -> Path:
         """Add a record at the end of its section, in the first file that has the section
@@ -376,6 +392,7 @@ def _region(file: DataFile, place: Place) -> _Region:
     rest = file.text[end:after].strip()
     if rest and not rest.startswith("#"):
         after = end  # more on its last line (the next record of a flow list): cut there
+
     head = start - line
     return _Region(line, after, head, " " * head + file.text[start:after])
 

@@ -23,7 +23,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dossier.datafile.yaml_core import Composer, core_tag
-from dossier.datafile.yaml_lines import after_blank_line, after_line, line_start
+from dossier.datafile.yaml_lines import (
+    after_blank_line,
+    after_line,
+    line_start,
+    past_blank_lines,
+)
 from dossier.datafile.yaml_positions import LINE_BREAK
 from dossier.datafile.yaml_render import Layout, block_lines, inline, literal_block, needs_block
 from dossier.errors import FieldPath, UsageError, format_field_path
@@ -275,7 +280,12 @@ class Editor:
         if line < self.head or self.text[line : self.start(key)].strip(" \t"):
             # The first key of a list item (`- title: …`): the next key takes its place.
             return [Splice(self.start(key), self.start(pairs[place + 1][0]), "")]
-        return [Splice(line, after_line(self.text, self._pair_end(key, value)), "")]
+        last = after_line(self.text, self._pair_end(key, value))
+        if after_blank_line(self.text, line):
+            # Blank lines before and after: one run of them is left, not two; and the blank
+            # lines a `|+` text ends with stay its own, none added to them.
+            last = past_blank_lines(self.text, last)
+        return [Splice(line, last, "")]
 
     def append(self, path: FieldPath, item: Any) -> list[Splice]:
         """Add `item` at the end of the list at `path` (created if the mapping lacks it)."""

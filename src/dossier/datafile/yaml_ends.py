@@ -1,4 +1,5 @@
-"""A section's block list composed from its ends only: what adding an item at its end reads.
+"""A section's block list composed from a few of its items only: its ends, what adding an
+item at its end reads; an item and its neighbours, what removing it reads.
 
 Adding a record reads the list it joins: the column of its dashes, the step to its items,
 the style and end of its last item, the blank lines between its last two. Composing the
@@ -31,9 +32,19 @@ def compose_list_ends(text: str, section: str, spans: Sequence[tuple[int, int]])
 
     `spans` are the (start, end) character indices of every item of the section, in order.
     """
-    if len(spans) < 4 or any(end <= start for start, end in spans):
+    if len(spans) < 4:
         return None
-    kept = [spans[0], spans[-2], spans[-1]]
+    return compose_list_items(text, section, spans, [0, len(spans) - 2, len(spans) - 1])
+
+
+def compose_list_items(
+    text: str, section: str, spans: Sequence[tuple[int, int]], keep: Sequence[int]
+) -> Node | None:
+    """The file's tree with the section's list reduced to the items at `keep` (in order):
+    what removing an item reads (it, its neighbours, and the first item's indent)."""
+    if not keep or any(end <= start for start, end in spans):
+        return None
+    kept = [spans[index] for index in keep]
     starts = []
     for start, _ in kept:
         line = text.rfind("\n", 0, start) + 1

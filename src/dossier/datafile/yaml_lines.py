@@ -31,3 +31,13 @@ def after_blank_line(text: str, position: int) -> bool:
     if end > 0 and text[end - 1 : end + 1] == "\r\n":
         end -= 1
     return not text[line_start(text, end) : end].strip(" \t")
+
+
+def past_blank_lines(text: str, position: int) -> int:
+    """The start of the first line from `position` on that holds more than blanks."""
+    while position < len(text):
+        found = LINE_BREAK.search(text, position)
+        if found is None or text[position : found.start()].strip(" \t"):
+            return position
+        position = found.end()
+    return position
