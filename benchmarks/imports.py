@@ -30,6 +30,22 @@ def _fresh(original: Path, data: Path, command: Sequence[str]) -> list[str]:
     return ["sh", "-c", f"{copy} && exec {shlex.join(command)}"]
 
 
+def import_tables(folder: Path, rows: int) -> tuple[Path, Path]:
+    """A table that changes the notes of the first `rows` people, and one of `rows` new
+    people."""
+    changed = _table(
+        folder / "changed.csv",
+        ["id", "notes"],
+        [[f"person-{n}", f"Met at the {n}th partnering meeting."] for n in range(rows)],
+    )
+    new = _table(
+        folder / "new.csv",
+        ["Name", "Organisation", "Position", "E-mail"],
+        [[f"Visitor {n}", "", "Delegate", f"visitor{n}@example.org"] for n in range(rows)],
+    )
+    return changed, new
+
+
 def import_rows(
     work: Path,
     dossier: Sequence[str],
@@ -43,16 +59,7 @@ def import_rows(
 ) -> list[Any]:
     people = 1_000 if quick else 10_000
     original = generate(people * 4, work / f"d{people * 4}.yaml")  # a quarter are people
-    changed = _table(
-        work / "changed.csv",
-        ["id", "notes"],
-        [[f"person-{n}", f"Met at the {n}th partnering meeting."] for n in range(people)],
-    )
-    new = _table(
-        work / "new.csv",
-        ["Name", "Organisation", "Position", "E-mail"],
-        [[f"Visitor {n}", "", "Delegate", f"visitor{n}@example.org"] for n in range(people)],
-    )
+    changed, new = import_tables(work, people)
     rows = []
     for name, table, budget in (("P16", changed, "changed"), ("P17", new, "new")):
         data = work / f"import-{budget}.yaml"
