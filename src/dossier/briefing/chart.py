@@ -13,18 +13,12 @@ import subprocess
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from dossier.briefing.fonts import CJK
 from dossier.errors import UsageError
 
-CJK_FONTS = (
-    "Noto Sans CJK JP",
-    "IPAGothic",
-    "IPAexGothic",
-    "Source Han Sans JP",
-    "Hiragino Sans",
-    "Yu Gothic",
-    "MS Gothic",
-)
-"""Fonts with Japanese glyphs, in order of preference (Linux, macOS, Windows)."""
+CJK_FONTS = (*CJK, "Hiragino Sans", "Yu Gothic", "MS Gothic")
+"""Fonts with Japanese glyphs, in order of preference: those a PDF may be set in
+(`dossier.briefing.fonts`), then macOS's and Windows's."""
 
 COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0")
 
