@@ -50,8 +50,9 @@ def matching_blocks(old: Sequence[str], new: Sequence[str]) -> list[Match]:
     blocks: list[Match] = []
     i0 = j0 = 0
     for i, j in [*_anchors(old, new), (len(old), len(new))]:
-        gap = difflib.SequenceMatcher(None, old[i0:i], new[j0:j], autojunk=False)
-        blocks += [(i0 + a, j0 + b, size) for a, b, size in gap.get_matching_blocks() if size]
+        if i > i0 and j > j0:  # lines on both sides between two anchors: difflib's to match
+            gap = difflib.SequenceMatcher(None, old[i0:i], new[j0:j], autojunk=False)
+            blocks += [(i0 + a, j0 + b, n) for a, b, n in gap.get_matching_blocks() if n]
         if i < len(old):
             blocks.append((i, j, 1))
         i0, j0 = i + 1, j + 1
