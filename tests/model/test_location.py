@@ -48,7 +48,7 @@ def test_show_prints_the_point_and_says_when_it_is_approximate(
 @pytest.mark.parametrize(
     ("point", "message"),
     [
-        ("{lat: 91, lon: 0}", "91.0 is not a latitude from -90 to 90 degrees"),
+        ("{lat: 91, lon: 0}", "91 is not a latitude from -90 to 90 degrees"),
         ("{lat: 0, lon: -180.5}", "-180.5 is not a longitude from -180 to 180 degrees"),
         ("{lat: .nan, lon: 0}", "nan is not a latitude"),
         ('{lat: "35", lon: 0}', "location.lat"),

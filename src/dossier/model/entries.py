@@ -23,6 +23,11 @@ from dossier.model.values import (
 from dossier.model.vocabulary import Audience
 
 
+def _number(value: float) -> str:
+    """A number as it was written: `95` for 95, not `95.0`."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def _degrees(limit: int, axis: str) -> Callable[[float], float]:
     def check(value: float) -> float:
         # NaN and the infinities fail the comparison too.
@@ -30,7 +35,7 @@ def _degrees(limit: int, axis: str) -> Callable[[float], float]:
             raise invalid(
                 "degrees",
                 "{value} is not a {axis} from -{limit} to {limit} degrees",
-                {"value": value, "axis": axis, "limit": limit},
+                {"value": _number(value), "axis": axis, "limit": limit},
             )
         return value
 
