@@ -223,6 +223,7 @@ def person_view(viewer: Viewer, person: Person) -> list[RenderableType]:
             viewer,
             [
                 ("Name", order),
+                ("Reading", person.reading or ""),
                 ("Languages", ", ".join(person.languages)),
                 ("Also known as", ", ".join(person.aliases)),
                 *reach_rows(viewer, person),
