@@ -295,6 +295,20 @@ def write_stdout(text: str) -> None:
     PipedStdout().write(text)
 
 
+def write_stdout_bytes(data: bytes) -> None:
+    """UTF-8 bytes to standard output, in pieces as `PipedStdout` writes text."""
+    flush_stdout()  # what was written as text comes first
+    out = _stdout().buffer
+    try:
+        for start in range(0, len(data), PipedStdout.PIECE * 4):
+            out.write(data[start : start + PipedStdout.PIECE * 4])
+            out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output ({os_reason(error)})") from None
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

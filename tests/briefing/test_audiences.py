@@ -217,10 +217,12 @@ def _outputs(dossier: Dossier, audience: Audience) -> dict[str, str]:
     }
     for fmt in (ExportFormat.JSON, ExportFormat.YAML, ExportFormat.ICS):
         request = ExportRequest(dossier, None, "en", STAMP, audience)
-        outputs[fmt.value] = export_text(fmt, request).text
+        outputs[fmt.value] = export_text(fmt, request).content().decode("utf-8")
     for kind in RecordKind:
         request = ExportRequest(dossier, kind, "en", STAMP, audience)
-        outputs[f"csv {kind.value}"] = export_text(ExportFormat.CSV, request).text
+        outputs[f"csv {kind.value}"] = (
+            export_text(ExportFormat.CSV, request).content().decode("utf-8")
+        )
     return outputs
 
 

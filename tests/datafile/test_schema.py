@@ -86,6 +86,6 @@ def test_check_jsonschema_accepts_generated_exports(tmp_path: Path, dossier: Dos
     schema_path = tmp_path / "schema.json"
     schema_path.write_text(json.dumps(build_schema()), encoding="utf-8")
     exported = tmp_path / "export.json"
-    exported.write_text(export_json(dossier), encoding="utf-8")
+    exported.write_bytes(export_json(dossier))
     result = _check_jsonschema(schema_path, exported)
     assert result.returncode == 0, result.stdout

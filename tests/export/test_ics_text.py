@@ -48,7 +48,9 @@ def _calendar(tmp_path: Path, title: str, summary: str) -> icalendar.Calendar:
     result = load([path], TODAY)
     assert not result.has_errors, [p.message for p in result.problems]
     request = ExportRequest(result.dossier, None, "en", STAMP)
-    return icalendar.Calendar.from_ical(export_text(ExportFormat.ICS, request).text)
+    return icalendar.Calendar.from_ical(
+        export_text(ExportFormat.ICS, request).content().decode("utf-8")
+    )
 
 
 def test_a_backslash_before_n_stays_a_backslash(tmp_path: Path) -> None:

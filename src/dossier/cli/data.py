@@ -25,7 +25,7 @@ from dossier.cli.completion import warning_kinds
 from dossier.cli.database import data_commit, database_options, write_datasette_config
 from dossier.errors import UsageError
 from dossier.export.formats import ExportFormat, ReportFormat, VCardVersion
-from dossier.files import write_stdout
+from dossier.files import write_stdout, write_stdout_bytes
 from dossier.model.languages import spoken
 from dossier.model.vocabulary import (
     Audience,
@@ -188,8 +188,10 @@ def export(
     exported = export_text(fmt, request)
     for note in exported.left_out:
         say(f"dossier: {note}")
-    if exported.data is not None:
-        assert output is not None, "database_options refuses a file format on standard output"
+    if exported.data is not None and output in (None, "-"):
+        write_stdout_bytes(exported.data)  # a database never gets here: database_options
+    elif exported.data is not None:
+        assert output is not None
         write_file(output, exported.data, force=force)
     else:
         emit(exported.text, output, force=force, bom=exported.spreadsheet)

@@ -42,13 +42,18 @@ class Exported(NamedTuple):
     spreadsheet: bool = False
     """A CSV meant for spreadsheets: a file of it starts with a byte-order mark."""
     data: bytes | None = None
-    """The bytes of a binary export (a database), in place of `text`."""
+    """The bytes of the export, in place of `text`: a database, or a JSON document too
+    large to hold as text as well."""
+
+    def content(self) -> bytes:
+        """The export's bytes, whichever way it was made."""
+        return self.data if self.data is not None else self.text.encode("utf-8")
 
 
 def _json(request: ExportRequest) -> Exported:
     from dossier.export.to_json import export_json
 
-    return Exported(export_json(request.dossier, request.kind), [])
+    return Exported("", [], data=export_json(request.dossier, request.kind))
 
 
 def _yaml(request: ExportRequest) -> Exported:
