@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -230,6 +231,11 @@ def test_the_japanese_briefing_reads_japanese(sample: LoadResult) -> None:
     assert texts[0] == "ブリーフィング：\nミュンヘン代表団のキング\nスカイフロント訪問"
     assert "福田市長 · FUKUDA Norihiko" in texts  # the form of address the data gives
     assert any("2027年4月14日～15日" in t for t in texts)
+    # Japanese punctuation: a full-width colon after a date, brackets, and list commas.
+    assert any(re.search(r"\d日：", t) for t in texts)
+    assert not any(re.search(r"\d日: |[^\x00-\x7f], [^\x00-\x7f]", t) for t in texts), [
+        t for t in texts if re.search(r"\d日: |[^\x00-\x7f], [^\x00-\x7f]", t)
+    ]
     document = docx.Document(io.BytesIO(data))
     fonts = document.styles["Normal"].element.rPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts"

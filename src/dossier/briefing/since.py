@@ -50,7 +50,7 @@ class SinceSection(BuilderParts):
         if what is Happening.EVENT and change.event is not None:
             planned = t(" (planned)") if is_upcoming(change.event, self.today) else None
             return line(
-                f"{day}: ",
+                t("{day}: ", day=day),
                 t.text(change.event.title),
                 planned,
                 self.citations.cite(change.event.sources),
@@ -69,7 +69,7 @@ class SinceSection(BuilderParts):
             else:
                 text = t("{agreement} signed", agreement=agreement)
             sources = change.event.sources if change.event else change.agreement.sources
-            return line(f"{day}: ", text, self.citations.cite(sources))
+            return line(t("{day}: ", day=day), text, self.citations.cite(sources))
         if what in (Happening.ROLE_BEGAN, Happening.ROLE_ENDED):
             assert change.person is not None and change.role is not None
             post = t.text(change.role.title)
@@ -85,11 +85,11 @@ class SinceSection(BuilderParts):
                 if what is Happening.ROLE_BEGAN
                 else "{person} left: {post}"
             )
-            return line(f"{day}: ", t(message, person=name, post=post))
+            return line(t("{day}: ", day=day), t(message, person=name, post=post))
         assert change.follow_up is not None and change.event is not None
         action = t.text(change.follow_up.action)
         if what is Happening.FOLLOW_UP_DONE:
-            return line(f"{day}: ", t("Done: {action}", action=action))
+            return line(t("{day}: ", day=day), t("Done: {action}", action=action))
         text = t("Agreed at {event}: {action}", event=t.text(change.event.title), action=action)
         owner = change.follow_up.owner
-        return line(f"{day}: ", text, t.aside(self.label(owner)) if owner else None)
+        return line(t("{day}: ", day=day), text, t.aside(self.label(owner)) if owner else None)
