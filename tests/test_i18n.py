@@ -233,6 +233,7 @@ def test_the_japanese_briefing_reads_japanese(sample: LoadResult) -> None:
     assert any("2027年4月14日～15日" in t for t in texts)
     # Japanese punctuation: a full-width colon after a date, brackets, and list commas.
     assert any(re.search(r"\d日：", t) for t in texts)
+    assert any(re.search(r"スカイフロント：[\d.]+, [\d.]+（おおよそ）", t) for t in texts)
     assert not any(re.search(r"\d日: |[^\x00-\x7f], [^\x00-\x7f]", t) for t in texts), [
         t for t in texts if re.search(r"\d日: |[^\x00-\x7f], [^\x00-\x7f]", t)
     ]

@@ -39,7 +39,7 @@ def coordinates(location: Location | None, t: Translator) -> str | None:
     if location is None:
         return None
     point = f"{location.lat:.4f}, {location.lon:.4f}"
-    return f"{point} ({t('approximate')})" if location.approximate else point
+    return point + t.aside(t("approximate")) if location.approximate else point
 
 
 def map_link(location: Location) -> str:

@@ -48,7 +48,7 @@ class AgendaSection(BuilderParts):
             return []
         items = tuple(
             line(
-                f"{name}: {coordinates(location, t)} · ",
+                t("{name}: ", name=name) + f"{coordinates(location, t)} · ",
                 Run("OpenStreetMap", url=map_link(location)),
             )
             for (name, _lat, _lon), location in found.items()
