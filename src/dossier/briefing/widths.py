@@ -11,6 +11,7 @@ its spaces and script: its column holds it on one line.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from dossier.phrases import is_wide
@@ -23,12 +24,22 @@ CELL_PADDING_MM = 4.6
 """The cell margins of the table style on both sides, and a little air."""
 SHORT_WIDE_WORD = 4
 """Full-width words of up to this many characters are not broken."""
+SCRIPT_GAP_MM = 1.0
+"""The space a word processor sets where Japanese meets Latin letters or digits (a quarter of
+an em: LibreOffice's and Word's "space between Asian and Latin text")."""
 LONG_TEXT = 60
 """Characters after which a column's text counts as long: its column wraps, as it should."""
 
 
 def text_mm(text: str) -> float:
     return sum(WIDE_CHARACTER_MM if is_wide(c) else CHARACTER_MM for c in text)
+
+
+def _whole_mm(text: str) -> float:
+    """The width of a text kept on one line, with the gaps where its scripts meet
+    (`2017年11月10日` has five)."""
+    meetings = sum(1 for a, b in itertools.pairwise(text) if is_wide(a) != is_wide(b))
+    return text_mm(text) + meetings * SCRIPT_GAP_MM
 
 
 def _word_mm(word: str) -> float:
@@ -64,7 +75,7 @@ def column_widths(
     kept = [*whole, *([()] * (len(columns) - len(whole)))]
     least = [
         max(
-            (*(_longest_word_mm(t) for t in texts), *(text_mm(t) for t in unbroken)),
+            (*(_longest_word_mm(t) for t in texts), *(_whole_mm(t) for t in unbroken)),
             default=0.0,
         )
         + CELL_PADDING_MM
