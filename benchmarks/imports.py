@@ -24,7 +24,7 @@ def _table(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
-def _fresh(original: Path, data: Path, command: Sequence[str]) -> list[str]:
+def fresh_copy(original: Path, data: Path, command: Sequence[str]) -> list[str]:
     """`command` run on a fresh copy of the data, so that every run has the same work."""
     copy = f"cp {shlex.quote(str(original))} {shlex.quote(str(data))}"
     return ["sh", "-c", f"{copy} && exec {shlex.join(command)}"]
@@ -64,16 +64,16 @@ def import_rows(
     for name, table, budget in (("P16", changed, "changed"), ("P17", new, "new")):
         data = work / f"import-{budget}.yaml"
         apply = [*dossier, "--data", str(data), "import", str(table), "--apply"]
-        subprocess.run(_fresh(original, data, apply), check=True, env=env, capture_output=True)
+        subprocess.run(fresh_copy(original, data, apply), check=True, env=env, capture_output=True)
         result = work / f"imported-{budget}.yaml"
         result.write_bytes(data.read_bytes())
         validate = [*dossier, "validate", str(result)]
         dry = [*dossier, "--data", str(data), "import", str(table)]
         times = measure(
             {
-                "apply": (_fresh(original, data, apply), env),
+                "apply": (fresh_copy(original, data, apply), env),
                 "validate": (validate, {**env, "DOSSIER_NO_CACHE": "1"}),
-                **({"dry": (_fresh(original, data, dry), env)} if budget == "changed" else {}),
+                **({"dry": (fresh_copy(original, data, dry), env)} if budget == "changed" else {}),
             },
             runs=runs,
             cwd=work,

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from history import diff_repository, log_repository
-from imports import _fresh, import_tables
+from imports import fresh_copy, import_tables
 
 GROWTH_LIMIT = 12.0
 """Ten times the records, at most twelve times the time: linear, with room for noise."""
@@ -83,7 +83,7 @@ def _cases(dossier: Sequence[str]) -> list[Case]:
     def fresh(*args: str) -> Callable[[Setup], tuple[list[str], list[Path]]]:
         def command(s: Setup) -> tuple[list[str], list[Path]]:
             copy = s.folder / "copy.yaml"
-            return _fresh(s.data, copy, [*dossier, "--data", str(copy), *args]), [s.data]
+            return fresh_copy(s.data, copy, [*dossier, "--data", str(copy), *args]), [s.data]
 
         return command
 
@@ -92,7 +92,10 @@ def _cases(dossier: Sequence[str]) -> list[Case]:
             path = getattr(s, table)
             copy = s.folder / "copy.yaml"
             line = [*dossier, "--data", str(copy), "import", str(path)]
-            return _fresh(s.data, copy, [*line, *(["--apply"] if apply else [])]), [s.data, path]
+            return fresh_copy(s.data, copy, [*line, *(["--apply"] if apply else [])]), [
+                s.data,
+                path,
+            ]
 
         return command
 

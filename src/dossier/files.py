@@ -237,15 +237,7 @@ class PipedStdout:
     PIECE = 8192  # characters; at most 32 KiB of UTF-8, below a pipe's capacity
 
     def write(self, text: str) -> int:
-        out = _stdout()
-        try:
-            for start in range(0, len(text), self.PIECE):
-                out.write(text[start : start + self.PIECE])
-                out.flush()
-        except BrokenPipeError:
-            raise  # the reader went away: the command group ends quietly
-        except OSError as error:
-            raise OutputError(f"cannot write to standard output ({os_reason(error)})") from None
+        _in_pieces(_stdout(), text, self.PIECE)
         return len(text)
 
     def flush(self) -> None:
@@ -298,13 +290,17 @@ def write_stdout(text: str) -> None:
 def write_stdout_bytes(data: bytes) -> None:
     """UTF-8 bytes to standard output, in pieces as `PipedStdout` writes text."""
     flush_stdout()  # what was written as text comes first
-    out = _stdout().buffer
+    _in_pieces(_stdout().buffer, data, PipedStdout.PIECE * 4)
+
+
+def _in_pieces(out: Any, data: str | bytes, size: int) -> None:
+    """`data` written and flushed `size` characters (or bytes) at a time (see `PipedStdout`)."""
     try:
-        for start in range(0, len(data), PipedStdout.PIECE * 4):
-            out.write(data[start : start + PipedStdout.PIECE * 4])
+        for start in range(0, len(data), size):
+            out.write(data[start : start + size])
             out.flush()
     except BrokenPipeError:
-        raise
+        raise  # the reader went away: the command group ends quietly
     except OSError as error:
         raise OutputError(f"cannot write to standard output ({os_reason(error)})") from None
 

@@ -3,7 +3,6 @@ Word's own do: a template can restyle them, and readers see links, not underline
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shutil
 import subprocess
@@ -14,22 +13,14 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from dossier.briefing.document import Briefing, Paragraph, Run, Section
+from dossier.briefing.document import Paragraph, Run
 from dossier.briefing.docx import render_docx
+from tests.briefing.made import briefing_of
 
-BRIEFING = Briefing(
+BRIEFING = briefing_of(
+    Paragraph((Run("See "), Run("the release", url="https://example.org/r"), Run("."))),
     title="Links",
-    cover=(),
-    classification="",
-    subject="s",
-    author="a",
-    prepared=dt.date(2026, 1, 1),
-    sections=(
-        Section(
-            "Sources",
-            (Paragraph((Run("See "), Run("the release", url="https://example.org/r"), Run("."))),),
-        ),
-    ),
+    section="Sources",
 )
 
 

@@ -3,7 +3,6 @@ runs into the item's text, in Word, in LibreOffice's PDF, or as pandoc reads the
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import subprocess
@@ -14,9 +13,10 @@ from xml.etree import ElementTree as etree
 import docx
 import pytest
 
-from dossier.briefing.document import Briefing, NumberedList, Run, Section
+from dossier.briefing.document import Briefing, NumberedList, Run
 from dossier.briefing.docx import render_docx
 from dossier.briefing.numbering import NUMBER_TWIPS
+from tests.briefing.made import briefing_of
 from tests.programs import needs_libreoffice, needs_program
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,15 +24,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def _briefing(count: int) -> Briefing:
     items = tuple((Run(f"Source number {n}"),) for n in range(1, count + 1))
-    return Briefing(
-        title="Sources",
-        cover=(),
-        classification="",
-        subject="s",
-        author="a",
-        prepared=dt.date(2026, 1, 1),
-        sections=(Section("Sources", (NumberedList(items),)),),
-    )
+    return briefing_of(NumberedList(items), title="Sources", section="Sources")
 
 
 def _numbered(data: bytes) -> tuple[list[str | None], dict[str, tuple[int, int]]]:

@@ -12,6 +12,7 @@ its spaces and script: its column holds it on one line.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 from dossier.phrases import is_wide
@@ -152,9 +153,5 @@ def _filled(text: str, fits: Callable[[str], bool], level: int) -> list[str]:
 
 def _after_each(text: str, separators: tuple[str, ...]) -> list[str]:
     """`text` cut after each of `separators`, which stay at the ends of their pieces."""
-    pieces, start = [], 0
-    for index in range(len(text)):
-        if any(text.startswith(s, index - len(s) + 1) for s in separators if index >= len(s) - 1):
-            pieces.append(text[start : index + 1])
-            start = index + 1
-    return [*pieces, text[start:]] if start < len(text) else pieces
+    after = "|".join(f"(?<={re.escape(separator)})" for separator in separators)
+    return [piece for piece in re.split(after, text) if piece]
