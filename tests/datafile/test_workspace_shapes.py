@@ -367,3 +367,32 @@ def test_a_field_taken_out_after_a_kept_text_adds_no_blank_line_to_it(
     read = yaml.safe_load(edit.after)
     assert read["people"] == [{"id": "p0", "name": "Kenji", "notes": "One line.\n\n"}]
     assert read["organisations"] == [{"id": "o1", "name": "City"}]
+
+
+LAST_ITEMS = {
+    "a block list": "  email:\n      - k.tanaka@example.org\n",
+    "a block text": "  notes: |\n      One line.\n",
+    "a plain field": "  honorific: Dr.\n",
+}
+
+
+@pytest.mark.parametrize("count", [2, 3, 4])
+@pytest.mark.parametrize("last", list(LAST_ITEMS))
+def test_any_record_removed_takes_out_exactly_that_record(
+    tmp_path: Path, count: int, last: str
+) -> None:
+    """Removing reads only the record and its neighbours: the first record's neighbours
+    are the second alone (there is none before it), whatever the last record holds."""
+    records = [f"- id: p{i}\n  name: Kenji\n" for i in range(count)]
+    records[-1] += LAST_ITEMS[last]
+    text = "people:\n" + "".join(records) + "organisations:\n  - {id: o1, name: City}\n"
+    before = yaml.safe_load(text)
+    for index in range(count):
+        path = tmp_path / f"data-{index}.yaml"
+        path.write_text(text)
+        workspace = Workspace.open(path, TODAY, use_cache=False)
+        workspace.remove(f"p{index}")
+        (edit,) = workspace.changes(TODAY)
+        expected = [p for i, p in enumerate(before["people"]) if i != index]
+        read = yaml.safe_load(edit.after)
+        assert read == {"people": expected, "organisations": before["organisations"]}

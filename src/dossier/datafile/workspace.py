@@ -229,7 +229,7 @@ class Workspace:
         spans = self._spans(file, place.section) or []
         # The record, its neighbours and the first item: enough to know its lines and the
         # blank lines around them, without composing the whole file.
-        keep = sorted({0, *(i for i in range(place.index - 1, place.index + 2) if i < len(spans))})
+        keep = sorted({0, *range(max(place.index - 1, 0), min(place.index + 2, len(spans)))})
         tree = compose_list_items(file.text, place.section, spans, keep) if spans else None
         index = keep.index(place.index) if tree is not None else place.index
         editor = Editor(file.text, tree if tree is not None else file.tree(), file.layout)
