@@ -396,3 +396,29 @@ def test_any_record_removed_takes_out_exactly_that_record(
         expected = [p for i, p in enumerate(before["people"]) if i != index]
         read = yaml.safe_load(edit.after)
         assert read == {"people": expected, "organisations": before["organisations"]}
+
+
+@pytest.mark.parametrize("blank_lines_after", [0, 1, 2])
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_record_removed_after_a_kept_text_leaves_that_text_as_it_was(
+    tmp_path: Path, count: int, blank_lines_after: int
+) -> None:
+    """A `|+` text keeps the blank lines after it as its content: blank lines left behind
+    by the record removed after it would join it."""
+    records = [
+        f"- id: p{i}\n  name: Kenji\n  notes: |+\n      One line.\n\n" for i in range(count - 1)
+    ]
+    records.append(f"- id: p{count - 1}\n  name: Kenji\n" + "\n" * blank_lines_after)
+    text = "people:\n" + "".join(records) + "organisations:\n  - {id: o1, name: City}\n"
+    before = yaml.safe_load(text)
+    for index in range(count):
+        path = tmp_path / f"data-{index}.yaml"
+        path.write_text(text)
+        workspace = Workspace.open(path, TODAY, use_cache=False)
+        workspace.remove(f"p{index}")
+        (edit,) = workspace.changes(TODAY)
+        expected = [p for i, p in enumerate(before["people"]) if i != index]
+        assert yaml.safe_load(edit.after) == {
+            "people": expected,
+            "organisations": before["organisations"],
+        }

@@ -369,6 +369,14 @@ class Editor:
         if first < self.head:
             raise UsageError(f"{format_field_path(path)} shares its line; remove it by hand")
         last = after_line(self.text, self.end(item))
+        if (
+            index > 0
+            and after_line(self.text, self.end(items.value[index - 1])) == first
+            and after_blank_line(self.text, first)
+        ):
+            # The item before ends in a text kept with its blank lines (`|+`): blank lines
+            # left after this item would join that text. They go with the item.
+            return [Splice(first, past_blank_lines(self.text, last), "")]
         following = LINE_BREAK.search(self.text, last)
         if (
             index + 1 < len(items.value)
