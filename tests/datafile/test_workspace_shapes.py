@@ -422,3 +422,21 @@ def test_a_record_removed_after_a_kept_text_leaves_that_text_as_it_was(
             "people": expected,
             "organisations": before["organisations"],
         }
+
+
+@pytest.mark.parametrize("style", ["|", "|+", ">"])
+def test_a_comment_after_a_removed_records_text_stays(tmp_path: Path, style: str) -> None:
+    """A comment at the list's column after a record's block text belongs to no record:
+    libyaml ends the text at the next record, but the comment is not the text's content."""
+    text = (
+        "people:\n- id: p0\n  name: Kenji\n- id: p1\n  name: Kenji\n"
+        f"  notes: {style}\n      One line.\n# between\n- id: p2\n  name: Kenji\n"
+    )
+    path = tmp_path / "data.yaml"
+    path.write_text(text)
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    workspace.remove("p1")
+    (edit,) = workspace.changes(TODAY)
+    assert edit.after == (
+        "people:\n- id: p0\n  name: Kenji\n# between\n- id: p2\n  name: Kenji\n"
+    )

@@ -26,6 +26,7 @@ from dossier.datafile.yaml_core import Composer, core_tag
 from dossier.datafile.yaml_lines import (
     after_blank_line,
     after_line,
+    block_text_end,
     line_start,
     past_blank_lines,
 )
@@ -130,7 +131,7 @@ class Editor:
         if isinstance(node, ScalarNode):
             end = int(node.end_mark.index)
             if node.style in ("|", ">"):
-                return self._block_scalar_end(node, end)
+                return block_text_end(self.text, self.start(node), end)
             return end
         if getattr(node, "flow_style", False) or not node.value:
             return int(node.end_mark.index)
@@ -144,26 +145,6 @@ class Editor:
             colon = self.text.find(":", self.end(key))
             return colon + 1  # `key:` with no value
         return self.end(value)
-
-    def _block_scalar_end(self, node: ScalarNode, end: int) -> int:
-        """After the last line of content; with keep chomping (`|+`) its blank lines are
-        content too."""
-        start = self.start(node)
-        header_end = LINE_BREAK.search(self.text, start)
-        header = self.text[start : header_end.start() if header_end else end]
-        if "+" in header.split("#")[0]:
-            return end
-        lines = LINE_BREAK.split(self.text[start:end])
-        kept = len(lines)
-        while kept > 1 and not lines[kept - 1].strip(" \t"):
-            kept -= 1
-        position = start
-        for _ in range(kept):
-            found = LINE_BREAK.search(self.text, position, end)
-            if found is None:
-                return end
-            position = found.end()
-        return position
 
     def _ends_file(self, position: int) -> str:
         """A line end to add where the file's last line has none."""

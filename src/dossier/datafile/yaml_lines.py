@@ -41,3 +41,38 @@ def past_blank_lines(text: str, position: int) -> int:
             return position
         position = found.end()
     return position
+
+
+def block_text_end(text: str, start: int, end: int) -> int:
+    """Where a block text (`|`, `>`) that starts at `start` ends its content; libyaml marks
+    its end at the next token, `end`. A line less indented than the content (a comment
+    between it and the next token) ends it; so do its trailing blank lines, except with
+    keep chomping (`|+`), whose blank lines are content too."""
+    header_end = LINE_BREAK.search(text, start)
+    header = text[start : header_end.start() if header_end else end]
+    lines = LINE_BREAK.split(text[start:end])
+    indent = next((_indent(line) for line in lines[1:] if line.strip(" \t")), None)
+    kept = len(lines)
+    if indent is not None:
+        kept = next(
+            (
+                n
+                for n, line in enumerate(lines[1:], 1)
+                if line.strip(" \t") and _indent(line) < indent
+            ),
+            kept,
+        )
+    if "+" not in header.split("#")[0]:
+        while kept > 1 and not lines[kept - 1].strip(" \t"):
+            kept -= 1
+    position = start
+    for _ in range(kept):
+        found = LINE_BREAK.search(text, position, end)
+        if found is None:
+            return end
+        position = found.end()
+    return position
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
