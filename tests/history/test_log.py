@@ -12,6 +12,7 @@ from dossier.history.compare import ChangeKind, RecordChange, record_change
 from dossier.history.git import Repository
 from dossier.history.log import record_log
 from dossier.history.snapshot import RecordVersion
+from dossier.history.reading import whole
 from dossier.history.versions import at_commit
 from tests.conftest import Run
 from tests.history.repo import Repo, needs_git
@@ -124,7 +125,7 @@ def test_outside_a_repository_exit_2(run: Run, tmp_path: Path) -> None:
 
 def _naive_log(repository: Repository, record_id: str) -> list[tuple[str, RecordChange]]:
     def version(commit: str) -> RecordVersion | None:
-        snapshot = at_commit(repository, commit)
+        snapshot = whole(at_commit(repository, commit))
         return next((r for k, r in snapshot.records.items() if k[1] == record_id), None)
 
     entries = []

@@ -79,6 +79,7 @@ def diff(
     Example: dossier diff HEAD~1 HEAD --format markdown
     """
     from dossier.history.compare import compare
+    from dossier.history.reading import changed_only, whole
     from dossier.history.render import render_diff
     from dossier.history.versions import at_commit, in_working_tree, of_path
 
@@ -108,15 +109,20 @@ def diff(
             )
         finally:
             repository.close()
+    reader = audience or DIFF_AUDIENCE[fmt]
+    # What an audience may read of a record is judged against the whole version (its
+    # references, what it is kept from): only the internal diff reads just what changed.
+    before, after = (
+        changed_only(old, new) if reader is Audience.INTERNAL else (whole(old), whole(new))
+    )
     _report(
-        old.problems + new.problems,
+        before.problems + after.problems,
         "records of files that could not be read in one version are left out of the comparison",
     )
-    reader = audience or DIFF_AUDIENCE[fmt]
     if reader is not Audience.INTERNAL:
-        old, new = _as_read_by(old, reader), _as_read_by(new, reader)
-    changes = compare(old, new)
-    emit(render_diff(changes, fmt, old.label, new.label), output, force=force)
+        before, after = _as_read_by(before, reader), _as_read_by(after, reader)
+    changes = compare(before, after)
+    emit(render_diff(changes, fmt, before.label, after.label), output, force=force)
     if exit_code and changes:
         raise typer.Exit(1)
 
