@@ -57,14 +57,24 @@ def _renamed(lines: list[bytes], index: int, suffix: str) -> None:
     lines[index] = b'    name: "%s %s"' % (match[1], suffix.encode())
 
 
-def diff_repository(source: Path, repo: Path) -> Path:
-    """Two revisions of a file: one in a hundred records renamed, and ten removed."""
+def diff_repository(source: Path, repo: Path, every: int = 100) -> Path:
+    """Two revisions of a file: one in `every` named records renamed (0: the first only)."""
     lines = source.read_bytes().split(b"\n")
     changed = list(lines)
     names = _name_lines(changed)
-    for index in names[::100]:
+    for index in names[:: every or len(names)]:
         _renamed(changed, index, "(renamed)")
     _import(repo, [b"\n".join(lines), b"\n".join(changed)])
+    return repo
+
+
+_ID_LINE = re.compile(rb"^(  - id: [^\n]*)$", re.MULTILINE)
+
+
+def every_record_repository(source: Path, repo: Path) -> Path:
+    """Two revisions of a file in which every record changed: each has a field more."""
+    raw = source.read_bytes()
+    _import(repo, [raw, _ID_LINE.sub(rb"\1\n    revision: 2", raw)])
     return repo
 
 
@@ -96,29 +106,40 @@ def history_rows(
     quick: bool,
 ) -> list[Any]:
     diff_records, log_records, commits = (1_000, 200, 50) if quick else (10_000, 2_000, 1_000)
-    diff_repo = diff_repository(
-        generate(diff_records, work / f"d{diff_records}.yaml"), work / "diff-repo"
+    source = generate(diff_records, work / f"d{diff_records}.yaml")
+    diff_repo = diff_repository(source, work / "diff-repo")
+    every_repo = every_record_repository(source, work / "every-repo")
+    one_repo = diff_repository(source, work / "one-repo", every=0)
+    small_repo = diff_repository(
+        generate(diff_records // 10, work / f"d{diff_records // 10}.yaml"),
+        work / "small-repo",
+        every=0,
     )
-    data = ["--data", "data/clusters.yaml"]
+
+    def diff_in(repo: Path, *options: str) -> tuple[list[str], dict[str, str]]:
+        data = ["--data", str(repo / "data/clusters.yaml")]
+        return [*dossier, *data, "diff", "HEAD~1", "HEAD", *options], env
+
     p11 = measure(
         {
-            "ours": ([*dossier, *data, "diff", "HEAD~1", "HEAD", "--format", "json"], env),
-            "git": (["git", "diff", "HEAD~1", "HEAD"], env),
-            "public": (
-                [*dossier, *data, "diff", "HEAD~1", "HEAD", "--format", "markdown"],
-                env,
-            ),
+            "ours": diff_in(diff_repo, "--format", "json"),
+            "git": (["git", "-C", str(diff_repo), "diff", "HEAD~1", "HEAD"], env),
+            "public": diff_in(diff_repo, "--format", "markdown"),
+            "every": diff_in(every_repo, "--format", "json"),
+            "one": diff_in(one_repo, "--format", "json"),
+            "one small": diff_in(small_repo, "--format", "json"),
             "validate": (
-                [*dossier, "validate", "data/clusters.yaml"],
+                [*dossier, "validate", str(diff_repo / "data/clusters.yaml")],
                 {**env, "DOSSIER_NO_CACHE": "1"},
             ),
         },
         runs=runs,
-        cwd=diff_repo,
+        cwd=work,
     )
     log_repo, record_id = log_repository(
         generate(log_records, work / f"d{log_records}.yaml"), work / "log-repo", commits
     )
+    data = ["--data", "data/clusters.yaml"]
     p12 = measure(
         {
             "ours": ([*dossier, *data, "log", record_id, "--format", "json"], env),
@@ -127,10 +148,6 @@ def history_rows(
         runs=max(1, runs // 2),
         cwd=log_repo,
     )
-    # Two versions read against one validated: at most twice the work.
-    validate_row = ratio_row(
-        "P11v", "diff, as above", p11["ours"], "validate one revision", p11["validate"], 2
-    )
     return [
         ratio_row(
             "P11",
@@ -138,9 +155,27 @@ def history_rows(
             p11["ours"],
             "git diff",
             p11["git"],
-            40,
+            10,
         ),
-        validate_row,
+        # Every record's text changed: both versions are parsed, against one parsed and
+        # validated.
+        ratio_row(
+            "P11a",
+            "diff, every record changed",
+            p11["every"],
+            "validate one revision",
+            p11["validate"],
+            1.2,
+        ),
+        # One record changed: the cost follows the change, not the file.
+        ratio_row(
+            "P11s",
+            f"diff, 1 record changed in {diff_records:,}",
+            p11["one"],
+            f"the same in {diff_records // 10:,}",
+            p11["one small"],
+            1.5,
+        ),
         # Each version's records validated and redacted: twice a validation, and the diff.
         ratio_row(
             "P11p",
