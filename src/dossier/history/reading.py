@@ -54,11 +54,13 @@ def changed_only(old: Version, new: Version) -> tuple[Snapshot, Snapshot]:
     unread: set[bytes] = set()
     for name in old_files.keys() | new_files.keys():
         before, after = old_files.get(name), new_files.get(name)
-        if before is not None and before == after:
+        if before is None:
+            assert after is not None  # the name is one of the two versions' files
+            new_read[name] = record_items(after, name)
+        elif after is None:
+            old_read[name] = record_items(before, name)
+        elif before == after:
             unread |= _ids_outside(before, [])
-        elif before is None or after is None:
-            read = new_read if before is None else old_read
-            read[name] = record_items(after if before is None else before, name)  # type: ignore[arg-type]
         else:
             pair = _changed_records(before, after, name)
             if pair is None:
