@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from dossier.history.compare import ChangeKind, RecordChange, record_change
 from dossier.history.git import Repository
 from dossier.history.log import record_log
-from dossier.history.snapshot import RecordVersion
 from dossier.history.reading import whole
+from dossier.history.snapshot import RecordVersion
 from dossier.history.versions import at_commit
 from tests.conftest import Run
 from tests.history.repo import Repo, needs_git
