@@ -437,6 +437,4 @@ def test_a_comment_after_a_removed_records_text_stays(tmp_path: Path, style: str
     workspace = Workspace.open(path, TODAY, use_cache=False)
     workspace.remove("p1")
     (edit,) = workspace.changes(TODAY)
-    assert edit.after == (
-        "people:\n- id: p0\n  name: Kenji\n# between\n- id: p2\n  name: Kenji\n"
-    )
+    assert edit.after == ("people:\n- id: p0\n  name: Kenji\n# between\n- id: p2\n  name: Kenji\n")
