@@ -62,6 +62,8 @@ class Section:
 
 @dataclass
 class Cut:
+    """A file's bytes (without a byte-order mark) and its sections' block lists."""
+
     data: bytes
     sections: dict[str, Section]
 
@@ -78,6 +80,7 @@ class Cut:
         return b"".join(pieces)
 
     def texts(self, section: str) -> list[bytes]:
+        """Each item's text, as written, in the order of the list."""
         return [self.data[start:end] for start, end in self.sections[section].items]
 
     def with_only(self, keep: dict[str, list[int]]) -> bytes:
