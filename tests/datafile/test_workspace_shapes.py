@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -324,6 +325,28 @@ def test_a_batch_of_edits_changes_exactly_those_fields(
     assert [m for m in _markers(after) if m.startswith("g")] == kept
 
 
+def _edited(path: Path, text: bytes | str, edit: Callable[[Workspace], object]) -> str:
+    """The file's one edit: `text` written to `path`, opened, edited by `edit`, checked."""
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    edit(workspace)
+    (change,) = workspace.changes(TODAY)
+    return change.after
+
+
+def _each_removed(tmp_path: Path, text: str, count: int) -> None:
+    """Remove each of the `count` people in turn: only that record goes (read by PyYAML)."""
+    before = yaml.safe_load(text)
+    for index in range(count):
+        record_id = f"p{index}"
+        after = _edited(tmp_path / f"{record_id}.yaml", text, lambda w: w.remove(record_id))  # noqa: B023 - called at once
+        expected = [p for i, p in enumerate(before["people"]) if i != index]
+        assert yaml.safe_load(after) == {
+            "people": expected,
+            "organisations": before["organisations"],
+        }
+
+
 KEPT_TEXT = (
     "people:\n- id: p0\n  name: Kenji\n\n- id: p1\n  name: Kenji\n  notes: |+\n"
     "      One line.\n\norganisations:\n  - {id: o1, name: City}\n"
@@ -336,15 +359,15 @@ def test_a_record_added_after_a_text_kept_with_its_blank_lines_leaves_them_as_th
 ) -> None:
     """Records set apart by blank lines get one before a new record, except after a `|+`
     text: its blank lines are its content, and one more would change it."""
-    path = tmp_path / "data.yaml"
-    path.write_bytes(KEPT_TEXT.replace("\n", newline).encode())
-    workspace = Workspace.open(path, TODAY, use_cache=False)
-    workspace.add("people", {"id": "p2", "name": "Aiko"})
-    (edit,) = workspace.changes(TODAY)
-    read = yaml.safe_load(edit.after)
+    after = _edited(
+        tmp_path / "data.yaml",
+        KEPT_TEXT.replace("\n", newline),
+        lambda w: w.add("people", {"id": "p2", "name": "Aiko"}),
+    )
+    read = yaml.safe_load(after)
     assert [p["id"] for p in read["people"]] == ["p0", "p1", "p2"]
     assert read["people"][1]["notes"] == "One line.\n\n"
-    assert edit.after.count("\n") == edit.after.count(newline)
+    assert after.count("\n") == after.count(newline)
 
 
 KEPT_THEN_ROLES = (
@@ -359,12 +382,12 @@ def test_a_field_taken_out_after_a_kept_text_adds_no_blank_line_to_it(
 ) -> None:
     """Taking out the field after a `|+` text would leave the blank line that ended the
     record after the text, which keeps it as its own: it goes with the field."""
-    path = tmp_path / "data.yaml"
-    path.write_bytes(KEPT_THEN_ROLES.replace("\n", newline).encode())
-    workspace = Workspace.open(path, TODAY, use_cache=False)
-    workspace.unset("p0", ("roles",))
-    (edit,) = workspace.changes(TODAY)
-    read = yaml.safe_load(edit.after)
+    after = _edited(
+        tmp_path / "data.yaml",
+        KEPT_THEN_ROLES.replace("\n", newline),
+        lambda w: w.unset("p0", ("roles",)),
+    )
+    read = yaml.safe_load(after)
     assert read["people"] == [{"id": "p0", "name": "Kenji", "notes": "One line.\n\n"}]
     assert read["organisations"] == [{"id": "o1", "name": "City"}]
 
@@ -386,16 +409,7 @@ def test_any_record_removed_takes_out_exactly_that_record(
     records = [f"- id: p{i}\n  name: Kenji\n" for i in range(count)]
     records[-1] += LAST_ITEMS[last]
     text = "people:\n" + "".join(records) + "organisations:\n  - {id: o1, name: City}\n"
-    before = yaml.safe_load(text)
-    for index in range(count):
-        path = tmp_path / f"data-{index}.yaml"
-        path.write_text(text)
-        workspace = Workspace.open(path, TODAY, use_cache=False)
-        workspace.remove(f"p{index}")
-        (edit,) = workspace.changes(TODAY)
-        expected = [p for i, p in enumerate(before["people"]) if i != index]
-        read = yaml.safe_load(edit.after)
-        assert read == {"people": expected, "organisations": before["organisations"]}
+    _each_removed(tmp_path, text, count)
 
 
 @pytest.mark.parametrize("blank_lines_after", [0, 1, 2])
@@ -410,18 +424,7 @@ def test_a_record_removed_after_a_kept_text_leaves_that_text_as_it_was(
     ]
     records.append(f"- id: p{count - 1}\n  name: Kenji\n" + "\n" * blank_lines_after)
     text = "people:\n" + "".join(records) + "organisations:\n  - {id: o1, name: City}\n"
-    before = yaml.safe_load(text)
-    for index in range(count):
-        path = tmp_path / f"data-{index}.yaml"
-        path.write_text(text)
-        workspace = Workspace.open(path, TODAY, use_cache=False)
-        workspace.remove(f"p{index}")
-        (edit,) = workspace.changes(TODAY)
-        expected = [p for i, p in enumerate(before["people"]) if i != index]
-        assert yaml.safe_load(edit.after) == {
-            "people": expected,
-            "organisations": before["organisations"],
-        }
+    _each_removed(tmp_path, text, count)
 
 
 @pytest.mark.parametrize("style", ["|", "|+", ">"])
@@ -432,9 +435,5 @@ def test_a_comment_after_a_removed_records_text_stays(tmp_path: Path, style: str
         "people:\n- id: p0\n  name: Kenji\n- id: p1\n  name: Kenji\n"
         f"  notes: {style}\n      One line.\n# between\n- id: p2\n  name: Kenji\n"
     )
-    path = tmp_path / "data.yaml"
-    path.write_text(text)
-    workspace = Workspace.open(path, TODAY, use_cache=False)
-    workspace.remove("p1")
-    (edit,) = workspace.changes(TODAY)
-    assert edit.after == ("people:\n- id: p0\n  name: Kenji\n# between\n- id: p2\n  name: Kenji\n")
+    after = _edited(tmp_path / "data.yaml", text, lambda w: w.remove("p1"))
+    assert after == ("people:\n- id: p0\n  name: Kenji\n# between\n- id: p2\n  name: Kenji\n")
