@@ -55,9 +55,16 @@ class Section:
     """The key line, without its line break."""
     dash: int
     """The column of the list's dashes."""
-    items: list[tuple[int, int]] = field(default_factory=list)
-    """Each item from its dash to the next item or the next top-level key: its comments and
-    blank lines go with it."""
+    starts: list[int] = field(default_factory=list)
+    """Where each item's dash line starts."""
+    end: int = 0
+    """Where the list ends: the next top-level key, or the end of the file."""
+
+    @functools.cached_property
+    def items(self) -> list[tuple[int, int]]:
+        """Each item from its dash to the next item or the list's end: its comments and
+        blank lines go with it."""
+        return list(zip(self.starts, [*self.starts[1:], self.end], strict=True))
 
 
 @dataclass
@@ -71,7 +78,7 @@ class Cut:
         """Everything but the items: two versions with the same skeleton differ only in
         their items. (A section's items run from its first dash to the next top-level key,
         so what is left says where they stood.)"""
-        spans = sorted((s.items[0][0], s.items[-1][1]) for s in self.sections.values() if s.items)
+        spans = sorted((s.starts[0], s.end) for s in self.sections.values())
         pieces, at = [], 0
         for start, end in spans:
             pieces.append(self.data[at:start])
@@ -145,7 +152,7 @@ def cut(data: bytes) -> Cut | None:
                 continue  # a list at the first column under a setting: its value
             if current is None or current.dash != 0 or not _is_dash(data, start):
                 return None
-            current.items.append((start, start))
+            current.starts.append(start)
             continue
         key = _KEY.fullmatch(text)
         if key is None or key.group(1) in keys:
@@ -216,13 +223,10 @@ def _close(data: bytes, section: Section, end: int) -> bool:
         dash = b"\n" + b" " * section.dash + b"-"
         at = data.find(dash, section.key[1], end)
         while at >= 0:
-            section.items.append((at + 1, at + 1))
+            section.starts.append(at + 1)
             at = data.find(dash, at + len(dash), end)
-    starts = [start for start, _ in section.items]
-    section.items = [
-        (start, following) for start, following in zip(starts, [*starts[1:], end], strict=True)
-    ]
-    return bool(section.items)
+    section.end = end
+    return bool(section.starts)
 
 
 @functools.cache
