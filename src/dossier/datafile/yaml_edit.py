@@ -27,6 +27,7 @@ from dossier.datafile.yaml_lines import (
     after_blank_line,
     after_line,
     block_text_end,
+    content_indent,
     line_start,
     past_blank_lines,
 )
@@ -196,10 +197,9 @@ class Editor:
     def _content_indent(self, scalar: ScalarNode, key: Node | None) -> int:
         """The indentation of a block scalar's content, kept: a comment after it that is less
         indented than its content must stay a comment."""
-        lines = LINE_BREAK.split(self.text[self.start(scalar) : self.end(scalar)])
-        for line in lines[1:]:
-            if line.strip():
-                return len(line) - len(line.lstrip(" "))
+        indent = content_indent(LINE_BREAK.split(self.text[self.start(scalar) : self.end(scalar)]))
+        if indent is not None:
+            return indent
         return int(key.start_mark.column) + 2 if key is not None else 2
 
     def _after_colon(self, key: Node | None, start: int, end: int, value: Any) -> Splice:

@@ -51,7 +51,7 @@ def block_text_end(text: str, start: int, end: int) -> int:
     header_end = LINE_BREAK.search(text, start)
     header = text[start : header_end.start() if header_end else end]
     lines = LINE_BREAK.split(text[start:end])
-    indent = next((_indent(line) for line in lines[1:] if line.strip(" \t")), None)
+    indent = content_indent(lines)
     kept = len(lines)
     if indent is not None:
         kept = next(
@@ -72,6 +72,12 @@ def block_text_end(text: str, start: int, end: int) -> int:
             return end
         position = found.end()
     return position
+
+
+def content_indent(lines: list[str]) -> int | None:
+    """The indentation of a block text's content (`lines` from its header on): its first
+    line that is not blank; None for a text with no content."""
+    return next((_indent(line) for line in lines[1:] if line.strip(" \t")), None)
 
 
 def _indent(line: str) -> int:
