@@ -139,6 +139,25 @@ def test_a_revision_with_a_syntax_error_is_reported_not_a_crash(run: Run, tmp_pa
     assert "ada" not in result.stdout and "bob" not in result.stdout
 
 
+def test_a_plain_file_that_cannot_be_read_is_left_out_not_emptied(run: Run, tmp_path: Path) -> None:
+    """Of two plain files, one unreadable: its records are neither removed nor added, and a
+    repeated key (YAML calls the file invalid) makes a version unreadable like a syntax error."""
+    old = tmp_path / "old.yaml"
+    old.write_text(PEOPLE, encoding="utf-8")
+    for broken, said in [
+        (PEOPLE.replace("    name: Bob Smith\n", "    name: Bob Smith\n    name: Bo\n"), "9:5"),
+        (PEOPLE.replace("name: Bob Smith", "name: [Bob"), "9:"),
+    ]:
+        new = tmp_path / "new.yaml"
+        new.write_text(broken, encoding="utf-8")
+        result = run("diff", str(old), str(new), data=None)
+        assert result.exit_code == 0, result
+        assert "no record changed" in result.stdout
+        assert "removed" not in result.stdout
+        assert f"new.yaml:{said}" in result.stderr
+        assert "left out of the comparison" in result.stderr
+
+
 def test_two_files_without_git(run: Run, tmp_path: Path) -> None:
     old = tmp_path / "old.yaml"
     new = tmp_path / "new.yaml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,12 +98,18 @@ def test_a_merge_that_only_brings_a_branch_in_is_not_a_change(run: Run, tmp_path
     assert [e["subject"] for e in bob] == ["Bob renamed on main", "Start"]
 
 
-def test_a_revision_that_cannot_be_read_is_reported(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "version: 1\npeople:\n  - id: ada\n    name: [Ada\n",
+        # A repeated key: YAML calls the file invalid, whichever value a reader would keep.
+        "version: 1\npeople:\n  - id: ada\n    name: Ada\n    name: Ada B.\n",
+    ],
+)
+def test_a_revision_that_cannot_be_read_is_reported(run: Run, tmp_path: Path, broken: str) -> None:
     repo = Repo(tmp_path / "repo")
     repo.commit("Ada", {"data/people.yaml": people(("ada", "Ada"))})
-    repo.commit(
-        "Broken", {"data/people.yaml": "version: 1\npeople:\n  - id: ada\n    name: [Ada\n"}
-    )
+    repo.commit("Broken", {"data/people.yaml": broken})
     repo.commit("Mended", {"data/people.yaml": people(("ada", "Ada"))})
     result = run("log", "ada", "--format", "json", data=repo.root / "data")
     assert result.exit_code == 0, result

@@ -98,9 +98,10 @@ def changed_versions(draw: st.DrawFn) -> tuple[str, str]:
 
 
 def _versions(old: str, new: str) -> tuple[Version, Version]:
+    """Two plain files, as `dossier diff old.yaml new.yaml` reads them."""
     return (
-        Version("old", [("data.yaml", old.encode())], single_file=True),
-        Version("new", [("data.yaml", new.encode())], single_file=True),
+        Version("old.yaml", [("old.yaml", old.encode())], single_file=True),
+        Version("new.yaml", [("new.yaml", new.encode())], single_file=True),
     )
 
 

@@ -96,6 +96,8 @@ def compare(old: Snapshot, new: Snapshot) -> list[RecordChange]:
     """
     unknown = old.unreadable | new.unreadable
     files_matter = not (old.single_file and new.single_file)
+    if unknown and not files_matter:
+        return []  # two versions of one file, one of them unreadable: nothing to compare
     changes = []
     for key in sorted(old.records.keys() | new.records.keys(), key=_order):
         before, after = old.records.get(key), new.records.get(key)

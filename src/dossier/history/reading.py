@@ -52,34 +52,43 @@ def changed_only(old: Version, new: Version) -> tuple[Snapshot, Snapshot]:
     old_read: dict[str, _Read] = {}
     new_read: dict[str, _Read] = {}
     unread: set[bytes] = set()
-    for name in old_files.keys() | new_files.keys():
-        before, after = old_files.get(name), new_files.get(name)
+    for old_name, new_name in _counterparts(old, new):
+        before, after = old_files.get(old_name), new_files.get(new_name)
         if before is None:
             assert after is not None  # the name is one of the two versions' files
-            new_read[name] = record_items(after, name)
+            new_read[new_name] = record_items(after, new_name)
         elif after is None:
-            old_read[name] = record_items(before, name)
+            old_read[old_name] = record_items(before, old_name)
         elif before == after:
             unread |= _ids_outside(before, [])
         else:
-            pair = _changed_records(before, after, name)
+            pair = _changed_records(before, after, old_name, new_name)
             if pair is None:
-                old_read[name] = record_items(before, name)
-                new_read[name] = record_items(after, name)
+                old_read[old_name] = record_items(before, old_name)
+                new_read[new_name] = record_items(after, new_name)
             else:
-                old_read[name], new_read[name], ids = pair
+                old_read[old_name], new_read[new_name], ids = pair
                 unread |= ids
     if _may_repeat(_ids(old_read) | _ids(new_read), unread):
         return whole(old), whole(new)
     return _snapshot(old, old_read), _snapshot(new, new_read)
 
 
+def _counterparts(old: Version, new: Version) -> list[tuple[str, str]]:
+    """The files of the two versions to compare with each other: two plain files are one
+    file's two versions; in folders and commits a file's name says which is which."""
+    if old.single_file and new.single_file:
+        return [(old.files[0][0], new.files[0][0])]
+    names = {name for name, _ in old.files} | {name for name, _ in new.files}
+    return [(name, name) for name in sorted(names)]
+
+
 def _changed_records(
-    before: bytes, after: bytes, name: str
+    before: bytes, after: bytes, old_name: str, new_name: str
 ) -> tuple[_Read, _Read, set[bytes]] | None:
     """The records of each version whose text the other lacks, and the ids written in the
     text both hold; None where the file has to be read whole."""
-    checked = check_bytes(before, name), check_bytes(after, name)
+    checked = check_bytes(before, old_name), check_bytes(after, new_name)
     if any(c.problems or c.data is None for c in checked):
         return None
     old_cut, new_cut = cut(checked[0].data or b""), cut(checked[1].data or b"")
@@ -95,7 +104,7 @@ def _changed_records(
         new_keep[section] = _unmatched(new_texts, old_texts)
     read = [new_cut.sections[s].items[i] for s, indices in new_keep.items() for i in indices]
     unread = _ids_outside(new_cut.data, read)
-    return _read(old_cut, old_keep, name), _read(new_cut, new_keep, name), unread
+    return _read(old_cut, old_keep, old_name), _read(new_cut, new_keep, new_name), unread
 
 
 def _unmatched(texts: list[bytes], others: list[bytes]) -> list[int]:

@@ -73,11 +73,12 @@ def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Probl
     if checked.problems or checked.data is None:
         return [], checked.problems
     document = parse_yaml(checked.data, keep_item)
-    if document.data is None or not isinstance(document.data, dict):
-        findings = document.problems or []
+    # A repeated key or a tag leaves data to read, but YAML calls the file invalid and which
+    # value counts is anyone's guess: the version is as unreadable as one that stops early.
+    if document.problems or not isinstance(document.data, dict):
         problems = [
             Problem(file, *document.in_editor(f.line, f.column), f.message)
-            for f in findings
+            for f in document.problems
             if f.line
         ] or [Problem(file, 1, 1, "the file does not hold a mapping of sections")]
         return [], problems
