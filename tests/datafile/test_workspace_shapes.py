@@ -229,9 +229,16 @@ def _edit(
             return False
         workspace.remove(target)
         del expected[index]
-    else:
-        workspace.add("people", {"id": "new-person", "name": value, "email": ["n@example.org"]})
-        expected.append({"id": "new-person", "name": value, "email": ["n@example.org"]})
+    else:  # one record, or several at once (an import's new rows)
+        new = [
+            {"id": f"new-{n}-{len(expected)}", "name": value, "email": ["n@example.org"]}
+            for n in range(which % 3 + 1)
+        ]
+        if len(new) == 1:
+            workspace.add("people", new[0])
+        else:
+            workspace.add_all("people", new)
+        expected += new
     return True
 
 
@@ -294,7 +301,9 @@ def test_an_edit_changes_exactly_its_record_on_every_shape(
     file=dossier_files(),
     batch=st.lists(
         st.tuples(
-            st.sampled_from(["set new", "set honorific", "set notes", "unset", "append role"]),
+            st.sampled_from(
+                ["set new", "set honorific", "set notes", "unset", "append role", "add"]
+            ),
             st.integers(0, 3),
         ),
         min_size=2,
@@ -323,6 +332,38 @@ def test_a_batch_of_edits_changes_exactly_those_fields(
     assert _plain(after)["people"] == expected
     kept = [m for m in _markers(text) if m.startswith("g")]
     assert [m for m in _markers(after) if m.startswith("g")] == kept
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(file=dossier_files(), batches=st.lists(st.integers(1, 3), min_size=1, max_size=3))
+def test_records_added_to_a_section_the_file_lacks_make_one_section(
+    tmp_path_factory: Any, file: tuple[str, list[str], bool, bool], batches: list[int]
+) -> None:
+    """However many records, in however many additions: one new section holds them all."""
+    text, _, _, bom = file
+    path: Path = tmp_path_factory.mktemp("section") / "data.yaml"
+    path.write_bytes((("\ufeff" if bom else "") + text).encode("utf-8"))
+    workspace = Workspace.open(path, TODAY, use_cache=False)
+    expected: list[dict[str, Any]] = []
+    for batch, count in enumerate(batches):
+        new = [
+            {"id": f"s{batch}-{n}", "title": "A source", "url": "https://example.org"}
+            for n in range(count)
+        ]
+        if count == 1:
+            workspace.add("sources", new[0])
+        else:
+            workspace.add_all("sources", new)
+        expected += new
+    after = workspace.changes(TODAY)[0].after.removeprefix("\ufeff")
+    assert after.count("sources:") == 1
+    read = _plain(after)  # a second section would hide the first from PyYAML
+    assert read["sources"] == expected
+    assert read["people"] == _plain(text)["people"]
 
 
 def _edited(path: Path, text: bytes | str, edit: Callable[[Workspace], object]) -> str:

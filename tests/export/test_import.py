@@ -285,6 +285,23 @@ def test_the_same_person_in_two_rows_is_added_once(run: Run, data: Path, tmp_pat
     ]
 
 
+def test_new_rows_for_a_kind_the_file_lacks_make_one_section(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "d.yaml"
+    data.write_text(
+        "version: 1\norganisations:\n  - id: city\n    name: City\n    kind: municipality\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p.csv").write_text(
+        "Name,E-mail\nAda Lovelace,ada@example.org\nBob Smith,bob@example.org\n",
+        encoding="utf-8",
+    )
+    result = run("import", "p.csv", "--apply", data=data)
+    assert result.exit_code == 0, result
+    assert result.stderr == "dossier: 2 to add, 0 to change, 0 unchanged; written\n"
+    assert data.read_text(encoding="utf-8").count("people:") == 1
+    assert list(_records(data, "people")) == ["ada-lovelace", "bob-smith"]
+
+
 def test_columns_nothing_can_match_by_are_refused(run: Run, data: Path, tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("Colour\nred\n", encoding="utf-8")
     result = run("import", "x.csv", data=data)

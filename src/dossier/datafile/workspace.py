@@ -20,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from dossier.datafile.data_file import DataFile, Region, cut_region, data_file, with_bom
 from dossier.datafile.editing import Edit
 from dossier.datafile.guard import hold_lock, writable
 from dossier.datafile.load import find_yaml_files, load_raws, read_raw, remember
@@ -39,70 +39,13 @@ from dossier.datafile.yaml_edit import (
     walk,
 )
 from dossier.datafile.yaml_ends import compose_list_ends, compose_list_items
-from dossier.datafile.yaml_lines import (
-    after_blank_line,
-    after_line,
-    line_start,
-    past_blank_lines,
-)
-from dossier.datafile.yaml_render import Layout, add_section
+from dossier.datafile.yaml_render import add_section
 from dossier.errors import EditRefused, FieldPath, UsageError, format_field_path, os_reason
 
 if TYPE_CHECKING:
     from dossier.datafile.yaml_edit import Node
     from dossier.model.dossier import Dossier
     from dossier.model.records import AnyRecord
-
-BOM = "\ufeff"
-
-
-@dataclass
-class _Region:
-    """A record's text cut out of its file, being edited: the characters before it on its
-    first line are blanked, so that it composes alone with every column unchanged."""
-
-    start: int  # where its first line starts in the file
-    end: int  # where its content ends
-    head: int  # blanked characters before the record on its first line
-    text: str
-
-
-@dataclass
-class DataFile:
-    """One file of the data: its bytes as read, its text, and the edits waiting for it."""
-
-    path: Path
-    name: str
-    raw: bytes
-    text: str
-    bom: bool
-    layout: Layout
-    regions: dict[tuple[str, int], _Region] = field(default_factory=dict)
-    removed: dict[tuple[str, int], list[Splice]] = field(default_factory=dict)
-    inserts: list[Splice] = field(default_factory=list)
-    _tree: Node | None = None
-
-    def tree(self) -> Node:
-        """The whole file's node tree, composed once, from the text as read."""
-        if self._tree is None:
-            self._tree = compose(self.text)
-        return self._tree
-
-    def edited(self) -> str:
-        """The text with every edit made."""
-        splices = [self._splice(r) for key, r in self.regions.items() if key not in self.removed]
-        for removal in self.removed.values():
-            splices += removal
-        return apply_splices(self.text, [*splices, *self.inserts])
-
-    def _splice(self, region: _Region) -> Splice:
-        """A record's edited text in place of its old; where the edit leaves it ending in a
-        `|+` text, the blank lines after the record go, or the text would keep them."""
-        new = self.text[region.start : region.start + region.head] + region.text[region.head :]
-        end = region.end
-        if after_blank_line(new, len(new)) and not after_blank_line(self.text, region.end):
-            end = past_blank_lines(self.text, end)
-        return Splice(region.start, end, new)
 
 
 class Workspace:
@@ -116,6 +59,9 @@ class Workspace:
         self._lock: int | None = None
         self._sections: dict[tuple[str, str], list[tuple[int, int]] | None] | None = None
         self._ends: dict[tuple[str, str], Node] = {}
+        self._created: dict[tuple[str, str], tuple[int, list[dict[str, Any]]]] = {}
+        """Sections this workspace adds to a file: where their text is among the file's
+        insertions, and the records they hold."""
         self._checked: tuple[list[RawFile], LoadResult] | None = None
         """The files as edited and the dossier read from them, once `changes` checked them."""
 
@@ -125,7 +71,7 @@ class Workspace:
     def open(cls, data: Path, today: dt.date, *, use_cache: bool = True) -> Workspace:
         """Read every file of the data once: texts, the dossier and where each record is."""
         raws = [read_raw(path) for path in find_yaml_files(data)]
-        files = [_data_file(raw) for raw in raws]
+        files = [data_file(raw) for raw in raws]
         result = load_raws(raws, today, warnings=False, use_cache=use_cache)
         return cls(data, files, result)
 
@@ -197,7 +143,7 @@ class Workspace:
         """Take item `path[-1]` out of the list at `path[:-1]` of a record."""
         self._in_record(record_id, lambda editor: editor.remove(path))
 
-    def _region_of(self, record_id: str) -> _Region:
+    def _region_of(self, record_id: str) -> Region:
         """The record's text being edited, cut out of its file at the first edit."""
         place = self.where(record_id)
         file = self._by_name[place.file]
@@ -206,7 +152,7 @@ class Workspace:
             raise UsageError(f"'{record_id}' is being removed")
         region = file.regions.get(key)
         if region is None:
-            region = file.regions[key] = _region(file, place)
+            region = file.regions[key] = cut_region(file, place)
         return region
 
     def _in_record(self, record_id: str, edit: Callable[[Editor], list[Splice]]) -> Editor:
@@ -238,20 +184,29 @@ class Workspace:
     def add(self, section: str, record: dict[str, Any]) -> Path:
         """Add a record at the end of its section, in the first file that has the section
         (else the first file), laid out as its neighbours; the file."""
+        return self.add_all(section, [record])
+
+    def add_all(self, section: str, records: list[dict[str, Any]]) -> Path:
+        """`add` of several records, in order, written out at once (an import's new rows)."""
         target = next(
             (f for f in self.files if self._has_section(f, section)),
             self.files[0] if self.files else None,
         )
         if target is None:  # pragma: no cover - find_yaml_files never returns nothing
             raise UsageError("the data has no file to add to")
+        key = (target.name, section)
+        if key in self._created:  # a section this workspace adds: it grows
+            at, held = self._created[key]
+            held += records
+            target.inserts[at] = _new_section(target, section, held)
+            return target.path
         tree = self._list_ends(target, section)
         _, items = child(tree, section)
         if items is None:
-            text = add_section(target.text, section, record, target.layout)
-            end = len(target.text)
-            target.inserts.append(Splice(end, end, text[end:]))
+            self._created[key] = (len(target.inserts), list(records))
+            target.inserts.append(_new_section(target, section, records))
         else:
-            target.inserts += Editor(target.text, tree, target.layout).append((section,), record)
+            target.inserts += Editor(target.text, tree, target.layout).extend((section,), records)
         return target.path
 
     def _spans(self, file: DataFile, section: str) -> list[tuple[int, int]] | None:
@@ -301,8 +256,8 @@ class Workspace:
         for file in self.files:
             after = file.edited()
             if after != file.text:
-                edits.append(Edit(file.path, _with_bom(file, file.text), _with_bom(file, after)))
-                raws.append(RawFile(file.path, file.name, _with_bom(file, after).encode("utf-8")))
+                edits.append(Edit(file.path, with_bom(file, file.text), with_bom(file, after)))
+                raws.append(RawFile(file.path, file.name, with_bom(file, after).encode("utf-8")))
             else:
                 raws.append(RawFile(file.path, file.name, file.raw))
         if not edits:
@@ -346,6 +301,12 @@ class Workspace:
             self._lock = None
 
 
+def _new_section(file: DataFile, section: str, records: list[dict[str, Any]]) -> Splice:
+    """The section added at the end of the file, holding `records`."""
+    end = len(file.text)
+    return Splice(end, end, add_section(file.text, section, records, file.layout)[end:])
+
+
 def open_for_edit(data: Path, today: dt.date) -> Workspace:
     """The workspace of the data, locked against other editing commands, then read."""
     fd = hold_lock(data)
@@ -358,43 +319,6 @@ def open_for_edit(data: Path, today: dt.date) -> Workspace:
         raise
     workspace._lock = fd
     return workspace
-
-
-def _data_file(raw: RawFile) -> DataFile:
-    if raw.data is None:
-        message = raw.problem.message if raw.problem else "cannot read the file"
-        raise UsageError(f"{raw.name}: {message}")
-    try:
-        text = raw.data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{raw.name}: not UTF-8 text; `dossier validate` shows where") from None
-    bom = text.startswith(BOM)
-    body = text[1:] if bom else text
-    return DataFile(raw.path, raw.name, raw.data, body, bom, Layout(body))
-
-
-def _with_bom(file: DataFile, text: str) -> str:
-    return BOM + text if file.bom else text
-
-
-def _region(file: DataFile, place: Place) -> _Region:
-    """The record's text, from the start of its first line to its last content."""
-    if place.end <= place.start:  # a section read whole: the file's tree says where
-        _, items = child(file.tree(), place.section)
-        _, node = child(items, place.index) if items is not None else (None, None)
-        if node is None:  # pragma: no cover - the reader found the record there
-            raise UsageError(f"no {place.section}[{place.index}] to edit")
-        start, end = int(node.start_mark.index), Editor(file.text, node, file.layout).end(node)
-    else:
-        start, end = place.start, place.end
-    line = line_start(file.text, start)
-    after = after_line(file.text, end)
-    rest = file.text[end:after].strip()
-    if rest and not rest.startswith("#"):
-        after = end  # more on its last line (the next record of a flow list): cut there
-
-    head = start - line
-    return _Region(line, after, head, " " * head + file.text[start:after])
 
 
 __all__ = ["DataFile", "Workspace", "open_for_edit"]

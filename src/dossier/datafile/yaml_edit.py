@@ -270,55 +270,62 @@ class Editor:
 
     def append(self, path: FieldPath, item: Any) -> list[Splice]:
         """Add `item` at the end of the list at `path` (created if the mapping lacks it)."""
+        return self.extend(path, [item])
+
+    def extend(self, path: FieldPath, new: list[Any]) -> list[Splice]:
+        """Add the items of `new` at the end of the list at `path`, in order (the list is
+        created if the mapping lacks it)."""
         parent = walk(self.root, path[:-1])
         _, items = child(parent, path[-1])
         if items is None or _is_null(items):
-            return self.set(path, [item])
+            return self.set(path, new)
         if not isinstance(items, SequenceNode):
             raise UsageError(f"{format_field_path(path)} is not a list")
         if items.flow_style or not items.value:
+            written = ", ".join(inline(self.layout, item, in_flow=True) for item in new)
             if not items.value:
                 close = int(items.end_mark.index) - 1
-                return [Splice(close, close, inline(self.layout, item, in_flow=True))]
+                return [Splice(close, close, written)]
             at = self.end(items.value[-1])
-            return [Splice(at, at, ", " + inline(self.layout, item, in_flow=True))]
-        return [self._add_block_item(items, item)]
+            return [Splice(at, at, ", " + written)]
+        return [self._add_block_items(items, new)]
 
-    def _add_block_item(self, items: SequenceNode, item: Any) -> Splice:
+    def _add_block_items(self, items: SequenceNode, new: list[Any]) -> Splice:
         dash = int(items.start_mark.column)
         last = items.value[-1]
         at = after_line(self.text, self.end(last))
         gap = ""
-        if len(items.value) > 1:  # items set apart by blank lines: so is the new one
+        if len(items.value) > 1:  # items set apart by blank lines: so are the new ones
             between = self.text[
                 after_line(self.text, self.end(items.value[-2])) : line_start(
                     self.text, self.start(last)
                 )
             ]
             gap = self.layout.newline if between and not between.strip() else ""
-        if gap and after_blank_line(self.text, at):
-            # The last item ends in a text kept with its blank lines (`|+`): they are its
-            # content, and a blank line more would be content too. They set it apart already.
-            gap = ""
+        # After an item ending in a text kept with its blank lines (`|+`), they are its
+        # content, and a blank line more would be content too. They set it apart already.
+        first_gap = "" if gap and after_blank_line(self.text, at) else gap
         if isinstance(last, MappingNode | SequenceNode) and last.flow_style:
-            # Items written in flow style (`- {title: Mayor, since: 2013}`): so is this one.
-            line = " " * dash + "- " + inline(self.layout, item) + self.layout.newline
-            return Splice(at, at, self._ends_file(at) + gap + line)
-        body = block_lines(self.layout, [item], 0)
-        lines = body.splitlines(keepends=True)
+            # Items written in flow style (`- {title: Mayor, since: 2013}`): so are these.
+            lines = [
+                " " * dash + "- " + inline(self.layout, item) + self.layout.newline for item in new
+            ]
+            return Splice(at, at, self._ends_file(at) + first_gap + gap.join(lines))
+        lines = block_lines(self.layout, new, 0).splitlines(keepends=True)
         first_column = int(items.value[0].start_mark.column)
         step = (
             max(first_column - dash, 2)
             if items.value[0].start_mark.line == items.start_mark.line
             else 2
         )
-        rendered = "".join(
-            (" " * dash + "-" + " " * (step - 1) + line[2:])
-            if line.startswith("- ")
-            else " " * (dash + step - 2) + line
-            for line in lines
-        )
-        return Splice(at, at, self._ends_file(at) + gap + rendered)
+        rendered: list[str] = []
+        for line in lines:
+            if line.startswith("- "):  # an item's first line
+                rendered += [gap if rendered else first_gap, " " * dash + "-" + " " * (step - 1)]
+                rendered.append(line[2:])
+            else:
+                rendered.append(" " * (dash + step - 2) + line)
+        return Splice(at, at, self._ends_file(at) + "".join(rendered))
 
     def _emptied(self, path: FieldPath, items: SequenceNode) -> Splice:
         """The block list at `path` without its only item: `key: []`."""

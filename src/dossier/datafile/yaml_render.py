@@ -86,10 +86,10 @@ def _unquote_date(line: str) -> str:
     return re.sub(r"(:\s|-\s)'(\d{4}-\d{2}(?:-\d{2})?)'$", r"\1\2", line)
 
 
-def add_section(text: str, section: str, item: dict[str, Any], layout: Layout) -> str:
-    """The text with a new top-level list `section` holding `item`, at the end of the file."""
+def add_section(text: str, section: str, items: list[dict[str, Any]], layout: Layout) -> str:
+    """The text with a new top-level list `section` holding `items`, at the end of the file."""
     start = "" if not text or text[-1] in "\n\r" else layout.newline
-    lines = dump_block({section: [item]}).splitlines()
+    lines = dump_block({section: items}).splitlines()
     if layout.plain_dates:
         lines = [_unquote_date(line) for line in lines]
     return text + start + "".join(line + layout.newline for line in lines)

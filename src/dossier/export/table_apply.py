@@ -31,10 +31,11 @@ def apply_plan(workspace: Workspace, section: str, plans: Sequence[RowPlan]) -> 
     A record this import adds already holds what later rows change in it.
     """
     added = {p.record_id for p in plans if p.action == "add"}
+    new = [p.record for p in plans if p.action == "add" and p.record is not None]
+    if new:
+        workspace.add_all(section, new)
     for plan in plans:
-        if plan.action == "add" and plan.record is not None:
-            workspace.add(section, plan.record)
-        elif plan.action == "change" and plan.record_id not in added:
+        if plan.action == "change" and plan.record_id not in added:
             for change in plan.changes:
                 path = (change.field,)
                 if change.how == "set":
