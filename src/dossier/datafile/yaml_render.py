@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from dossier.datafile.yaml_core import dump_block, dump_flow, dump_yaml
+from dossier.datafile.yaml_plain import plain_block
 
 _PLAIN_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _WRITES_PLAIN_DATES = re.compile(
@@ -49,9 +50,15 @@ def inline(layout: Layout, value: Any, *, in_flow: bool = False) -> str:
     return text
 
 
+def _block_text(data: Any) -> str:
+    """Block YAML of `data`: written plain where it is plain (see `yaml_plain`), else by
+    PyYAML."""
+    return plain_block(data) or dump_block(data)
+
+
 def block_lines(layout: Layout, data: Any, indent: int) -> str:
     """Block-style YAML lines at `indent`, in the file's line ends."""
-    lines = dump_block(data).splitlines()
+    lines = _block_text(data).splitlines()
     if layout.plain_dates:
         lines = [_unquote_date(line) for line in lines]
     return "".join(" " * indent + line + layout.newline for line in lines)
@@ -89,7 +96,7 @@ def _unquote_date(line: str) -> str:
 def add_section(text: str, section: str, items: list[dict[str, Any]], layout: Layout) -> str:
     """The text with a new top-level list `section` holding `items`, at the end of the file."""
     start = "" if not text or text[-1] in "\n\r" else layout.newline
-    lines = dump_block({section: items}).splitlines()
+    lines = _block_text({section: items}).splitlines()
     if layout.plain_dates:
         lines = [_unquote_date(line) for line in lines]
     return text + start + "".join(line + layout.newline for line in lines)
