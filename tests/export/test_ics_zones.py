@@ -107,3 +107,20 @@ def test_new_years_morning_in_sydney_has_its_summer_offset(run: Run, tmp_path: P
         run("export", "--format", "ics", data=data).stdout
     )
     assert (local, offset) == (dt.datetime(2000, 1, 1, 9, 30), dt.timedelta(hours=11))
+
+
+def test_a_change_from_an_offset_with_seconds_starts_on_its_second(
+    run: Run, tmp_path: Path
+) -> None:
+    # Santiago left its mean time (-4:42:45) for -4:00 at local midnight on 10 September
+    # 1918, at 04:42:45 UTC: an onset rounded to the minute still read the old offset.
+    data = tmp_path / "santiago.yaml"
+    data.write_text(
+        "events:\n  - {id: e, title: E, date: 1918-10-01, timezone: America/Santiago,"
+        ' agenda: [{time: "09:30", title: T}], sources: [s]}\nsources: [{id: s, title: S}]\n',
+        encoding="utf-8",
+    )
+    ((local, offset, _),) = offsets_by_the_calendar(
+        run("export", "--format", "ics", data=data).stdout
+    )
+    assert (local, offset) == (dt.datetime(1918, 10, 1, 9, 30), dt.timedelta(hours=-4))

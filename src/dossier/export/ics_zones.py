@@ -36,14 +36,16 @@ def _changes(zone: ZoneInfo, year: int) -> Iterator[dt.datetime]:
     for low, high in zip([first, *marks[1:]], marks[1:], strict=False):
         if _offset_at(zone, low) == _offset_at(zone, high):
             continue
-        # The change lies between low and high: find its minute by bisection (about 16 steps).
-        while high - low > dt.timedelta(minutes=1):
+        # The change lies between low and high: find its second by bisection (about 22
+        # steps). Old offsets have seconds (Santiago's -4:42:45), so their changes fall on
+        # no whole minute of UTC, and a minute rounded down would still be the old offset.
+        while high - low > dt.timedelta(seconds=1):
             middle = low + (high - low) / 2
             if _offset_at(zone, middle) == _offset_at(zone, low):
                 low = middle
             else:
                 high = middle
-        yield high.replace(second=0, microsecond=0)
+        yield high.replace(microsecond=0)
 
 
 def _observance(
