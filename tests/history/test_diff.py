@@ -152,10 +152,32 @@ def test_a_plain_file_that_cannot_be_read_is_left_out_not_emptied(run: Run, tmp_
         new.write_text(broken, encoding="utf-8")
         result = run("diff", str(old), str(new), data=None)
         assert result.exit_code == 0, result
-        assert "no record changed" in result.stdout
-        assert "removed" not in result.stdout
+        assert result.stdout.endswith(
+            "new.yaml: no record changed; 1 file could not be read, its records left out\n"
+        )
         assert f"new.yaml:{said}" in result.stderr
         assert "left out of the comparison" in result.stderr
+
+
+def test_every_format_says_which_file_could_not_be_read(run: Run, tmp_path: Path) -> None:
+    """A pull request's comment or check shows no stderr: the fault is in the output too."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(PEOPLE, encoding="utf-8")
+    new.write_text(PEOPLE.replace("name: Bob Smith", "name: [Bob"), encoding="utf-8")
+
+    def diff(fmt: str) -> str:
+        result = run("diff", str(old), str(new), "--format", fmt, data=None)
+        assert result.exit_code == 0, result
+        return result.stdout
+
+    (fault,) = json.loads(diff("json"))["unreadable"]
+    assert (Path(fault["file"]).name, fault["line"]) == ("new.yaml", 9)
+    assert "YAML syntax error" in fault["message"]
+    markdown = diff("markdown")
+    assert "no record changed; 1 file could not be read, its records left out." in markdown
+    assert "- **not read** " in markdown and "new.yaml:9:" in markdown
+    (annotation,) = diff("github").splitlines()
+    assert annotation.startswith("::error file=") and ",line=9," in annotation
 
 
 def test_two_files_without_git(run: Run, tmp_path: Path) -> None:

@@ -115,14 +115,15 @@ def diff(
     before, after = (
         changed_only(old, new) if reader is Audience.INTERNAL else (whole(old), whole(new))
     )
+    unreadable = before.problems + after.problems
     _report(
-        before.problems + after.problems,
+        unreadable,
         "records of files that could not be read in one version are left out of the comparison",
     )
     if reader is not Audience.INTERNAL:
         before, after = _as_read_by(before, reader), _as_read_by(after, reader)
     changes = compare(before, after)
-    emit(render_diff(changes, fmt, before.label, after.label), output, force=force)
+    emit(render_diff(changes, fmt, before.label, after.label, unreadable), output, force=force)
     if exit_code and changes:
         raise typer.Exit(1)
 

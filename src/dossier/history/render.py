@@ -4,11 +4,14 @@ GitHub Actions annotations."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from dossier.briefing.markdown import escape
-from dossier.export.problems import annotation
+from dossier.errors import Problem
+from dossier.export.problems import annotation, github_line
 from dossier.files import printable
 from dossier.history.compare import MISSING, ChangeKind, FieldChange, RecordChange
 from dossier.history.formats import DiffFormat, LogFormat
@@ -85,15 +88,29 @@ def summary(changes: Sequence[RecordChange]) -> str:
     return f"{len(changes)} {noun} changed: {parts}"
 
 
-def render_diff(changes: Sequence[RecordChange], fmt: DiffFormat, old: str, new: str) -> str:
+def render_diff(
+    changes: Sequence[RecordChange],
+    fmt: DiffFormat,
+    old: str,
+    new: str,
+    unreadable: Sequence[Problem] = (),
+) -> str:
+    """The changes in `fmt`; `unreadable` holds the faults of files a version could not
+    read, whose records are left out: every format says so, a pull request's comment too."""
     if fmt is DiffFormat.JSON:
-        document = {"from": old, "to": new, "records": [_change_data(c) for c in changes]}
+        document = {
+            "from": old,
+            "to": new,
+            "records": [_change_data(c) for c in changes],
+            "unreadable": [_problem_data(p) for p in unreadable],
+        }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if fmt is DiffFormat.GITHUB:
-        return "".join(_annotation(c) + "\n" for c in changes)
+        faults = [_fault_annotation(p) + "\n" for p in unreadable]
+        return "".join(faults) + "".join(_annotation(c) + "\n" for c in changes)
     if fmt is DiffFormat.MARKDOWN:
-        return _markdown(changes, old, new)
-    lines = [f"{_label(old)} → {_label(new)}: {summary(changes)}"]
+        return _markdown(changes, old, new, unreadable)
+    lines = [f"{_label(old)} → {_label(new)}: {summary(changes)}{_left_out(unreadable)}"]
     for change in changes:
         lines += ["", f"{change.kind.value:<8} {subject(change)}  {where(change)}"]
         lines += [f"  {field_line(f)}" for f in change.fields]
@@ -135,12 +152,46 @@ def _annotation(change: RecordChange) -> str:
     return annotation("notice", version.file, version.line, 1, title, message)
 
 
-def _markdown(changes: Sequence[RecordChange], old: str, new: str) -> str:
+def _left_out(unreadable: Sequence[Problem]) -> str:
+    """`; 1 file could not be read, its records left out`, or nothing."""
+    files = len({p.file for p in unreadable})
+    if not files:
+        return ""
+    if files == 1:
+        return "; 1 file could not be read, its records left out"
+    return f"; {files} files could not be read, their records left out"
+
+
+_IN_COMMIT = re.compile(r"[0-9a-f]{12}:")
+
+
+def _fault_annotation(problem: Problem) -> str:
+    """A fault as validate annotates it, on the file as the repository names it (a version
+    in a commit is named `commit:file`)."""
+    file = problem.file[13:] if _IN_COMMIT.match(problem.file) else problem.file
+    return github_line(replace(problem, file=file))
+
+
+def _problem_data(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "message": problem.message,
+    }
+
+
+def _markdown(
+    changes: Sequence[RecordChange], old: str, new: str, unreadable: Sequence[Problem]
+) -> str:
     lines = [
         f"### Dossier changes: {escape(_label(old))} → {escape(_label(new))}",
         "",
-        escape(summary(changes)) + ".",
+        escape(summary(changes) + _left_out(unreadable)) + ".",
     ]
+    for problem in unreadable:
+        place = f"{problem.file}:{problem.line}:{problem.column}"
+        lines += ["", f"- **not read** {escape(_label(place))}: {escape(_label(problem.message))}"]
     for change in changes:
         lines += [
             "",
