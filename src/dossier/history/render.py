@@ -4,7 +4,6 @@ GitHub Actions annotations."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,6 +15,7 @@ from dossier.files import printable
 from dossier.history.compare import MISSING, ChangeKind, FieldChange, RecordChange
 from dossier.history.formats import DiffFormat, LogFormat
 from dossier.history.log import LogEntry
+from dossier.history.snapshot import repository_file
 from dossier.model.records import KIND_NAMES, SECTIONS
 
 SHOWN_VALUE_CHARACTERS = 100
@@ -154,7 +154,7 @@ def _annotation(change: RecordChange) -> str:
 
 def _left_out(unreadable: Sequence[Problem]) -> str:
     """`; 1 file could not be read, its records left out`, or nothing."""
-    files = len({p.file for p in unreadable})
+    files = len({repository_file(p.file) for p in unreadable})
     if not files:
         return ""
     if files == 1:
@@ -162,14 +162,9 @@ def _left_out(unreadable: Sequence[Problem]) -> str:
     return f"; {files} files could not be read, their records left out"
 
 
-_IN_COMMIT = re.compile(r"[0-9a-f]{12}:")
-
-
 def _fault_annotation(problem: Problem) -> str:
-    """A fault as validate annotates it, on the file as the repository names it (a version
-    in a commit is named `commit:file`)."""
-    file = problem.file[13:] if _IN_COMMIT.match(problem.file) else problem.file
-    return github_line(replace(problem, file=file))
+    """A fault as validate annotates it, on the file as the repository names it."""
+    return github_line(replace(problem, file=repository_file(problem.file)))
 
 
 def _problem_data(problem: Problem) -> dict[str, Any]:

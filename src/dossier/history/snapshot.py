@@ -9,6 +9,7 @@ comparison rather than reported as removed.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -101,10 +102,20 @@ def record_items(raw: bytes, file: str) -> tuple[list[RecordVersion], list[Probl
     return found, []
 
 
+_COMMIT_SHOWN = 12
+"""Hex digits of the commit in `commit:file`."""
+_IN_COMMIT = re.compile(rf"[0-9a-f]{{{_COMMIT_SHOWN}}}:")
+
+
 def in_commit(problem: Problem, commit: str) -> Problem:
     """The problem of a version in a commit, its file named `commit:file` as `git show`
     takes it."""
-    return replace(problem, file=f"{commit[:12]}:{problem.file}")
+    return replace(problem, file=f"{commit[:_COMMIT_SHOWN]}:{problem.file}")
+
+
+def repository_file(name: str) -> str:
+    """The file a problem's name stands for, without the commit `in_commit` put before it."""
+    return name[_COMMIT_SHOWN + 1 :] if _IN_COMMIT.match(name) else name
 
 
 _READ: dict[tuple[str, bytes], tuple[list[RecordVersion], list[Problem]]] = {}
