@@ -81,32 +81,37 @@ def test_every_timed_entry_has_its_real_offset_in_the_calendars_own_zone(
         assert offset == local.replace(tzinfo=ZoneInfo(name)).utcoffset(), (local, name)
 
 
-def test_a_meeting_in_july_2090_in_berlin_is_in_summer_time(run: Run, tmp_path: Path) -> None:
-    data = tmp_path / "future.yaml"
+def _meeting_offset(
+    run: Run, tmp_path: Path, date: str, zone: str
+) -> tuple[dt.datetime, dt.timedelta]:
+    """A 09:30 meeting on `date` in `zone`, exported: its local start and its offset as the
+    calendar's VTIMEZONE alone gives it."""
+    data = tmp_path / "meeting.yaml"
     data.write_text(
-        "events:\n  - {id: e, title: E, date: 2090-07-03, timezone: Europe/Berlin,"
+        f"events:\n  - {{id: e, title: E, date: {date}, timezone: {zone},"
         ' agenda: [{time: "09:30", title: T}], sources: [s]}\nsources: [{id: s, title: S}]\n',
         encoding="utf-8",
     )
     ((local, offset, _),) = offsets_by_the_calendar(
         run("export", "--format", "ics", data=data).stdout
     )
-    assert (local, offset) == (dt.datetime(2090, 7, 3, 9, 30), dt.timedelta(hours=2))
+    return local, offset
+
+
+def test_a_meeting_in_july_2090_in_berlin_is_in_summer_time(run: Run, tmp_path: Path) -> None:
+    assert _meeting_offset(run, tmp_path, "2090-07-03", "Europe/Berlin") == (
+        dt.datetime(2090, 7, 3, 9, 30),
+        dt.timedelta(hours=2),
+    )
 
 
 def test_new_years_morning_in_sydney_has_its_summer_offset(run: Run, tmp_path: Path) -> None:
     # 1 January 09:30 in Sydney is 31 December in UTC: the year's observance must start at
     # local midnight, not at midnight UTC, or the morning falls before every observance.
-    data = tmp_path / "sydney.yaml"
-    data.write_text(
-        "events:\n  - {id: e, title: E, date: 2000-01-01, timezone: Australia/Sydney,"
-        ' agenda: [{time: "09:30", title: T}], sources: [s]}\nsources: [{id: s, title: S}]\n',
-        encoding="utf-8",
+    assert _meeting_offset(run, tmp_path, "2000-01-01", "Australia/Sydney") == (
+        dt.datetime(2000, 1, 1, 9, 30),
+        dt.timedelta(hours=11),
     )
-    ((local, offset, _),) = offsets_by_the_calendar(
-        run("export", "--format", "ics", data=data).stdout
-    )
-    assert (local, offset) == (dt.datetime(2000, 1, 1, 9, 30), dt.timedelta(hours=11))
 
 
 def test_a_change_from_an_offset_with_seconds_starts_on_its_second(
@@ -114,13 +119,7 @@ def test_a_change_from_an_offset_with_seconds_starts_on_its_second(
 ) -> None:
     # Santiago left its mean time (-4:42:45) for -4:00 at local midnight on 10 September
     # 1918, at 04:42:45 UTC: an onset rounded to the minute still read the old offset.
-    data = tmp_path / "santiago.yaml"
-    data.write_text(
-        "events:\n  - {id: e, title: E, date: 1918-10-01, timezone: America/Santiago,"
-        ' agenda: [{time: "09:30", title: T}], sources: [s]}\nsources: [{id: s, title: S}]\n',
-        encoding="utf-8",
+    assert _meeting_offset(run, tmp_path, "1918-10-01", "America/Santiago") == (
+        dt.datetime(1918, 10, 1, 9, 30),
+        dt.timedelta(hours=-4),
     )
-    ((local, offset, _),) = offsets_by_the_calendar(
-        run("export", "--format", "ics", data=data).stdout
-    )
-    assert (local, offset) == (dt.datetime(1918, 10, 1, 9, 30), dt.timedelta(hours=-4))
