@@ -199,3 +199,17 @@ def test_an_alias_used_as_a_key_is_refused_at_once(text: str) -> None:
     document = parse_yaml(text)
     messages = [p.message for p in document.problems]
     assert any("not an alias" in m or "not a list or mapping" in m for m in messages), messages
+
+
+def test_record_spans_are_kept_per_section_in_order() -> None:
+    text = "people:\n  - {id: a}\n  - id: b\n    name: B\norganisations:\n  - {id: c}\n"
+    document = parse_yaml(text, on_item=yaml_reader.keep_item)
+    spans = document.spans
+    assert list(spans) == [("people", 0), ("people", 1), ("organisations", 0)]
+    assert len(spans) == 3
+    assert (spans["people", 1].line, spans["people", 1].column) == (2, 4)
+    assert text[spans["organisations", 0].start : spans["organisations", 0].end] == "{id: c}"
+    assert spans.get(("people", 2)) is None
+    assert spans.get(("events", 0)) is None
+    with pytest.raises(ValueError, match=r"people\[5\] added out of order"):
+        spans.append("people", 5, spans["people", 0])

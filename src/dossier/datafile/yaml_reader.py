@@ -33,7 +33,7 @@ from dossier.datafile.yaml_core import (
     Composer,
     core_tag,
 )
-from dossier.datafile.yaml_positions import Span, YamlDocument, yaml_error
+from dossier.datafile.yaml_positions import Span, SpanTable, YamlDocument, yaml_error
 from dossier.datafile.yaml_quirks import SourceText, anchor_disagreement, flow_key_disagreement
 from dossier.errors import FieldPath, Finding, PathPart
 from dossier.model.values import CONTROL_CHARACTERS
@@ -79,7 +79,7 @@ class _Reader:
         self.on_item = on_item
         self.check_text = check_text
         self.problems: list[Finding] = []
-        self.spans: dict[tuple[str, int], Span] = {}
+        self.spans = SpanTable()
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.values = 0  # values built so far, to size what an anchor holds
@@ -328,13 +328,17 @@ class _Reader:
             first = parser.peek_event()
             item = self.value((link, index), 2)
             end = self.last_end
-            self.spans[name, index] = Span(
-                first.start_mark.line,
-                first.start_mark.column,
-                end.line,
-                end.column,
-                first.start_mark.index,
-                self.content_end.index,
+            self.spans.append(
+                name,
+                index,
+                Span(
+                    first.start_mark.line,
+                    first.start_mark.column,
+                    end.line,
+                    end.column,
+                    first.start_mark.index,
+                    self.content_end.index,
+                ),
             )
             items.append(self.on_item(name, index, item))
             index += 1
