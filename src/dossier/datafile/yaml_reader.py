@@ -327,19 +327,9 @@ class _Reader:
         while not isinstance(parser.peek_event(), SequenceEndEvent):
             first = parser.peek_event()
             item = self.value((link, index), 2)
-            end = self.last_end
-            self.spans.append(
-                name,
-                index,
-                Span(
-                    first.start_mark.line,
-                    first.start_mark.column,
-                    end.line,
-                    end.column,
-                    first.start_mark.index,
-                    self.content_end.index,
-                ),
-            )
+            begin, end, last = first.start_mark, self.last_end, self.content_end.index
+            span = Span(begin.line, begin.column, end.line, end.column, begin.index, last)
+            self.spans.append(name, index, span)
             items.append(self.on_item(name, index, item))
             index += 1
         parser.get_event()
